@@ -1,0 +1,43 @@
+import { Migrator } from "@mikro-orm/migrations";
+import { defineConfig, type PostgreSqlDriver } from "@mikro-orm/postgresql";
+import type { Options } from "@mikro-orm/core";
+import { migrationsList } from "../../migrations/index.js";
+import { entities } from "../domain/entities.js";
+
+export interface DatabaseOptions {
+  /** postgres://… URL including the database name. */
+  clientUrl: string;
+  poolMax?: number;
+  debug?: boolean;
+}
+
+/**
+ * The one ORM configuration (app, CLI, migrations, tests). Migrations are listed explicitly
+ * (migrations/index.ts) so the same code runs compiled by swc and under vitest.
+ */
+export function ormConfig(options: DatabaseOptions): Options<PostgreSqlDriver> {
+  return defineConfig({
+    clientUrl: options.clientUrl,
+    entities,
+    extensions: [Migrator],
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    debug: options.debug ?? false,
+    // A forgotten populate must fail loudly rather than lazily issue a query per row.
+    forceUndefined: false,
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: true },
+    migrations: {
+      tableName: "mikro_orm_migrations",
+      path: "./migrations",
+      pathTs: "./migrations",
+      migrationsList,
+      snapshot: true,
+      snapshotName: ".snapshot-rolebridge",
+      transactional: true,
+      allOrNothing: true,
+      emit: "ts",
+      silent: true,
+    },
+    schemaGenerator: { disableForeignKeys: false },
+  });
+}

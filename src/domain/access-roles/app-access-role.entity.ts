@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import { ArrayType, Entity, Filter, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from "@mikro-orm/core";
+import { Company } from "../companies/company.entity.js";
+import { tenantFilter } from "../tenant.js";
+import type { Permission } from "./permission.js";
+
+/** A platform role deciding what a user may do; it carries permissions. */
+@Entity({ tableName: "app_access_role" })
+@Filter(tenantFilter)
+@Index({
+  name: "app_access_role_name_ci",
+  expression: 'create unique index "app_access_role_name_ci" on "app_access_role" ("company_id", lower("name"))',
+})
+export class AppAccessRole {
+  [OptionalProps]?: "permissions" | "createdAt" | "updatedAt" | "id";
+
+  @PrimaryKey({ type: "uuid" })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Company, { deleteRule: "cascade" })
+  company!: Company;
+
+  @Property({ type: "text" })
+  name!: string;
+
+  @Property({ type: "text", nullable: true })
+  description?: string | null;
+
+  @Property({ type: ArrayType, columnType: "text[]" })
+  permissions: Permission[] = [];
+
+  @Property({ type: "timestamptz" })
+  createdAt: Date = new Date();
+
+  @Property({ type: "timestamptz", onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import { Collection, Entity, Filter, ManyToMany, ManyToOne, OneToOne, PrimaryKey, Property, OptionalProps } from "@mikro-orm/core";
+import { Company } from "../companies/company.entity.js";
+import { CustomerRole } from "../customer-roles/customer-role.entity.js";
+import { tenantFilter } from "../tenant.js";
+import { AppAccessRole } from "./app-access-role.entity.js";
+import { DataAccessRole } from "./data-access-role.entity.js";
+
+/** What holding a customer-supplied role grants: its data-access and app-access roles. */
+@Entity({ tableName: "role_mapping" })
+@Filter(tenantFilter)
+export class RoleMapping {
+  [OptionalProps]?: "version" | "updatedAt" | "id";
+
+  @PrimaryKey({ type: "uuid" })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Company, { deleteRule: "cascade" })
+  company!: Company;
+
+  @OneToOne(() => CustomerRole, { owner: true, deleteRule: "cascade", unique: true })
+  customerRole!: CustomerRole;
+
+  @ManyToMany(() => DataAccessRole, undefined, { pivotTable: "role_mapping_data_access_role" })
+  dataAccessRoles = new Collection<DataAccessRole>(this);
+
+  @ManyToMany(() => AppAccessRole, undefined, { pivotTable: "role_mapping_app_access_role" })
+  appAccessRoles = new Collection<AppAccessRole>(this);
+
+  @Property()
+  version: number = 1;
+
+  @Property({ type: "timestamptz" })
+  updatedAt: Date = new Date();
+}

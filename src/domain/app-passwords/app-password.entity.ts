@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { Entity, Filter, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from "@mikro-orm/core";
+import { Company } from "../companies/company.entity.js";
+import { tenantFilter } from "../tenant.js";
+import { User } from "../users/user.entity.js";
+
+/**
+ * A never-expiring, revocable credential of one service account (Client ID + Client Secret),
+ * which an IdP uses for SCIM. The secret is shown once and stored only as a hash.
+ */
+@Entity({ tableName: "app_password" })
+@Filter(tenantFilter)
+// Seeds 000/001: "you'll need to revoke the existing ones first" — one active credential per account.
+@Index({
+  name: "app_password_one_active_per_user",
+  expression: 'create unique index "app_password_one_active_per_user" on "app_password" ("user_id") where "revoked_at" is null',
+})
+export class AppPassword {
+  [OptionalProps]?: "createdAt" | "id";
+
+  @PrimaryKey({ type: "uuid" })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Company, { deleteRule: "cascade" })
+  company!: Company;
+
+  @ManyToOne(() => User, { deleteRule: "cascade", index: true })
+  user!: User;
+
+  @Property({ type: "text" })
+  name!: string;
+
+  /** Public identifier, the HTTP Basic user name. */
+  @Property({ unique: true })
+  clientId!: string;
+
+  /** SHA-256 of the 256-bit random secret; never returned. */
+  @Property({ type: "text", hidden: true })
+  secretHash!: string;
+
+  @Property({ type: "timestamptz" })
+  createdAt: Date = new Date();
+
+  /** Coarse (updated at most once a minute), so authentication does not write on every request. */
+  @Property({ type: "timestamptz", nullable: true })
+  lastUsedAt?: Date | null;
+
+  @Property({ type: "timestamptz", nullable: true })
+  revokedAt?: Date | null;
+
+  @Property({ type: "timestamptz", nullable: true })
+  lastFailureAt?: Date | null;
+
+  @Property({ type: "text", nullable: true })
+  lastFailureReason?: string | null;
+}

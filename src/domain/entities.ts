@@ -1,0 +1,29 @@
+import { AppAccessRole } from "./access-roles/app-access-role.entity.js";
+import { DataAccessRole } from "./access-roles/data-access-role.entity.js";
+import { RoleMapping } from "./access-roles/role-mapping.entity.js";
+import { AppPassword } from "./app-passwords/app-password.entity.js";
+import { AuditEvent } from "./audit/audit-event.entity.js";
+import { Company, PasswordPolicy } from "./companies/company.entity.js";
+import { CustomerRole } from "./customer-roles/customer-role.entity.js";
+import { Membership } from "./customer-roles/membership.entity.js";
+import { ProvisioningEvent } from "./provisioning/provisioning-event.entity.js";
+import { SigningKey } from "./signing-keys/signing-key.entity.js";
+import { UserEmail } from "./users/user-email.entity.js";
+import { User } from "./users/user.entity.js";
+
+/** Every entity, for the ORM configuration (explicit, so no folder scanning at start). */
+export const entities = [
+  Company,
+  PasswordPolicy,
+  User,
+  UserEmail,
+  CustomerRole,
+  Membership,
+  DataAccessRole,
+  AppAccessRole,
+  RoleMapping,
+  AppPassword,
+  ProvisioningEvent,
+  AuditEvent,
+  SigningKey,
+];

@@ -1,0 +1,69 @@
+/**
+ * The only error type domain code throws. `code` is mapped once to GraphQL `extensions.code`
+ * (graphql/errors.ts), and the facade maps that once to SCIM status + scimType (scim/errors.ts).
+ */
+export type DomainErrorCode =
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "BAD_USER_INPUT"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "PRECONDITION_FAILED"
+  | "SERVICE_UNAVAILABLE";
+
+/** Refines a code where one code covers several SCIM outcomes (STYLE §4 error table). */
+export type DomainErrorReason =
+  | "MUTABILITY"
+  | "TOO_MANY"
+  | "VERSION_MISMATCH"
+  | "UNIQUENESS"
+  | "PASSWORD_POLICY"
+  | "FEATURE_DISABLED"
+  | "MISSING_PERMISSION"
+  | "IMPERSONATION"
+  | "ACTIVE_APP_PASSWORD"
+  | "INVALID_FILTER";
+
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: { field?: string; reason?: DomainErrorReason } = {},
+  ) {
+    super(message);
+  }
+
+  get field(): string | undefined {
+    return this.details.field;
+  }
+
+  get reason(): DomainErrorReason | undefined {
+    return this.details.reason;
+  }
+
+  static notFound(what: string, id: string): DomainError {
+    return new DomainError("NOT_FOUND", `${what} ${id} not found`);
+  }
+
+  static invalid(field: string, message: string, reason?: DomainErrorReason): DomainError {
+    return new DomainError("BAD_USER_INPUT", message, { field, reason });
+  }
+
+  static conflict(field: string, message: string): DomainError {
+    return new DomainError("CONFLICT", message, { field, reason: "UNIQUENESS" });
+  }
+
+  static forbidden(message: string, reason: DomainErrorReason = "MISSING_PERMISSION"): DomainError {
+    return new DomainError("FORBIDDEN", message, { reason });
+  }
+
+  static versionMismatch(what: string, expected: number, actual: number): DomainError {
+    return new DomainError(
+      "PRECONDITION_FAILED",
+      `${what} is at version ${actual}, not the expected ${expected}; read it again and retry`,
+      { reason: "VERSION_MISMATCH" },
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { Field, InputType, Int } from "type-graphql";
+import { ScimDeleteMode } from "../enums.js";
+
+@InputType({ description: "Changes to the password policy; fields left out are kept." })
+export class PasswordPolicyInput {
+  @Field(() => Int, { nullable: true, description: "Minimum number of characters (8 to 256)." })
+  minLength?: number;
+
+  @Field({ nullable: true, description: "Require a lowercase letter." })
+  requireLowercase?: boolean;
+
+  @Field({ nullable: true, description: "Require an uppercase letter." })
+  requireUppercase?: boolean;
+
+  @Field({ nullable: true, description: "Require a digit." })
+  requireDigit?: boolean;
+
+  @Field({ nullable: true, description: "Require a symbol." })
+  requireSymbol?: boolean;
+
+  @Field({ nullable: true, description: "Forbid passwords containing the userName." })
+  disallowUserName?: boolean;
+}
+
+@InputType({ description: "Changes to company settings; fields left out are kept." })
+export class CompanySettingsInput {
+  @Field({ nullable: true, description: "Display name." })
+  name?: string;
+
+  @Field(() => ScimDeleteMode, { nullable: true, description: "What SCIM DELETE /Users/{id} does." })
+  scimDeleteMode?: ScimDeleteMode;
+
+  @Field({ nullable: true, description: "Allow a user only one SCIM-sourced customer-supplied role at a time." })
+  singleCustomerRole?: boolean;
+
+  @Field(() => PasswordPolicyInput, { nullable: true, description: "Password policy changes." })
+  passwordPolicy?: PasswordPolicyInput;
+}
+
+@InputType({ description: "A new company (platform operators)." })
+export class CreateCompanyInput {
+  @Field({ description: "Short login name: 2-63 characters of a-z, 0-9 and '-'." })
+  slug!: string;
+
+  @Field({ description: "Display name." })
+  name!: string;
+
+  @Field({ nullable: true, description: "Switch SCIM identity management on at once (default false)." })
+  scimEnabled?: boolean;
+}

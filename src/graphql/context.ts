@@ -1,0 +1,33 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Principal } from "../auth/principal.js";
+import { DomainError } from "../domain/errors.js";
+import type { ProvisioningDescriptor, Scope } from "../domain/scope.js";
+import { TENANT_FILTER } from "../domain/tenant.js";
+import type { Services } from "../services.js";
+
+/** Per-request GraphQL context: an EntityManager fork whose tenant filter is the principal's company. */
+export interface GraphQLContext {
+  principal: Principal | null;
+  /** Why the credentials sent were rejected, if they were. */
+  authError?: DomainError;
+  em: EntityManager;
+  services: Services;
+  provisioning?: ProvisioningDescriptor;
+  requestId: string;
+}
+
+export function createContext(
+  services: Services,
+  principal: Principal | null,
+  extra: { requestId: string; provisioning?: ProvisioningDescriptor; authError?: DomainError },
+): GraphQLContext {
+  const em = services.orm.em.fork() as EntityManager;
+  if (principal) em.setFilterParams(TENANT_FILTER, { companyId: principal.companyId });
+  return { principal, em, services, ...extra };
+}
+
+/** The service-call scope of an authenticated request; UNAUTHENTICATED otherwise. */
+export function scopeOf(ctx: GraphQLContext): Scope {
+  if (!ctx.principal) throw ctx.authError ?? new DomainError("UNAUTHENTICATED", "authentication required");
+  return { em: ctx.em, principal: ctx.principal, provisioning: ctx.provisioning };
+}

@@ -1,0 +1,44 @@
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
+import { DomainError } from "../domain/errors.js";
+
+/**
+ * The one mapping from DomainError to GraphQL errors (STYLE §4): `extensions.code` plus `field`
+ * and `reason`. Anything else becomes INTERNAL with a generic message: no stack, no SQL.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log?: (err: unknown) => void): GraphQLFormattedError {
+  const original = unwrap(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...(original.reason ? { reason: original.reason } : {}),
+      },
+    };
+  }
+  const code = formatted.extensions?.code;
+  // Errors graphql-js itself raises for a bad document or bad variables are the client's to fix.
+  if (!original || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || code === "BAD_USER_INPUT" || code === "PERSISTED_QUERY_NOT_FOUND") {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: code ?? "BAD_USER_INPUT" } };
+  }
+  if (isGraphQLError(original)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: code ?? "BAD_USER_INPUT" } };
+  }
+  log?.(original);
+  return { message: "internal error", path: formatted.path, extensions: { code: "INTERNAL" } };
+}
+
+// Duck-typed rather than instanceof: graphql ships CommonJS and ESM builds, and a GraphQLError
+// made by one is not an instance of the other's class (the dual-package hazard).
+function isGraphQLError(e: unknown): e is GraphQLError {
+  return typeof e === "object" && e !== null && (e as Error).name === "GraphQLError";
+}
+
+function unwrap(error: unknown): unknown {
+  let e = error;
+  while (isGraphQLError(e) && e.originalError) e = e.originalError;
+  return e;
+}

@@ -1,0 +1,21 @@
+import pino, { type Logger } from "pino";
+
+/** Structured JSON logs; credentials and secrets are redacted wherever they appear (issue 5 §7). */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        "*.password",
+        "*.clientSecret",
+        "*.secret",
+        "*.token",
+        "*.passwordHash",
+        "*.secretHash",
+      ],
+      censor: "[redacted]",
+    },
+  });
+}

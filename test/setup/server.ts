@@ -1,0 +1,52 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import "reflect-metadata";
+import { MikroORM } from "@mikro-orm/postgresql";
+import type { GraphQLSchema } from "graphql";
+import { loadConfig } from "../../src/config.js";
+import { ormConfig } from "../../src/db/mikro-orm.config.js";
+import { buildRolebridgeSchema } from "../../src/graphql/schema.js";
+import { createHttpApp } from "../../src/http/app.js";
+import { createLogger } from "../../src/http/logger.js";
+import { createServices, type Services } from "../../src/services.js";
+import { cloneTemplateDatabase } from "./db.js";
+
+export interface TestApp {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  orm: MikroORM;
+  services: Services;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+let schemaPromise: Promise<GraphQLSchema> | undefined;
+
+/**
+ * The real application on a free 127.0.0.1 port, over this file's own database. Pass
+ * `databaseUrl` to start a second instance on the same database.
+ */
+export async function startTestApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await cloneTemplateDatabase());
+  const config = loadConfig({ LOG_LEVEL: "silent", NODE_ENV: "test", ...options.env, DATABASE_URL: databaseUrl });
+  const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrl, poolMax: 10 }));
+  const services = createServices(orm, config);
+  schemaPromise ??= buildRolebridgeSchema();
+  const http = await createHttpApp(services, await schemaPromise, createLogger(config.LOG_LEVEL));
+  const server: Server = await new Promise((resolve) => {
+    const s = http.app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    orm,
+    services,
+    databaseUrl,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await http.stop();
+      await orm.close(true);
+    },
+  };
+}
