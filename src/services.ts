@@ -1,7 +1,13 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { TokenService } from "./auth/jwt.js";
 import type { Config } from "./config.js";
+import { AccessRoleService } from "./domain/access-roles/access-role.service.js";
+import { EffectiveAccessService } from "./domain/access-roles/effective-access.service.js";
+import { RoleMappingService } from "./domain/access-roles/role-mapping.service.js";
+import { AppPasswordService } from "./domain/app-passwords/app-password.service.js";
 import { CompanyService } from "./domain/companies/company.service.js";
+import { CustomerRoleService } from "./domain/customer-roles/customer-role.service.js";
+import { UserService } from "./domain/users/user.service.js";
 
 /**
  * The typed services object, built once by the composition root (STYLE §3.4) and handed to the
@@ -12,6 +18,12 @@ export interface Services {
   config: Config;
   tokens: TokenService;
   companies: CompanyService;
+  users: UserService;
+  customerRoles: CustomerRoleService;
+  accessRoles: AccessRoleService;
+  roleMappings: RoleMappingService;
+  effectiveAccess: EffectiveAccessService;
+  appPasswords: AppPasswordService;
 }
 
 export function createServices(orm: MikroORM, config: Config): Services {
@@ -20,5 +32,11 @@ export function createServices(orm: MikroORM, config: Config): Services {
     config,
     tokens: new TokenService(orm, config.JWT_ISSUER, Math.max(config.SESSION_TTL_SECONDS, 86_400)),
     companies: new CompanyService(),
+    users: new UserService(),
+    customerRoles: new CustomerRoleService(),
+    accessRoles: new AccessRoleService(),
+    roleMappings: new RoleMappingService(),
+    effectiveAccess: new EffectiveAccessService(),
+    appPasswords: new AppPasswordService(),
   };
 }

@@ -1,8 +1,22 @@
 import type { NonEmptyArray } from "type-graphql";
+import { AccessRoleResolver } from "./access-roles/access-role.resolver.js";
+import { EffectiveAccessResolver } from "./access-roles/effective-access.resolver.js";
+import { AppPasswordResolver } from "./app-passwords/app-password.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CompanyResolver } from "./companies/company.resolver.js";
+import { CustomerRoleResolver } from "./customer-roles/customer-role.resolver.js";
+import { UserResolver } from "./users/user.resolver.js";
 import { UserFieldsResolver } from "./users/user.type.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [AuthResolver, CompanyResolver, UserFieldsResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  AuthResolver,
+  CompanyResolver,
+  UserResolver,
+  UserFieldsResolver,
+  CustomerRoleResolver,
+  AccessRoleResolver,
+  EffectiveAccessResolver,
+  AppPasswordResolver,
+];

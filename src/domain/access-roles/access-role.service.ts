@@ -1,0 +1,2 @@
+/** Data-access and app-access roles of a company. */
+export class AccessRoleService {}

@@ -1,0 +1,2 @@
+/** The mapping from customer-supplied roles to access roles. */
+export class RoleMappingService {}

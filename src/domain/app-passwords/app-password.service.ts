@@ -1,0 +1,2 @@
+/** App passwords (Client ID + Client Secret) of service accounts. */
+export class AppPasswordService {}
