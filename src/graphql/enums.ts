@@ -2,6 +2,7 @@ import { registerEnumType } from "type-graphql";
 import { Permission } from "../domain/access-roles/permission.js";
 import { ScimDeleteMode } from "../domain/companies/company.entity.js";
 import { MembershipSource } from "../domain/customer-roles/membership-source.js";
+import { SortDirection } from "./pagination.js";
 
 registerEnumType(Permission, {
   name: "Permission",
@@ -36,4 +37,10 @@ registerEnumType(MembershipSource, {
   },
 });
 
-export { MembershipSource, Permission, ScimDeleteMode };
+registerEnumType(SortDirection, {
+  name: "SortDirection",
+  description: "Sort order.",
+  valuesConfig: { ASC: { description: "Ascending." }, DESC: { description: "Descending." } },
+});
+
+export { MembershipSource, Permission, ScimDeleteMode, SortDirection };

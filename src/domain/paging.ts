@@ -1,0 +1,115 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { DomainError } from "./errors.js";
+import type { CompiledWhere } from "./where.js";
+
+/** Offset paging (SCIM startIndex/count, RFC 7644 §3.4.2.4) or cursor paging (`after`), never both. */
+export interface PageRequest {
+  /** Rows to skip (0-based). */
+  offset?: number | null;
+  /** Rows wanted; capped at the service's maximum. */
+  first?: number | null;
+  /** Opaque cursor of the last row seen (from a previous page's endCursor). */
+  after?: string | null;
+}
+
+export interface SortSpec {
+  /** Trusted SQL expression that orders the rows; never NULL (wrap in coalesce). */
+  expression: string;
+  kind: "text" | "timestamptz";
+  descending: boolean;
+}
+
+export interface IdPage {
+  ids: string[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  offset: number;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  /** The offset of the first node (SCIM startIndex - 1). */
+  offset: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * Selects one page of ids in SQL: filter, order (with the id as tie-breaker, so pages are stable),
+ * offset or keyset cursor, and the total count. Nothing is listed into memory (DESIGN rule 4).
+ * `from` and `idColumn` are trusted SQL; `where` is parameterised.
+ */
+export async function selectPage(
+  em: EntityManager,
+  q: { from: string; idColumn: string; where: CompiledWhere; sort: SortSpec; page: PageRequest },
+): Promise<IdPage> {
+  const { page, sort } = q;
+  if (page.after && page.offset) throw DomainError.invalid("after", "use either offset or after, not both");
+  const limit = Math.min(Math.max(page.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
+  const offset = Math.max(page.offset ?? 0, 0);
+  const dir = sort.descending ? "desc" : "asc";
+  const params = [...q.where.params];
+  let keyset = "";
+  if (page.after) {
+    const [key, id] = decodeCursor(page.after);
+    keyset = ` and (${sort.expression}, ${q.idColumn}) ${sort.descending ? "<" : ">"} (?::${sort.kind}, ?::uuid)`;
+    params.push(key, id);
+  }
+  const rows: { id: string; sort_key: string; total: string }[] =
+    limit === 0
+      ? []
+      : await em.getConnection().execute(
+          `select ${q.idColumn} as id, (${sort.expression})::text as sort_key, count(*) over () as total
+             from ${q.from}
+            where ${q.where.sql}${keyset}
+            order by ${sort.expression} ${dir}, ${q.idColumn} ${dir}
+            limit ${limit + 1} offset ${page.after ? 0 : offset}`,
+          params,
+        );
+  const hasNextPage = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  let totalCount: number;
+  if (!page.after && rows.length > 0) {
+    totalCount = Number(rows[0]!.total);
+  } else {
+    const [{ count }] = await em
+      .getConnection()
+      .execute(`select count(*)::int as count from ${q.from} where ${q.where.sql}`, q.where.params);
+    totalCount = count;
+  }
+  const last = pageRows[pageRows.length - 1];
+  return {
+    ids: pageRows.map((r) => r.id),
+    totalCount,
+    hasNextPage: page.after ? hasNextPage : offset + pageRows.length < totalCount,
+    endCursor: last ? encodeCursor(last.sort_key, last.id) : null,
+    offset: page.after ? 0 : offset,
+  };
+}
+
+/** Puts loaded entities back in the order of the selected ids. */
+export function inIdOrder<T extends { id: string }>(ids: string[], entities: T[]): T[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  return ids.map((id) => byId.get(id)).filter((e): e is T => e !== undefined);
+}
+
+function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id]), "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/i.test(value[1])) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through
+  }
+  throw DomainError.invalid("after", "the cursor is not one this API issued");
+}
