@@ -1,2 +1,317 @@
-/** App passwords (Client ID + Client Secret) of service accounts. */
-export class AppPasswordService {}
+import { type EntityManager, LockMode } from "@mikro-orm/postgresql";
+import type { Principal } from "../../auth/principal.js";
+import { loadPrincipal } from "../../auth/principal-loader.js";
+import { Permission } from "../access-roles/permission.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { recordSystemAudit, type SystemActor } from "../audit/system-audit.js";
+import { hasPermission, requirePermission } from "../authorization.js";
+import { Company } from "../companies/company.entity.js";
+import { DomainError } from "../errors.js";
+import type { Scope } from "../scope.js";
+import { inTransaction } from "../unit-of-work.js";
+import { User } from "../users/user.entity.js";
+import { bearerTokenOf, hashSecret, newCredential, secretMatches } from "./app-password-secret.js";
+import { AppPassword } from "./app-password.entity.js";
+
+/** What generating returns: the secret exists only here, never again (seeds 000/001: "shown once"). */
+export interface GeneratedAppPassword {
+  appPassword: AppPassword;
+  clientSecret: string;
+  /** `<clientId>.<secret>`, for IdPs that take one "Secret Token" (Entra, OneLogin). */
+  bearerToken: string;
+}
+
+/** Last-used times are written at most this often, so authentication rarely writes (issue 3 §1). */
+const LAST_USED_GRANULARITY_SECONDS = 60;
+
+const NAME_MAX_LENGTH = 200;
+const CLIENT_ID_MAX_LENGTH = 256;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Compared against when the Client ID is unknown, so a miss costs the same as a wrong secret. */
+const UNKNOWN_CLIENT_HASH = hashSecret("rolebridge: no such client");
+
+/** Failure reasons stored in lastFailureReason (shown to admins by `appPasswords`). */
+export const AppPasswordFailure = {
+  WRONG_SECRET: "wrong client secret",
+  REVOKED: "the app password is revoked",
+  ACCOUNT_UNUSABLE: "the service account is inactive or no longer exists",
+} as const;
+
+/**
+ * App passwords (Client ID + Client Secret) of service accounts: the credential an IdP uses for
+ * SCIM (HTTP Basic, or the single-string bearer token). Never expire; revocable; at most one
+ * active per account (seeds 000/001); the secret is shown once and kept only as a SHA-256 hash.
+ */
+export class AppPasswordService {
+  /**
+   * Generates the caller's app password. Only the service account itself, signed in with its own
+   * password, may do it: seeds 000/001 say proxying into the account "will not suffice", and an
+   * app password (or a token issued from one) must not be able to mint its own successor.
+   */
+  async generate(scope: Scope, name: string): Promise<GeneratedAppPassword> {
+    requireOwnSignedInServiceAccount(scope, "generate");
+    const cleanName = validName(name);
+    const { companyId, userId } = scope.principal;
+    return inTransaction(scope, async (em) => {
+      const user = await em.findOne(User, { id: userId, company: companyId });
+      if (!user) throw DomainError.notFound("User", userId);
+      const generated = await issue(em, user, cleanName);
+      recordAudit(em, scope, auditOfGenerate(generated.appPassword, user));
+      return generated;
+    });
+  }
+
+  /** Revokes one of the caller's app passwords; it fails on the very next request that uses it. */
+  async revoke(scope: Scope, appPasswordId: string): Promise<AppPassword> {
+    requireOwnSignedInServiceAccount(scope, "revoke");
+    if (!UUID.test(appPasswordId)) throw DomainError.notFound("AppPassword", appPasswordId);
+    const { companyId, userId } = scope.principal;
+    return inTransaction(scope, async (em) => {
+      const appPassword = await em.findOne(
+        AppPassword,
+        { id: appPasswordId, company: companyId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!appPassword) throw DomainError.notFound("AppPassword", appPasswordId);
+      if (appPassword.user.id !== userId) {
+        throw DomainError.forbidden(
+          "only the service account an app password belongs to can revoke it; log in to that service account",
+        );
+      }
+      await em.populate(appPassword, ["user"]);
+      if (!appPassword.revokedAt) {
+        appPassword.revokedAt = new Date();
+        recordAudit(em, scope, auditOfRevoke(appPassword));
+      }
+      return appPassword;
+    });
+  }
+
+  /**
+   * App passwords the caller may see: a holder of CanConfigureCompany sees all of the company's;
+   * an account with CanCreateAppPasswords sees its own. Secrets and hashes are never part of it.
+   * A company has few (one active per service account plus revoked ones), so no paging.
+   */
+  async list(scope: Scope): Promise<AppPassword[]> {
+    const { companyId, userId } = scope.principal;
+    let where: { company: string; user?: string };
+    if (hasPermission(scope, Permission.CanConfigureCompany)) where = { company: companyId };
+    else if (hasPermission(scope, Permission.CanCreateAppPasswords)) where = { company: companyId, user: userId };
+    else throw DomainError.forbidden(`this requires the permission ${Permission.CanConfigureCompany} or ${Permission.CanCreateAppPasswords}`);
+    return scope.em.find(AppPassword, where, { populate: ["user"], orderBy: { createdAt: "desc", id: "asc" } });
+  }
+
+  /**
+   * Checks a Client ID and secret (HTTP Basic or the bearer app-password token) and returns the
+   * service account's Principal. System level: there is no principal yet, so filters are off.
+   * Reads the row on every call (nothing cached), so a revocation counts on the next request.
+   * Failures on a known Client ID are recorded for the admin (lastFailureAt/lastFailureReason).
+   */
+  async authenticate(em: EntityManager, clientId: string, secret: string): Promise<Principal> {
+    const appPassword =
+      clientId.length > 0 && clientId.length <= CLIENT_ID_MAX_LENGTH
+        ? await em.findOne(AppPassword, { clientId }, { filters: false, refresh: true })
+        : null;
+    // Always run the constant-time comparison, so an unknown Client ID is not revealed by timing.
+    const secretOk = secretMatches(secret, appPassword?.secretHash ?? UNKNOWN_CLIENT_HASH);
+    if (!appPassword || !secretOk) {
+      if (appPassword) await recordFailure(em, appPassword.id, AppPasswordFailure.WRONG_SECRET);
+      throw new DomainError("UNAUTHENTICATED", "unknown Client ID or wrong Client Secret");
+    }
+    // Only a caller who knows the secret learns that it was revoked (seed 001 troubleshooting:
+    // "provisioning has suddenly stopped: this is most often a revoked token").
+    if (appPassword.revokedAt) {
+      await recordFailure(em, appPassword.id, AppPasswordFailure.REVOKED);
+      throw new DomainError("UNAUTHENTICATED", "this app password has been revoked; generate a new one and configure it in the IdP");
+    }
+    const principal = await this.principalOf(em, appPassword.id, appPassword.company.id, appPassword.user.id);
+    await touchLastUsed(em, appPassword.id, appPassword.company.id);
+    return principal;
+  }
+
+  /**
+   * For an OAuth 2.0 access token issued from an app password (claim `app_password`): the app
+   * password must still exist for that account and not be revoked, so revoking it kills every
+   * token issued from it on the next request (issue 5 §3). Returns the token's Principal.
+   */
+  async authenticateIssuedToken(
+    em: EntityManager,
+    appPasswordId: string,
+    ids: { companyId: string; userId: string },
+  ): Promise<Principal> {
+    if (!UUID.test(appPasswordId) || !UUID.test(ids.companyId) || !UUID.test(ids.userId)) {
+      throw new DomainError("UNAUTHENTICATED", "the token is not valid");
+    }
+    // Hand-built SQL: the company is given explicitly (STYLE §3.5).
+    const rows: { revoked_at: Date | null }[] = await em
+      .getConnection()
+      .execute("select revoked_at from app_password where id = ? and company_id = ? and user_id = ?", [
+        appPasswordId,
+        ids.companyId,
+        ids.userId,
+      ]);
+    if (rows.length === 0) throw new DomainError("UNAUTHENTICATED", "the app password this token was issued from no longer exists");
+    if (rows[0]!.revoked_at) {
+      await recordFailure(em, appPasswordId, AppPasswordFailure.REVOKED);
+      throw new DomainError("UNAUTHENTICATED", "the app password this token was issued from has been revoked");
+    }
+    const principal = await this.principalOf(em, appPasswordId, ids.companyId, ids.userId, "oauth-token");
+    await touchLastUsed(em, appPasswordId, ids.companyId);
+    return principal;
+  }
+
+  /**
+   * System level (CLI, first run): generates an app password for a service account, inside the
+   * caller's transaction. Whoever runs the CLI holds the database credentials, so the
+   * "service account itself" rule of {@link generate} does not apply; the audit names the actor.
+   */
+  async generateForAccount(em: EntityManager, account: User, name: string, actor: SystemActor): Promise<GeneratedAppPassword> {
+    if (!account.isServiceAccount) {
+      throw DomainError.invalid(
+        "userName",
+        `${account.userName} is not a service account; app passwords belong to service accounts (create one with create-service-account)`,
+      );
+    }
+    const generated = await issue(em, account, validName(name));
+    recordSystemAudit(em, actor, { companyId: account.company.id, ...auditOfGenerate(generated.appPassword, account) });
+    return generated;
+  }
+
+  /** System level (CLI): revokes an app password by its Client ID, inside the caller's transaction. */
+  async revokeByClientId(em: EntityManager, clientId: string, actor: SystemActor): Promise<AppPassword> {
+    const appPassword = await em.findOne(
+      AppPassword,
+      { clientId },
+      { filters: false, lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!appPassword) throw new DomainError("NOT_FOUND", `no app password has the Client ID ${clientId}`);
+    await em.populate(appPassword, ["user"], { filters: false });
+    if (!appPassword.revokedAt) {
+      appPassword.revokedAt = new Date();
+      recordSystemAudit(em, actor, { companyId: appPassword.company.id, ...auditOfRevoke(appPassword) });
+    }
+    return appPassword;
+  }
+
+  private async principalOf(
+    em: EntityManager,
+    appPasswordId: string,
+    companyId: string,
+    userId: string,
+    kind: "app-password" | "oauth-token" = "app-password",
+  ): Promise<Principal> {
+    try {
+      return await loadPrincipal(em, { companyId, userId }, { kind, appPasswordId });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === "UNAUTHENTICATED") {
+        await recordFailure(em, appPasswordId, AppPasswordFailure.ACCOUNT_UNUSABLE);
+      }
+      throw err;
+    }
+  }
+}
+
+/**
+ * The caller rules for generate and revoke (seeds 000/001, issue 5 §4): not an impersonated
+ * session, CanCreateAppPasswords, a service account, and a signed-in session rather than a
+ * credential derived from an app password.
+ */
+function requireOwnSignedInServiceAccount(scope: Scope, action: "generate" | "revoke"): void {
+  const p = scope.principal;
+  if (p.impersonatorUserId) {
+    throw new DomainError(
+      "FORBIDDEN",
+      `log in to the service account itself; an impersonated (proxy) session cannot ${action} app passwords`,
+      { reason: "IMPERSONATION" },
+    );
+  }
+  requirePermission(scope, Permission.CanCreateAppPasswords);
+  if (!p.isServiceAccount) {
+    throw DomainError.forbidden(
+      `app passwords belong to service accounts: log in to the service account itself to ${action} its app password`,
+    );
+  }
+  if (p.credential.kind !== "session") {
+    throw DomainError.forbidden(
+      `log in to the service account with its password to ${action} app passwords; an app password or a token issued from one cannot`,
+    );
+  }
+}
+
+function validName(name: string): string {
+  const clean = name.trim();
+  if (!clean) throw DomainError.invalid("name", "name must not be empty; describe where the credential is used, e.g. the IdP");
+  if (clean.length > NAME_MAX_LENGTH) throw DomainError.invalid("name", `name must be at most ${NAME_MAX_LENGTH} characters`);
+  return clean;
+}
+
+/**
+ * Inserts a new app password for `user`. The up-front check gives the clear message; the partial
+ * unique index `app_password_one_active_per_user` settles a race between two generates
+ * (unit-of-work.ts turns its violation into the same CONFLICT).
+ */
+async function issue(em: EntityManager, user: User, name: string): Promise<GeneratedAppPassword> {
+  const active = await em.findOne(AppPassword, { user: user.id, company: user.company.id, revokedAt: null }, { filters: false });
+  if (active) {
+    throw new DomainError(
+      "CONFLICT",
+      `this account already has an active app password ("${active.name}", Client ID ${active.clientId}); revoke it first, then generate a new one`,
+      { field: "appPassword", reason: "ACTIVE_APP_PASSWORD" },
+    );
+  }
+  const credential = newCredential();
+  const appPassword = em.create(AppPassword, {
+    company: em.getReference(Company, user.company.id),
+    user,
+    name,
+    clientId: credential.clientId,
+    secretHash: credential.secretHash,
+  });
+  await em.flush();
+  return {
+    appPassword,
+    clientSecret: credential.secret,
+    bearerToken: bearerTokenOf(credential.clientId, credential.secret),
+  };
+}
+
+// Audit records name the credential, never its secret or hash.
+function auditOfGenerate(appPassword: AppPassword, user: User) {
+  return {
+    action: "appPassword.generate",
+    targetType: "AppPassword",
+    targetId: appPassword.id,
+    after: { name: appPassword.name, clientId: appPassword.clientId, userId: user.id, userName: user.userName },
+  };
+}
+
+function auditOfRevoke(appPassword: AppPassword) {
+  return {
+    action: "appPassword.revoke",
+    targetType: "AppPassword",
+    targetId: appPassword.id,
+    before: { name: appPassword.name, clientId: appPassword.clientId, revokedAt: null },
+    after: { name: appPassword.name, clientId: appPassword.clientId, revokedAt: appPassword.revokedAt?.toISOString() },
+  };
+}
+
+/** Outside any transaction, so the record survives the failed request. */
+async function recordFailure(em: EntityManager, appPasswordId: string, reason: string): Promise<void> {
+  await em
+    .getConnection()
+    .execute("update app_password set last_failure_at = now(), last_failure_reason = ? where id = ?", [reason, appPasswordId]);
+}
+
+/**
+ * Records use coarsely: one conditional UPDATE that matches only when the last recorded use is
+ * missing or older than a minute, so most requests write nothing (issue 3 §1).
+ */
+async function touchLastUsed(em: EntityManager, appPasswordId: string, companyId: string): Promise<void> {
+  await em.getConnection().execute(
+    `update app_password set last_used_at = now()
+      where id = ? and company_id = ?
+        and (last_used_at is null or last_used_at < now() - interval '${LAST_USED_GRANULARITY_SECONDS} seconds')`,
+    [appPasswordId, companyId],
+  );
+}
