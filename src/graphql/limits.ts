@@ -1,0 +1,37 @@
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError } from "graphql";
+import type { GraphQLContext } from "./context.js";
+
+/**
+ * Limits that reject abusive documents before execution (issue 7 §5), via graphql-armor:
+ * depth, aliases, tokens, directives and a cost budget. The numbers allow every query the UIs
+ * and audit scripts make while keeping a single request's work bounded.
+ */
+export function armor() {
+  return new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    maxTokens: { n: 5_000 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 20_000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+}
+
+/** In production, introspection is for authenticated callers only. */
+export function introspectionForAuthenticatedOnly(production: boolean): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document }) {
+          if (!production || contextValue.principal) return;
+          const text = JSON.stringify(document);
+          if (text.includes('"__schema"') || text.includes('"__type"')) {
+            throw new GraphQLError("introspection requires authentication", { extensions: { code: "UNAUTHENTICATED", http: { status: 200 } } });
+          }
+        },
+      };
+    },
+  };
+}
