@@ -19,6 +19,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
       },
     };
   }
+  if (isDatabaseUnavailable(original)) {
+    return { message: "the database is unavailable; retry shortly", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
+  }
   const code = formatted.extensions?.code;
   // Errors graphql-js itself raises for a bad document or bad variables are the client's to fix.
   if (!original || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || code === "BAD_USER_INPUT" || code === "PERSISTED_QUERY_NOT_FOUND") {
@@ -29,6 +32,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   log?.(original);
   return { message: "internal error", path: formatted.path, extensions: { code: "INTERNAL" } };
+}
+
+/** PostgreSQL down, restarting or unreachable: the client should retry, not see an internal error. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { name?: string; code?: string; message?: string };
+  if (e.name === "ConnectionException" || e.name === "KnexTimeoutError") return true;
+  if (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"].includes(e.code ?? "")) return true;
+  return /Timeout acquiring a connection|Connection terminated|connect ECONNREFUSED/i.test(e.message ?? "");
 }
 
 // Duck-typed rather than instanceof: graphql ships CommonJS and ESM builds, and a GraphQLError
