@@ -98,11 +98,12 @@ export function inIdOrder<T extends { id: string }>(ids: string[], entities: T[]
   return ids.map((id) => byId.get(id)).filter((e): e is T => e !== undefined);
 }
 
-function encodeCursor(key: string, id: string): string {
+/** Opaque keyset cursor: the last row's sort key and id (also used by batched member pages). */
+export function encodeCursor(key: string, id: string): string {
   return Buffer.from(JSON.stringify([key, id]), "utf8").toString("base64url");
 }
 
-function decodeCursor(cursor: string): [string, string] {
+export function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/i.test(value[1])) {

@@ -81,6 +81,11 @@ const MAX_LITERAL_LENGTH = 4096;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `value` can name a row at all: ids are UUIDs, and anything else must never reach a `::uuid` cast (a 500). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** Compiles a where-tree into SQL over the columns named in `fields` (which must be trusted SQL). */
 export function compileWhere(node: WhereNode<Record<string, unknown>> | null | undefined, fields: FieldMap): CompiledWhere {
   const params: unknown[] = [];
