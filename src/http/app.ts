@@ -12,6 +12,7 @@ import type { Services } from "../services.js";
 import { healthRoutes } from "./health.js";
 import { Metrics } from "./metrics.js";
 import { requestId } from "./request-id.js";
+import { requestLog } from "./request-log.js";
 
 export interface HttpApp {
   app: Express;
@@ -38,6 +39,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   const app = express();
   app.disable("x-powered-by");
   app.use(requestId());
+  app.use(requestLog(log));
   const metrics = new Metrics(services.orm);
   app.use(metrics.middleware());
   app.use(healthRoutes(services.orm));
