@@ -218,6 +218,9 @@ describe("SCIM credentials", () => {
       expect((await whoami(p, `Bearer ${token}`)).status).toBe(200);
     }
 
+    // The GraphQL endpoint takes the same access tokens and must drop them the same way.
+    expect((await gql(app2.url, `{ me { id } }`, {}, token)).data?.me.id).toBe(service.id);
+
     await revoke(cred.id);
 
     for (const p of [probe2, probe]) {
@@ -230,6 +233,8 @@ describe("SCIM credentials", () => {
       expect(viaToken.body.error.message).toMatch(/revoked/);
     }
     expect((await row(cred.id)).last_failure_reason).toBe("the app password is revoked");
+    const viaGraphQL = await gql(app2.url, `{ me { id } }`, {}, token);
+    expect(viaGraphQL.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
     // Only someone holding the secret learns that it was revoked.
     const wrong = await whoami(probe, basic(cred.clientId, "guess"));
