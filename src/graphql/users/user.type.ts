@@ -1,6 +1,31 @@
-import { Field, ID, Int, ObjectType, Root, FieldResolver, Resolver } from "type-graphql";
+import DataLoader from "dataloader";
+import { Ctx, Field, ID, Int, ObjectType, Root, FieldResolver, Resolver } from "type-graphql";
+import { usersWithPassword } from "../../domain/users/password-state.query.js";
 import type { User } from "../../domain/users/user.entity.js";
+import type { GraphQLContext } from "../context.js";
 import { JSONObjectScalar } from "../scalars.js";
+
+/**
+ * One batched `password_hash is not null` query per request for all users in a result, so
+ * `hasPassword` on a page of 1000 users costs one query, not 1000 (type-graphql docs/performance.md).
+ * Not cached: a mutation earlier in the same document may have just set or cleared a password.
+ */
+const hasPasswordLoaders = new WeakMap<GraphQLContext, DataLoader<string, boolean>>();
+
+function hasPasswordLoader(ctx: GraphQLContext): DataLoader<string, boolean> {
+  let loader = hasPasswordLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(
+      async (ids) => {
+        const withPassword = await usersWithPassword(ctx.em, ids);
+        return ids.map((id) => withPassword.has(id));
+      },
+      { cache: false },
+    );
+    hasPasswordLoaders.set(ctx, loader);
+  }
+  return loader;
+}
 
 @ObjectType("UserEmail", { description: "One of a user's email addresses (RFC 7643 §4.1.2 emails).", simpleResolvers: true })
 export class UserEmailType {
@@ -161,7 +186,7 @@ export class UserFieldsResolver {
   }
 
   @FieldResolver(() => Boolean)
-  hasPassword(@Root() user: User): boolean {
-    return Boolean((user as unknown as { hasPasswordFlag?: boolean }).hasPasswordFlag);
+  hasPassword(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return hasPasswordLoader(ctx).load(user.id);
   }
 }

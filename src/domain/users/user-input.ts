@@ -1,0 +1,93 @@
+import type { ExtensionAttributes } from "./user.entity.js";
+
+/**
+ * What a caller sends to create, replace or update a user. Every field has three states, which
+ * `updateUser` keeps apart (the rule SCIM PUT and PATCH need, RFC 7644 §3.5.1 as interop.md states):
+ * `undefined` (left out) keeps the stored value, `null` clears it, a value replaces it. A list
+ * replaces the whole list; `name` and `enterprise` are merged field by field the same way.
+ */
+export interface UserNameData {
+  formatted?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  middleName?: string | null;
+  honorificPrefix?: string | null;
+  honorificSuffix?: string | null;
+}
+
+export interface UserEmailData {
+  value: string;
+  type?: string | null;
+  primary?: boolean | null;
+  display?: string | null;
+}
+
+/** RFC 7643 §4.3 enterprise extension attributes. */
+export interface EnterpriseUserData {
+  employeeNumber?: string | null;
+  costCenter?: string | null;
+  organization?: string | null;
+  division?: string | null;
+  department?: string | null;
+  managerId?: string | null;
+  managerDisplayName?: string | null;
+}
+
+export interface UserData {
+  userName?: string | null;
+  externalId?: string | null;
+  displayName?: string | null;
+  nickName?: string | null;
+  title?: string | null;
+  userType?: string | null;
+  preferredLanguage?: string | null;
+  locale?: string | null;
+  timezone?: string | null;
+  name?: UserNameData | null;
+  emails?: UserEmailData[] | null;
+  active?: boolean | null;
+  /** Write-only: checked against the company's password policy, stored as an argon2id hash. */
+  password?: string | null;
+  personId?: string | null;
+  enterprise?: EnterpriseUserData | null;
+  extensionAttributes?: ExtensionAttributes | null;
+  allowSsoLogin?: boolean | null;
+  autoAssignRoles?: boolean | null;
+  isServiceAccount?: boolean | null;
+}
+
+/** Top-level string attributes stored in the column of the same property name. */
+export const PLAIN_STRING_FIELDS = [
+  "externalId",
+  "displayName",
+  "nickName",
+  "title",
+  "userType",
+  "preferredLanguage",
+  "locale",
+  "timezone",
+  "personId",
+] as const;
+
+/** `name.<key>` → User property. */
+export const NAME_FIELDS = {
+  formatted: "formattedName",
+  givenName: "givenName",
+  familyName: "familyName",
+  middleName: "middleName",
+  honorificPrefix: "honorificPrefix",
+  honorificSuffix: "honorificSuffix",
+} as const;
+
+/** `enterprise.<key>` → User property (same names). */
+export const ENTERPRISE_FIELDS = [
+  "employeeNumber",
+  "costCenter",
+  "organization",
+  "division",
+  "department",
+  "managerId",
+  "managerDisplayName",
+] as const;
+
+export const FLAG_FIELDS = ["allowSsoLogin", "autoAssignRoles", "isServiceAccount"] as const;
