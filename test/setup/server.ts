@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import "reflect-metadata";
-import { MikroORM } from "@mikro-orm/postgresql";
+import type { Options } from "@mikro-orm/core";
+import { MikroORM, type PostgreSqlDriver } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
 import { loadConfig } from "../../src/config.js";
 import { ormConfig } from "../../src/db/mikro-orm.config.js";
@@ -26,10 +27,17 @@ let schemaPromise: Promise<GraphQLSchema> | undefined;
  * The real application on a free 127.0.0.1 port, over this file's own database. Pass
  * `databaseUrl` to start a second instance on the same database.
  */
-export async function startTestApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    databaseUrl?: string;
+    env?: Record<string, string>;
+    /** Overrides of the ORM configuration, e.g. an `onQuery` hook that records every SQL statement the app runs. */
+    ormOptions?: Partial<Options<PostgreSqlDriver>>;
+  } = {},
+): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await cloneTemplateDatabase());
   const config = loadConfig({ LOG_LEVEL: "silent", NODE_ENV: "test", ...options.env, DATABASE_URL: databaseUrl });
-  const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrl, poolMax: 10 }));
+  const orm = await MikroORM.init({ ...ormConfig({ clientUrl: databaseUrl, poolMax: 10 }), ...options.ormOptions });
   const services = createServices(orm, config);
   schemaPromise ??= buildRolebridgeSchema();
   const http = await createHttpApp(services, await schemaPromise, createLogger(config.LOG_LEVEL));
