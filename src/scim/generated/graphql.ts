@@ -1,0 +1,331 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Comparisons of a boolean attribute. */
+export type BooleanComparison = {
+  /** Equal. */
+  eq?: boolean | null | undefined;
+  /** Not equal. */
+  ne?: boolean | null | undefined;
+  /** Present: true matches a set value, false an absent one. */
+  pr?: boolean | null | undefined;
+};
+
+/** Comparisons of a date-time attribute, compared as instants. */
+export type DateTimeComparison = {
+  /** Equal. */
+  eq?: string | null | undefined;
+  /** Later than or equal. */
+  ge?: string | null | undefined;
+  /** Later than. */
+  gt?: string | null | undefined;
+  /** Earlier than or equal. */
+  le?: string | null | undefined;
+  /** Earlier than. */
+  lt?: string | null | undefined;
+  /** Not equal. */
+  ne?: string | null | undefined;
+  /** Present. */
+  pr?: boolean | null | undefined;
+};
+
+/** Enterprise extension attributes (RFC 7643 §4.3). In updateUser each one left out is kept and null clears it. */
+export type EnterpriseUserInput = {
+  /** Cost centre. */
+  costCenter?: string | null | undefined;
+  /** Department. */
+  department?: string | null | undefined;
+  /** Division. */
+  division?: string | null | undefined;
+  /** Employee number. */
+  employeeNumber?: string | null | undefined;
+  /** The manager's display name (manager.displayName). */
+  managerDisplayName?: string | null | undefined;
+  /** The manager's id (manager.value), kept as sent; the manager need not exist yet. */
+  managerId?: string | null | undefined;
+  /** Organization. */
+  organization?: string | null | undefined;
+};
+
+/** Comparisons of an id attribute. */
+export type IdComparison = {
+  /** Equal. */
+  eq?: string | null | undefined;
+  /** Not equal. */
+  ne?: string | null | undefined;
+  /** Present. */
+  pr?: boolean | null | undefined;
+};
+
+/** Which page: offset paging (offset + first) or cursor paging (after + first), not both. */
+export type PageInput = {
+  /** The endCursor of the previous page. */
+  after?: string | null | undefined;
+  /** Rows wanted (default 100, at most 1000). */
+  first?: number | null | undefined;
+  /** Rows to skip (0-based); SCIM startIndex - 1. */
+  offset?: number | null | undefined;
+};
+
+/** Sort order. */
+export type SortDirection =
+  /** Ascending. */
+  | 'ASC'
+  /** Descending. */
+  | 'DESC';
+
+/** Comparisons of a string attribute; several operators in one object must all hold. */
+export type StringComparison = {
+  /** Compare case-sensitively; defaults to the attribute's caseExact (false except externalId). */
+  caseExact?: boolean | null | undefined;
+  /** Contains. */
+  co?: string | null | undefined;
+  /** Equal. */
+  eq?: string | null | undefined;
+  /** Ends with. */
+  ew?: string | null | undefined;
+  /** Greater than or equal. */
+  ge?: string | null | undefined;
+  /** Greater than (lexicographic). */
+  gt?: string | null | undefined;
+  /** Less than or equal. */
+  le?: string | null | undefined;
+  /** Less than. */
+  lt?: string | null | undefined;
+  /** Not equal (an absent value is not equal). */
+  ne?: string | null | undefined;
+  /** Present: true matches a non-empty value, false an absent one. */
+  pr?: boolean | null | undefined;
+  /** Starts with. */
+  sw?: string | null | undefined;
+};
+
+/** One email address (RFC 7643 §4.1.2 emails). */
+export type UserEmailInput = {
+  /** A human-readable label. */
+  display?: string | null | undefined;
+  /** Whether this is the primary address; at most one email may be primary. */
+  primary?: boolean | null | undefined;
+  /** Its type, such as work or home. */
+  type?: string | null | undefined;
+  /** The address: a non-empty string of at most 512 characters. */
+  value: string;
+};
+
+/** Conditions on ONE of a user's emails: the user matches when a single email satisfies them all (SCIM emails[type eq "work" and value co "@x"]). */
+export type UserEmailWhere = {
+  /** All of these conditions hold for the same email. */
+  and?: Array<UserEmailWhere> | null | undefined;
+  /** The human-readable label. */
+  display?: StringComparison | null | undefined;
+  /** This condition does not hold for the email. */
+  not?: UserEmailWhere | null | undefined;
+  /** At least one of these conditions holds for the same email. */
+  or?: Array<UserEmailWhere> | null | undefined;
+  /** Whether it is the primary address. */
+  primary?: BooleanComparison | null | undefined;
+  /** The type, such as work or home (ignores case unless caseExact). */
+  type?: StringComparison | null | undefined;
+  /** The address (ignores case unless caseExact). */
+  value?: StringComparison | null | undefined;
+};
+
+/** A user's attributes. createUser and replaceUser require userName and reset what is left out; updateUser keeps what is left out, clears what is null and replaces lists (emails: [] removes every email). */
+export type UserInput = {
+  /** Whether the user may sign in; null (or left out of a create or replace) means true. */
+  active?: boolean | null | undefined;
+  /** Allow log in via single sign-on. Defaults to true for users created through SCIM, false otherwise. */
+  allowSsoLogin?: boolean | null | undefined;
+  /** Assign roles from the customer-supplied role mapping. Defaults to true for users created through SCIM, false otherwise. */
+  autoAssignRoles?: boolean | null | undefined;
+  /** Name for display. */
+  displayName?: string | null | undefined;
+  /** Email addresses in order (at most 100); replaces the whole list; null or [] removes every email. */
+  emails?: Array<UserEmailInput> | null | undefined;
+  /** Enterprise extension attributes; null clears them all. */
+  enterprise?: EnterpriseUserInput | null | undefined;
+  /** Attributes and extensions rolebridge does not model, keyed by schema URN; replaces the whole map when given (null clears it). */
+  extensionAttributes?: Record<string, unknown> | null | undefined;
+  /** The IdP's identifier, kept exactly as sent. */
+  externalId?: string | null | undefined;
+  /** A dedicated non-human account, such as the IdP's SCIM account (default false). */
+  isServiceAccount?: boolean | null | undefined;
+  /** Locale, such as en-US. */
+  locale?: string | null | undefined;
+  /** Name components; null clears them all. */
+  name?: UserNameInput | null | undefined;
+  /** Casual name. */
+  nickName?: string | null | undefined;
+  /** Write-only: checked against the company's password policy (BAD_USER_INPUT with reason PASSWORD_POLICY naming the rule) and stored as an argon2id hash; null removes the password; never returned. */
+  password?: string | null | undefined;
+  /** Person id of the custom extension (urn:ietf:params:scim:schemas:extension:custom:2.0:User), used for contextual security. */
+  personId?: string | null | undefined;
+  /** Preferred language (RFC 7231 language tag). */
+  preferredLanguage?: string | null | undefined;
+  /** Time zone, such as Europe/London. */
+  timezone?: string | null | undefined;
+  /** Job title. */
+  title?: string | null | undefined;
+  /** Unique per company ignoring case; at most 256 characters, no control characters, surrounding spaces removed. Required by createUser and replaceUser; cannot be null in updateUser. */
+  userName?: string | null | undefined;
+  /** Employee type, such as Employee or Contractor. */
+  userType?: string | null | undefined;
+};
+
+/** Name components (RFC 7643 §4.1.1 name). In updateUser each part left out is kept and null clears it. */
+export type UserNameInput = {
+  /** Family (last) name. */
+  familyName?: string | null | undefined;
+  /** The full name, formatted for display. */
+  formatted?: string | null | undefined;
+  /** Given (first) name. */
+  givenName?: string | null | undefined;
+  /** Honorific prefix, such as Ms. */
+  honorificPrefix?: string | null | undefined;
+  /** Honorific suffix, such as III. */
+  honorificSuffix?: string | null | undefined;
+  /** Middle name(s). */
+  middleName?: string | null | undefined;
+};
+
+/** The order of a users list; ties are broken by id, so pages are stable. */
+export type UserOrderBy = {
+  /** Ascending (default) or descending. */
+  direction?: SortDirection | null | undefined;
+  /** The attribute to sort by. */
+  field: UserSortField;
+};
+
+/** An attribute users can be sorted by. Strings sort ignoring case, absent values first in ascending order. */
+export type UserSortField =
+  /** Creation time (meta.created); the default. */
+  | 'CREATED_AT'
+  /** displayName. */
+  | 'DISPLAY_NAME'
+  /** externalId. */
+  | 'EXTERNAL_ID'
+  /** name.familyName. */
+  | 'FAMILY_NAME'
+  /** name.givenName. */
+  | 'GIVEN_NAME'
+  /** Last change (meta.lastModified). */
+  | 'UPDATED_AT'
+  /** userName. */
+  | 'USER_NAME';
+
+/** A filter on users: a recursive and/or/not tree of attribute comparisons (the SCIM filter of RFC 7644 §3.4.2.2). String comparisons ignore case except on externalId. */
+export type UserWhere = {
+  /** active. */
+  active?: BooleanComparison | null | undefined;
+  /** Every one of these filters matches. */
+  and?: Array<UserWhere> | null | undefined;
+  /** Enterprise costCenter. */
+  costCenter?: StringComparison | null | undefined;
+  /** When the user was created (SCIM meta.created). */
+  createdAt?: DateTimeComparison | null | undefined;
+  /** Membership of customer-supplied roles: eq holds that role, ne does not hold it, pr true holds any role, pr false holds none. */
+  customerRoleId?: IdComparison | null | undefined;
+  /** Enterprise department. */
+  department?: StringComparison | null | undefined;
+  /** displayName. */
+  displayName?: StringComparison | null | undefined;
+  /** Enterprise division. */
+  division?: StringComparison | null | undefined;
+  /** Some single email of the user matches these conditions. */
+  emails?: UserEmailWhere | null | undefined;
+  /** Enterprise employeeNumber. */
+  employeeNumber?: StringComparison | null | undefined;
+  /** externalId; compared exactly by default (caseExact true, RFC 7643 §3.1). */
+  externalId?: StringComparison | null | undefined;
+  /** name.familyName. */
+  familyName?: StringComparison | null | undefined;
+  /** name.formatted. */
+  formattedName?: StringComparison | null | undefined;
+  /** name.givenName. */
+  givenName?: StringComparison | null | undefined;
+  /** name.honorificPrefix. */
+  honorificPrefix?: StringComparison | null | undefined;
+  /** name.honorificSuffix. */
+  honorificSuffix?: StringComparison | null | undefined;
+  /** The user's id. */
+  id?: IdComparison | null | undefined;
+  /** locale. */
+  locale?: StringComparison | null | undefined;
+  /** Enterprise manager.value (the manager's id as the IdP sent it). */
+  managerId?: StringComparison | null | undefined;
+  /** name.middleName. */
+  middleName?: StringComparison | null | undefined;
+  /** nickName. */
+  nickName?: StringComparison | null | undefined;
+  /** This filter does not match. */
+  not?: UserWhere | null | undefined;
+  /** At least one of these filters matches. */
+  or?: Array<UserWhere> | null | undefined;
+  /** Enterprise organization. */
+  organization?: StringComparison | null | undefined;
+  /** personId of the custom extension. */
+  personId?: StringComparison | null | undefined;
+  /** preferredLanguage. */
+  preferredLanguage?: StringComparison | null | undefined;
+  /** timezone. */
+  timezone?: StringComparison | null | undefined;
+  /** title. */
+  title?: StringComparison | null | undefined;
+  /** When the user last changed (SCIM meta.lastModified). */
+  updatedAt?: DateTimeComparison | null | undefined;
+  /** userName (caseExact false, RFC 7643 §4.1.1). */
+  userName?: StringComparison | null | undefined;
+  /** userType (employee type). */
+  userType?: StringComparison | null | undefined;
+};
+
+export type ScimUserFragment = { id: string, userName: string, externalId: string | null, displayName: string | null, nickName: string | null, title: string | null, userType: string | null, preferredLanguage: string | null, locale: string | null, timezone: string | null, active: boolean, personId: string | null, extensionAttributes: Record<string, unknown>, version: number, createdAt: string, updatedAt: string, name: { formatted: string | null, familyName: string | null, givenName: string | null, middleName: string | null, honorificPrefix: string | null, honorificSuffix: string | null }, emails: Array<{ value: string, type: string | null, primary: boolean, display: string | null }>, enterprise: { employeeNumber: string | null, costCenter: string | null, organization: string | null, division: string | null, department: string | null, managerId: string | null, managerDisplayName: string | null } };
+
+export type ScimGetUserQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ScimGetUserQuery = { user: { id: string, userName: string, externalId: string | null, displayName: string | null, nickName: string | null, title: string | null, userType: string | null, preferredLanguage: string | null, locale: string | null, timezone: string | null, active: boolean, personId: string | null, extensionAttributes: Record<string, unknown>, version: number, createdAt: string, updatedAt: string, name: { formatted: string | null, familyName: string | null, givenName: string | null, middleName: string | null, honorificPrefix: string | null, honorificSuffix: string | null }, emails: Array<{ value: string, type: string | null, primary: boolean, display: string | null }>, enterprise: { employeeNumber: string | null, costCenter: string | null, organization: string | null, division: string | null, department: string | null, managerId: string | null, managerDisplayName: string | null } } };
+
+export type ScimListUsersQueryVariables = Exact<{
+  where?: UserWhere | null | undefined;
+  orderBy?: UserOrderBy | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ScimListUsersQuery = { users: { totalCount: number, pageInfo: { offset: number }, nodes: Array<{ id: string, userName: string, externalId: string | null, displayName: string | null, nickName: string | null, title: string | null, userType: string | null, preferredLanguage: string | null, locale: string | null, timezone: string | null, active: boolean, personId: string | null, extensionAttributes: Record<string, unknown>, version: number, createdAt: string, updatedAt: string, name: { formatted: string | null, familyName: string | null, givenName: string | null, middleName: string | null, honorificPrefix: string | null, honorificSuffix: string | null }, emails: Array<{ value: string, type: string | null, primary: boolean, display: string | null }>, enterprise: { employeeNumber: string | null, costCenter: string | null, organization: string | null, division: string | null, department: string | null, managerId: string | null, managerDisplayName: string | null } }> } };
+
+export type ScimCreateUserMutationVariables = Exact<{
+  input: UserInput;
+}>;
+
+
+export type ScimCreateUserMutation = { createUser: { id: string, userName: string, externalId: string | null, displayName: string | null, nickName: string | null, title: string | null, userType: string | null, preferredLanguage: string | null, locale: string | null, timezone: string | null, active: boolean, personId: string | null, extensionAttributes: Record<string, unknown>, version: number, createdAt: string, updatedAt: string, name: { formatted: string | null, familyName: string | null, givenName: string | null, middleName: string | null, honorificPrefix: string | null, honorificSuffix: string | null }, emails: Array<{ value: string, type: string | null, primary: boolean, display: string | null }>, enterprise: { employeeNumber: string | null, costCenter: string | null, organization: string | null, division: string | null, department: string | null, managerId: string | null, managerDisplayName: string | null } } };
+
+export type ScimUpdateUserMutationVariables = Exact<{
+  id: string;
+  input: UserInput;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type ScimUpdateUserMutation = { updateUser: { id: string, userName: string, externalId: string | null, displayName: string | null, nickName: string | null, title: string | null, userType: string | null, preferredLanguage: string | null, locale: string | null, timezone: string | null, active: boolean, personId: string | null, extensionAttributes: Record<string, unknown>, version: number, createdAt: string, updatedAt: string, name: { formatted: string | null, familyName: string | null, givenName: string | null, middleName: string | null, honorificPrefix: string | null, honorificSuffix: string | null }, emails: Array<{ value: string, type: string | null, primary: boolean, display: string | null }>, enterprise: { employeeNumber: string | null, costCenter: string | null, organization: string | null, division: string | null, department: string | null, managerId: string | null, managerDisplayName: string | null } } };
+
+export type ScimDeprovisionUserMutationVariables = Exact<{
+  id: string;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type ScimDeprovisionUserMutation = { deprovisionUser: { deleted: boolean } };
+
+export const ScimUserFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScimUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userName"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"nickName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"userType"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"extensionAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"honorificPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"honorificSuffix"}}]}},{"kind":"Field","name":{"kind":"Name","value":"emails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employeeNumber"}},{"kind":"Field","name":{"kind":"Name","value":"costCenter"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}},{"kind":"Field","name":{"kind":"Name","value":"division"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"managerId"}},{"kind":"Field","name":{"kind":"Name","value":"managerDisplayName"}}]}}]}}]} as unknown as DocumentNode<ScimUserFragment, unknown>;
+export const ScimGetUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScimGetUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScimUser"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScimUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userName"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"nickName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"userType"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"extensionAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"honorificPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"honorificSuffix"}}]}},{"kind":"Field","name":{"kind":"Name","value":"emails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employeeNumber"}},{"kind":"Field","name":{"kind":"Name","value":"costCenter"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}},{"kind":"Field","name":{"kind":"Name","value":"division"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"managerId"}},{"kind":"Field","name":{"kind":"Name","value":"managerDisplayName"}}]}}]}}]} as unknown as DocumentNode<ScimGetUserQuery, ScimGetUserQueryVariables>;
+export const ScimListUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScimListUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"where"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserWhere"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserOrderBy"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"Variable","name":{"kind":"Name","value":"where"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offset"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScimUser"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScimUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userName"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"nickName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"userType"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"extensionAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"honorificPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"honorificSuffix"}}]}},{"kind":"Field","name":{"kind":"Name","value":"emails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employeeNumber"}},{"kind":"Field","name":{"kind":"Name","value":"costCenter"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}},{"kind":"Field","name":{"kind":"Name","value":"division"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"managerId"}},{"kind":"Field","name":{"kind":"Name","value":"managerDisplayName"}}]}}]}}]} as unknown as DocumentNode<ScimListUsersQuery, ScimListUsersQueryVariables>;
+export const ScimCreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScimCreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScimUser"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScimUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userName"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"nickName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"userType"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"extensionAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"honorificPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"honorificSuffix"}}]}},{"kind":"Field","name":{"kind":"Name","value":"emails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employeeNumber"}},{"kind":"Field","name":{"kind":"Name","value":"costCenter"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}},{"kind":"Field","name":{"kind":"Name","value":"division"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"managerId"}},{"kind":"Field","name":{"kind":"Name","value":"managerDisplayName"}}]}}]}}]} as unknown as DocumentNode<ScimCreateUserMutation, ScimCreateUserMutationVariables>;
+export const ScimUpdateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScimUpdateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UserInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScimUser"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScimUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userName"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"nickName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"userType"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"extensionAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"honorificPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"honorificSuffix"}}]}},{"kind":"Field","name":{"kind":"Name","value":"emails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employeeNumber"}},{"kind":"Field","name":{"kind":"Name","value":"costCenter"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}},{"kind":"Field","name":{"kind":"Name","value":"division"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"managerId"}},{"kind":"Field","name":{"kind":"Name","value":"managerDisplayName"}}]}}]}}]} as unknown as DocumentNode<ScimUpdateUserMutation, ScimUpdateUserMutationVariables>;
+export const ScimDeprovisionUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScimDeprovisionUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deprovisionUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<ScimDeprovisionUserMutation, ScimDeprovisionUserMutationVariables>;

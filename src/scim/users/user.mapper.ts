@@ -1,0 +1,280 @@
+/**
+ * SCIM User JSON ↔ GraphQL User: the one place the two vocabularies meet for users (STYLE §2.3).
+ * Attributes rolebridge does not model are kept in `extensionAttributes`, laid out as
+ * `{ "<extension schema URN>": { …attributes… }, "<core attribute name>": value }`, and returned
+ * exactly as the IdP sent them (issue 3 §3).
+ */
+import type { ScimUserFragment, UserInput } from "../generated/graphql.js";
+import { ScimError } from "../errors.js";
+import { canonicalizeResource, isPlainObject, isUnsafeKey, type CanonicalizeOptions } from "../schemas/canonicalize.js";
+import { CUSTOM_USER_SCHEMA } from "../schemas/custom-user.schema.js";
+import { ENTERPRISE_USER_SCHEMA } from "../schemas/enterprise-user.schema.js";
+import { USER_SCHEMA } from "../schemas/user.schema.js";
+import { userSchemas } from "./user.schemas.js";
+
+export type ScimResource = Record<string, unknown> & { schemas: string[]; id: string };
+
+/** Top-level keys the mapper models; everything else is an extension attribute. */
+const SIMPLE = ["userName", "externalId", "displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone"] as const;
+const NAME_PARTS = ["formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix"] as const;
+const ENTERPRISE_PARTS = ["employeeNumber", "costCenter", "organization", "division", "department"] as const;
+const MODELLED = new Set<string>(["schemas", "id", "meta", "groups", "name", "active", "password", "emails", ...SIMPLE, ENTERPRISE_USER_SCHEMA, CUSTOM_USER_SCHEMA]);
+
+/** The meta.version and ETag of a user version (RFC 7644 §3.14: weak, since equal versions are equivalent, not byte-equal). */
+export function etagOf(version: number): string {
+  return `W/"${version}"`;
+}
+
+/** RFC 7643 §3.1 meta.location: the absolute URI of the resource. */
+export function userLocation(baseUrl: string, id: string): string {
+  return `${baseUrl}/Users/${encodeURIComponent(id)}`;
+}
+
+/** GraphQL User → SCIM User (RFC 7643 §4.1): unassigned attributes are left out; password never appears. */
+export function toScimUser(user: ScimUserFragment, baseUrl: string): ScimResource {
+  const ext = { ...(user.extensionAttributes as Record<string, unknown>) };
+  const name = pick(user.name ?? {}, NAME_PARTS);
+  const enterprise: Record<string, unknown> = {
+    ...(isPlainObject(ext[ENTERPRISE_USER_SCHEMA]) ? (ext[ENTERPRISE_USER_SCHEMA] as Record<string, unknown>) : {}),
+    ...pick(user.enterprise ?? {}, ENTERPRISE_PARTS),
+  };
+  if (user.enterprise?.managerId) {
+    enterprise.manager = {
+      value: user.enterprise.managerId,
+      $ref: userLocation(baseUrl, user.enterprise.managerId),
+      ...(user.enterprise.managerDisplayName ? { displayName: user.enterprise.managerDisplayName } : {}),
+    };
+  }
+  const custom: Record<string, unknown> = {
+    ...(isPlainObject(ext[CUSTOM_USER_SCHEMA]) ? (ext[CUSTOM_USER_SCHEMA] as Record<string, unknown>) : {}),
+    ...(user.personId != null ? { personId: user.personId } : {}),
+  };
+  delete ext[ENTERPRISE_USER_SCHEMA];
+  delete ext[CUSTOM_USER_SCHEMA];
+
+  const resource: Record<string, unknown> = { schemas: [USER_SCHEMA], id: user.id };
+  if (user.externalId != null) resource.externalId = user.externalId;
+  resource.userName = user.userName;
+  if (Object.keys(name).length) resource.name = name;
+  for (const key of ["displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone"] as const) {
+    if (user[key] != null) resource[key] = user[key];
+  }
+  resource.active = user.active;
+  if (user.emails.length) {
+    resource.emails = user.emails.map((e) => ({
+      value: e.value,
+      ...(e.type != null ? { type: e.type } : {}),
+      primary: e.primary,
+      ...(e.display != null ? { display: e.display } : {}),
+    }));
+  }
+  const schemas = [USER_SCHEMA];
+  for (const [key, value] of Object.entries(ext)) {
+    if (MODELLED.has(key) || isUnsafeKey(key)) continue;
+    resource[key] = value;
+    if (key.toLowerCase().startsWith("urn:")) schemas.push(key);
+  }
+  if (Object.keys(enterprise).length) {
+    resource[ENTERPRISE_USER_SCHEMA] = enterprise;
+    schemas.push(ENTERPRISE_USER_SCHEMA);
+  }
+  if (Object.keys(custom).length) {
+    resource[CUSTOM_USER_SCHEMA] = custom;
+    schemas.push(CUSTOM_USER_SCHEMA);
+  }
+  resource.schemas = schemas;
+  resource.meta = {
+    resourceType: "User",
+    created: iso(user.createdAt),
+    lastModified: iso(user.updatedAt),
+    location: userLocation(baseUrl, user.id),
+    version: etagOf(user.version),
+  };
+  return resource as ScimResource;
+}
+
+/** A request body in canonical attribute names (see schemas/canonicalize.ts). */
+export function canonicalUser(body: Record<string, unknown>, options: CanonicalizeOptions = {}): Record<string, unknown> {
+  return canonicalizeResource(userSchemas, body, options);
+}
+
+/**
+ * POST /Users body → createUser input. Client-supplied id, meta and groups are ignored (readOnly,
+ * RFC 7643 §3.1 and §4.1.2; Okta sends `groups: []`, Entra `meta`). Users created through SCIM
+ * get allowSsoLogin and autoAssignRoles (DESIGN).
+ */
+export function createInputFromScim(doc: Record<string, unknown>): UserInput {
+  if (typeof doc.userName !== "string" || doc.userName.trim() === "") {
+    throw ScimError.invalidValue("userName is required and must be a non-empty string (RFC 7643 §4.1.1)");
+  }
+  const input = presentInput(doc);
+  const extensions = unknownAttributes(doc);
+  for (const key of Object.keys(input) as (keyof UserInput)[]) if (input[key] === null) delete input[key];
+  if (Object.keys(extensions).length) input.extensionAttributes = stripNulls(extensions) as Record<string, unknown>;
+  return { ...input, allowSsoLogin: true, autoAssignRoles: true };
+}
+
+/**
+ * PUT /Users/{id} body → updateUser input (issue 3 §2, interop.md SailPoint): attributes present
+ * replace the stored ones, readWrite attributes left out are kept (RFC 7644 §3.5.1 lets the
+ * server choose), an explicit null or [] clears. `current` is needed only when the body carries
+ * attributes rolebridge does not model, to merge them into the stored ones.
+ */
+export function replaceInputFromScim(doc: Record<string, unknown>, current?: ScimUserFragment): UserInput {
+  const input = presentInput(doc);
+  const extensions = unknownAttributes(doc);
+  if (Object.keys(extensions).length || doc[ENTERPRISE_USER_SCHEMA] === null || doc[CUSTOM_USER_SCHEMA] === null) {
+    const merged: Record<string, unknown> = { ...((current?.extensionAttributes as Record<string, unknown>) ?? {}) };
+    for (const [key, value] of Object.entries(extensions)) {
+      if (value === null) delete merged[key];
+      else if ((key === ENTERPRISE_USER_SCHEMA || key === CUSTOM_USER_SCHEMA) && isPlainObject(value) && isPlainObject(merged[key])) {
+        merged[key] = stripNulls({ ...(merged[key] as Record<string, unknown>), ...value });
+      } else merged[key] = stripNulls(value);
+    }
+    for (const urn of [ENTERPRISE_USER_SCHEMA, CUSTOM_USER_SCHEMA]) if (doc[urn] === null) delete merged[urn];
+    if (JSON.stringify(merged) !== JSON.stringify(current?.extensionAttributes ?? {})) input.extensionAttributes = merged;
+  }
+  return input;
+}
+
+/**
+ * The updateUser input that turns `before` into `after`, both canonical SCIM documents (a PATCH:
+ * the fetched user, and the same after scim-patch applied the operations). Only what changed is sent.
+ */
+export function diffInput(before: Record<string, unknown>, after: Record<string, unknown>): UserInput {
+  const a = fullInput(before);
+  const b = fullInput(after);
+  const input: UserInput = {};
+  for (const key of Object.keys(b) as (keyof UserInput)[]) {
+    const x = a[key];
+    const y = b[key];
+    if (key === "name" || key === "enterprise") {
+      const changed: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries((y ?? {}) as Record<string, unknown>)) {
+        if (JSON.stringify(v ?? null) !== JSON.stringify(((x ?? {}) as Record<string, unknown>)[k] ?? null)) changed[k] = v ?? null;
+      }
+      if (Object.keys(changed).length) (input as Record<string, unknown>)[key] = changed;
+    } else if (JSON.stringify(x ?? null) !== JSON.stringify(y ?? null)) {
+      (input as Record<string, unknown>)[key] = y ?? null;
+    }
+  }
+  return input;
+}
+
+/** Every modelled attribute explicitly (absent → null), for diffing. */
+function fullInput(doc: Record<string, unknown>): UserInput {
+  const input = presentInput(doc);
+  for (const key of SIMPLE) if (!(key in input)) (input as Record<string, unknown>)[key] = null;
+  input.name = { ...Object.fromEntries(NAME_PARTS.map((p) => [p, null])), ...(input.name ?? {}) };
+  input.enterprise = { ...Object.fromEntries([...ENTERPRISE_PARTS, "managerId"].map((p) => [p, null])), ...(input.enterprise ?? {}) };
+  input.personId ??= null;
+  input.emails ??= [];
+  if (!("active" in input)) input.active = null;
+  const extensions = stripNulls(unknownAttributes(doc)) as Record<string, unknown>;
+  input.extensionAttributes = extensions;
+  return input;
+}
+
+/** The modelled attributes present in a canonical document, type-checked (null kept: it clears). */
+function presentInput(doc: Record<string, unknown>): UserInput {
+  const input: UserInput = {};
+  for (const key of SIMPLE) if (key in doc) (input as Record<string, unknown>)[key] = stringOrNull(doc[key], key);
+  if ("active" in doc) {
+    if (doc.active !== null && typeof doc.active !== "boolean") throw ScimError.invalidValue("active must be a boolean");
+    input.active = doc.active as boolean | null;
+  }
+  if ("password" in doc) {
+    if (typeof doc.password !== "string") throw ScimError.invalidValue("password must be a string");
+    input.password = doc.password;
+  }
+  if ("name" in doc) {
+    if (doc.name === null) input.name = Object.fromEntries(NAME_PARTS.map((p) => [p, null]));
+    else if (!isPlainObject(doc.name)) throw ScimError.invalidValue("name must be a complex attribute (an object)");
+    else {
+      const name: Record<string, string | null> = {};
+      for (const part of NAME_PARTS) if (part in doc.name) name[part] = stringOrNull(doc.name[part], `name.${part}`);
+      input.name = name;
+    }
+  }
+  if ("emails" in doc) input.emails = emailsOf(doc.emails);
+  const enterprise = doc[ENTERPRISE_USER_SCHEMA];
+  if (enterprise === null) {
+    input.enterprise = Object.fromEntries([...ENTERPRISE_PARTS, "managerId"].map((p) => [p, null]));
+  } else if (enterprise !== undefined) {
+    if (!isPlainObject(enterprise)) throw ScimError.invalidValue(`${ENTERPRISE_USER_SCHEMA} must be an object`);
+    const e: Record<string, string | null> = {};
+    for (const part of ENTERPRISE_PARTS) if (part in enterprise) e[part] = stringOrNull(enterprise[part], part);
+    if ("manager" in enterprise) {
+      const m = enterprise.manager;
+      if (m === null) e.managerId = null;
+      else if (isPlainObject(m)) e.managerId = "value" in m ? stringOrNull(m.value, "manager.value") : null;
+      else throw ScimError.invalidValue("manager must be an object with the manager's id as value");
+    }
+    input.enterprise = e;
+  }
+  const custom = doc[CUSTOM_USER_SCHEMA];
+  if (custom === null) input.personId = null;
+  else if (custom !== undefined) {
+    if (!isPlainObject(custom)) throw ScimError.invalidValue(`${CUSTOM_USER_SCHEMA} must be an object`);
+    if ("personId" in custom) input.personId = stringOrNull(custom.personId, "personId");
+  }
+  return input;
+}
+
+/** Attributes no schema models, in the extensionAttributes layout (null kept: it clears). */
+function unknownAttributes(doc: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (isUnsafeKey(key)) continue;
+    if (key === ENTERPRISE_USER_SCHEMA || key === CUSTOM_USER_SCHEMA) {
+      if (!isPlainObject(value)) continue;
+      const modelled = key === ENTERPRISE_USER_SCHEMA ? [...ENTERPRISE_PARTS, "manager"] : ["personId"];
+      const extra = Object.fromEntries(Object.entries(value).filter(([k]) => !modelled.includes(k) && !isUnsafeKey(k)));
+      if (Object.keys(extra).length) out[key] = extra;
+      continue;
+    }
+    if (MODELLED.has(key)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+function emailsOf(value: unknown): UserInput["emails"] {
+  if (value === null) return [];
+  if (!Array.isArray(value)) throw ScimError.invalidValue("emails must be a list of email objects");
+  return value.map((e, i) => {
+    if (!isPlainObject(e)) throw ScimError.invalidValue(`emails[${i}] must be an object with a value`);
+    if (typeof e.value !== "string" || e.value.trim() === "") throw ScimError.invalidValue(`emails[${i}].value must be a non-empty string`);
+    if (e.primary !== undefined && e.primary !== null && typeof e.primary !== "boolean") {
+      throw ScimError.invalidValue(`emails[${i}].primary must be a boolean`);
+    }
+    return {
+      value: e.value,
+      type: stringOrNull(e.type ?? null, `emails[${i}].type`),
+      primary: (e.primary as boolean | null | undefined) ?? false,
+      display: stringOrNull(e.display ?? null, `emails[${i}].display`),
+    };
+  });
+}
+
+function stringOrNull(value: unknown, attribute: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "string") throw ScimError.invalidValue(`${attribute} must be a string`);
+  return value;
+}
+
+function stripNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripNulls);
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, stripNulls(v)]));
+}
+
+function pick<K extends string>(source: Partial<Record<K, unknown>>, keys: readonly K[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (source[k] != null) out[k] = source[k];
+  return out;
+}
+
+function iso(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}
