@@ -265,6 +265,9 @@ describe("updateUser (partial) and replaceUser (full)", () => {
     const [rows] = await sql<{ n: number }>(`select count(*)::int as n from user_email where user_id = ?`, [user.id]);
     expect(rows!.n).toBe(1);
 
+    const extReplaced = ok(await gql(app.url, UPDATE, { id: user.id, i: { extensionAttributes: { "urn:other:1.0:User": { x: 1 } } } }, a.adminToken)).updateUser;
+    expect(extReplaced.extensionAttributes).toEqual({ "urn:other:1.0:User": { x: 1 } });
+
     const emailsCleared = ok(await gql(app.url, UPDATE, { id: user.id, i: { emails: [], name: null, enterprise: null, extensionAttributes: null } }, a.adminToken)).updateUser;
     expect(emailsCleared).toMatchObject({
       emails: [],
@@ -272,7 +275,7 @@ describe("updateUser (partial) and replaceUser (full)", () => {
       enterprise: { employeeNumber: null, department: null, managerId: null, managerDisplayName: null },
       extensionAttributes: {},
       displayName: FULL.displayName,
-      version: 4,
+      version: 5,
     });
     const [none] = await sql<{ n: number }>(`select count(*)::int as n from user_email where user_id = ?`, [user.id]);
     expect(none!.n).toBe(0);
