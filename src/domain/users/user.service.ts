@@ -225,9 +225,11 @@ export class UserService {
 
   private async remove(em: EntityManager, scope: Scope, user: User): Promise<void> {
     const before = snapshot(user, false);
-    // Emails, memberships, direct roles and app passwords go with it by ON DELETE CASCADE.
-    await em.nativeDelete(User, { id: user.id, company: scope.principal.companyId });
-    em.getUnitOfWork().unsetIdentity(user);
+    // Emails, memberships, direct roles and app passwords go with it by ON DELETE CASCADE; remove()
+    // (rather than a native delete) also takes the user out of the identity map, so a later read
+    // in the same request cannot return it.
+    em.remove(user);
+    await em.flush();
     recordAudit(em, scope, { action: "user.delete", targetType: "User", targetId: user.id, before });
   }
 

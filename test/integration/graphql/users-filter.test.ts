@@ -186,6 +186,10 @@ describe("boolean, id and date comparisons", () => {
     expect(await names({ updatedAt: { lt: beforeUpdate } })).toEqual(by("alice", "carol", "dave", "erin"));
     expect(await names({ createdAt: { lt: beforeUpdate } })).toEqual(by("alice", "bob", "carol", "dave", "erin"));
     expect(await names({ createdAt: { gt: beforeUpdate } })).toEqual([]);
+    const bob = await gql(app.url, `query($id: ID!) { user(id: $id) { updatedAt createdAt } }`, { id: ids.b }, a.adminToken);
+    expect(await names({ updatedAt: { eq: bob.data!.user.updatedAt } })).toEqual(by("bob"));
+    expect(await names({ updatedAt: { ne: bob.data!.user.updatedAt }, userName: { sw: "b" } })).toEqual([]);
+    expect(await names({ createdAt: { le: bob.data!.user.createdAt, ge: bob.data!.user.createdAt } })).toEqual(by("bob"));
     // The same instant written with an offset.
     const shifted = new Date(new Date(beforeUpdate).getTime()).toISOString().replace("Z", "+00:00");
     expect(await names({ updatedAt: { gt: shifted } })).toEqual(by("bob"));

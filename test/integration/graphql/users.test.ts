@@ -385,6 +385,14 @@ describe("setUserActive, deleteUser, deprovisionUser", () => {
     expect(errorCode(await gql(app.url, DELETE, { id: user.id }, a.adminToken))).toBe("NOT_FOUND");
   });
 
+  it("an update then a delete in one request (one EntityManager) both apply", async () => {
+    const user = await create({ userName: "same-request@a.example", emails: [{ value: "same-request@a.example" }] });
+    const res = await gql(app.url, `mutation($id: ID!) { before: updateUser(id: $id, input: { title: "t" }) { id } gone: deleteUser(id: $id) }`, { id: user.id }, a.adminToken);
+    expect(ok(res)).toEqual({ before: { id: user.id }, gone: user.id });
+    const [row] = await sql<{ n: number }>(`select count(*)::int as n from user_account where id = ?`, [user.id]);
+    expect(row!.n).toBe(0);
+  });
+
   it("deprovisionUser deactivates and keeps the record under scimDeleteMode DEACTIVATE, and removes it under DELETE", async () => {
     const c = await createTestCompany(app);
     const kept = await create({ userName: "kept@c.example", emails: [{ value: "kept@c.example" }] }, c.adminToken);
