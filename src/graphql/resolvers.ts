@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from "type-graphql";
 import { AccessRoleResolver } from "./access-roles/access-role.resolver.js";
 import { EffectiveAccessResolver } from "./access-roles/effective-access.resolver.js";
+import { RoleMappingResolver } from "./access-roles/role-mapping.resolver.js";
 import { AppPasswordResolver } from "./app-passwords/app-password.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CompanyResolver } from "./companies/company.resolver.js";
@@ -18,5 +19,6 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerRoleResolver,
   AccessRoleResolver,
   EffectiveAccessResolver,
+  RoleMappingResolver,
   AppPasswordResolver,
 ];

@@ -1,2 +1,397 @@
-/** Customer-supplied roles and their memberships (set-based, DESIGN rule 5). */
-export class CustomerRoleService {}
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Permission } from "../access-roles/permission.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { requirePermission } from "../authorization.js";
+import { Company } from "../companies/company.entity.js";
+import { DomainError } from "../errors.js";
+import { inIdOrder, type Page, type PageRequest, selectPage } from "../paging.js";
+import type { Scope } from "../scope.js";
+import { inTransaction, type ProvisioningRecord } from "../unit-of-work.js";
+import { User } from "../users/user.entity.js";
+import { compileWhere, isUuid } from "../where.js";
+import { CustomerRole } from "./customer-role.entity.js";
+import {
+  CUSTOMER_ROLE_FIELDS,
+  CUSTOMER_ROLE_FROM,
+  type CustomerRoleSortField,
+  type CustomerRoleWhere,
+  customerRoleSort,
+} from "./customer-role.where.js";
+import { MembershipSource } from "./membership-source.js";
+import {
+  countMembers,
+  deleteMembers,
+  insertMembers,
+  pageMembers,
+  removeFromOtherRoles,
+  replaceMembers,
+  SCIM_SOURCES,
+  unknownUserIds,
+} from "./membership.repository.js";
+
+/** Who may read customer-supplied roles and their members. */
+export const CUSTOMER_ROLE_READERS = [
+  Permission.CanViewUsers,
+  Permission.CanManageUsers,
+  Permission.CanProvisionUsersAsSCIM,
+  Permission.CanConfigureCompany,
+] as const;
+
+/** Who may create, change and delete customer-supplied roles and their members. */
+export const CUSTOMER_ROLE_WRITERS = [Permission.CanManageUsers, Permission.CanProvisionUsersAsSCIM, Permission.CanConfigureCompany] as const;
+
+export const MAX_DISPLAY_NAME_LENGTH = 256;
+export const MAX_EXTERNAL_ID_LENGTH = 1024;
+
+export interface CustomerRoleListQuery {
+  where?: CustomerRoleWhere | null;
+  orderBy?: { field?: CustomerRoleSortField | null; descending?: boolean | null } | null;
+  page?: PageRequest | null;
+}
+
+export interface NewCustomerRole {
+  displayName: string;
+  externalId?: string | null;
+  memberIds?: readonly string[] | null;
+  /** Who owns the initial memberships (default MANUAL). */
+  source?: MembershipSource | null;
+}
+
+export interface CustomerRoleAttributes {
+  displayName?: string | null;
+  /** null clears it. */
+  externalId?: string | null;
+}
+
+/**
+ * Everything one SCIM PATCH of a Group can do, applied in one transaction (STYLE §3.6):
+ * attributes, then replaceUserIds, then removeUserIds, then addUserIds, all for one `source`.
+ */
+export interface CustomerRolePatch extends CustomerRoleAttributes {
+  addUserIds?: readonly string[] | null;
+  removeUserIds?: readonly string[] | null;
+  /** The whole membership of `source` (others stay); null or absent leaves it as it is. */
+  replaceUserIds?: readonly string[] | null;
+  source?: MembershipSource | null;
+}
+
+/** A member as GraphQL shows it: the user, who owns the membership, and since when. */
+export interface MemberNode {
+  user: User;
+  source: MembershipSource;
+  createdAt: Date;
+}
+
+/** In the provisioning log, a customer-supplied role is the SCIM Group resource (RFC 7643 §4.2). */
+const SCIM_RESOURCE_TYPE = "Group";
+
+/** Audit events keep at most this many user ids per list; the counts are always exact. */
+const AUDIT_ID_LIMIT = 1000;
+
+/** The argument names an error's `field` points at, which differ between the single-purpose mutations and the PATCH. */
+interface IdListFields {
+  add: string;
+  remove: string;
+  replace: string;
+}
+const ARGUMENT_FIELDS: IdListFields = { add: "userIds", remove: "userIds", replace: "userIds" };
+const PATCH_FIELDS: IdListFields = { add: "addUserIds", remove: "removeUserIds", replace: "replaceUserIds" };
+
+type CustomerRoleRow = { id: string; company_id: string; display_name: string; external_id: string | null; version: number };
+
+/**
+ * Customer-supplied roles (SCIM Groups) and their memberships. Member changes are set-based SQL
+ * that never reads the member list (DESIGN rule 5); each mutation is one transaction with its
+ * version bump, audit event and ProvisioningEvent (DESIGN rule 6).
+ */
+export class CustomerRoleService {
+  /** A filtered, sorted page of the company's roles (RFC 7644 §3.4.2), in SQL. */
+  async list(scope: Scope, query: CustomerRoleListQuery = {}): Promise<Page<CustomerRole>> {
+    requirePermission(scope, ...CUSTOMER_ROLE_READERS);
+    return this.selectRoles(scope, query, "true");
+  }
+
+  /** Roles with no mapping yet: what an admin still has to map (issue 4 §7). */
+  async listUnmapped(scope: Scope, page?: PageRequest | null): Promise<Page<CustomerRole>> {
+    requirePermission(scope, Permission.CanConfigureCompany, Permission.CanViewUsers, Permission.CanViewAuditLog);
+    return this.selectRoles(scope, { page, orderBy: { field: "displayName" } }, "not exists (select 1 from role_mapping rm where rm.customer_role_id = r.id)");
+  }
+
+  private async selectRoles(scope: Scope, query: CustomerRoleListQuery, extraCondition: string): Promise<Page<CustomerRole>> {
+    const companyId = scope.principal.companyId;
+    const filter = compileWhere(query.where, CUSTOMER_ROLE_FIELDS);
+    const page = await selectPage(scope.em, {
+      from: CUSTOMER_ROLE_FROM,
+      idColumn: "r.id",
+      where: { sql: `r.company_id = ? and ${extraCondition} and ${filter.sql}`, params: [companyId, ...filter.params] },
+      sort: customerRoleSort(query.orderBy?.field ?? "createdAt", query.orderBy?.descending ?? false),
+      page: query.page ?? {},
+    });
+    const roles = page.ids.length ? await scope.em.find(CustomerRole, { id: { $in: page.ids }, company: companyId }) : [];
+    return { nodes: inIdOrder(page.ids, roles), totalCount: page.totalCount, hasNextPage: page.hasNextPage, endCursor: page.endCursor, offset: page.offset };
+  }
+
+  /** One role of the caller's company; NOT_FOUND for an unknown, foreign or malformed id. */
+  async get(scope: Scope, id: string): Promise<CustomerRole> {
+    requirePermission(scope, ...CUSTOMER_ROLE_READERS);
+    const role = isUuid(id) ? await scope.em.findOne(CustomerRole, { id, company: scope.principal.companyId }) : null;
+    if (!role) throw DomainError.notFound("CustomerRole", id);
+    return role;
+  }
+
+  /** Roles by id, for field resolvers that batch (missing ids are left out). */
+  async byIds(scope: Scope, ids: readonly string[]): Promise<CustomerRole[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? scope.em.find(CustomerRole, { id: { $in: valid }, company: scope.principal.companyId }) : [];
+  }
+
+  /** Member counts of several roles in one query. */
+  async memberCounts(scope: Scope, roleIds: readonly string[], source?: MembershipSource | null): Promise<Map<string, number>> {
+    requirePermission(scope, ...CUSTOMER_ROLE_READERS);
+    return countMembers(scope.em, scope.principal.companyId, roleIds.filter(isUuid), source);
+  }
+
+  /** A page of members for each of several roles: one query for the pages, one for counts, one for the users. */
+  async memberPages(
+    scope: Scope,
+    roleIds: readonly string[],
+    opts: { source?: MembershipSource | null; page?: PageRequest | null },
+  ): Promise<Map<string, Page<MemberNode>>> {
+    requirePermission(scope, ...CUSTOMER_ROLE_READERS);
+    const companyId = scope.principal.companyId;
+    const pages = await pageMembers(scope.em, companyId, roleIds.filter(isUuid), opts);
+    const userIds = [...new Set([...pages.values()].flatMap((p) => p.rows.map((r) => r.userId)))];
+    const users = userIds.length ? await scope.em.find(User, { id: { $in: userIds }, company: companyId }, { populate: ["emails"] }) : [];
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const result = new Map<string, Page<MemberNode>>();
+    for (const roleId of roleIds) {
+      const p = pages.get(roleId);
+      if (!p) {
+        result.set(roleId, { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null, offset: 0 });
+        continue;
+      }
+      const nodes = p.rows.flatMap((r) => {
+        const user = byId.get(r.userId);
+        return user ? [{ user, source: r.source, createdAt: r.createdAt }] : [];
+      });
+      result.set(roleId, { nodes, totalCount: p.totalCount, hasNextPage: p.hasNextPage, endCursor: p.endCursor, offset: p.offset });
+    }
+    return result;
+  }
+
+  /** Creates a role, optionally with members of one source (SCIM POST /Groups, RFC 7644 §3.3). */
+  async create(scope: Scope, input: NewCustomerRole): Promise<CustomerRole> {
+    requirePermission(scope, ...CUSTOMER_ROLE_WRITERS);
+    const displayName = validDisplayName(input.displayName);
+    const externalId = validExternalId(input.externalId);
+    const memberIds = distinct(input.memberIds);
+    const source = input.source ?? MembershipSource.MANUAL;
+    const companyId = scope.principal.companyId;
+    return inTransaction(
+      scope,
+      async (em) => {
+        await requireKnownUsers(em, companyId, memberIds, "memberIds");
+        const role = em.create(CustomerRole, { company: em.getReference(Company, companyId), displayName, externalId });
+        // Flushed now so a taken displayName fails here as CONFLICT, before any membership is written.
+        await em.flush();
+        const added = await insertMembers(em, companyId, role.id, memberIds, source);
+        const displaced = await this.applySingleRoleRule(em, companyId, role.id, memberIds, source);
+        recordAudit(em, scope, {
+          action: "customerRole.create",
+          targetType: "CustomerRole",
+          targetId: role.id,
+          after: { displayName, externalId, source, ...idList("addedUserIds", added), ...displacedSummary(displaced) },
+        });
+        return role;
+      },
+      provisioning(201),
+    );
+  }
+
+  /** Changes displayName and/or externalId. */
+  async update(scope: Scope, id: string, input: CustomerRoleAttributes, expectedVersion?: number | null): Promise<CustomerRole> {
+    return this.apply(scope, id, { displayName: input.displayName, externalId: input.externalId }, expectedVersion, ARGUMENT_FIELDS);
+  }
+
+  /** Adds members of one source; users already holding the role through it are left as they are. */
+  async addMembers(scope: Scope, id: string, userIds: readonly string[], source: MembershipSource, expectedVersion?: number | null) {
+    return this.apply(scope, id, { addUserIds: userIds, source }, expectedVersion, ARGUMENT_FIELDS);
+  }
+
+  /** Removes members of one source; memberships of other sources stay. */
+  async removeMembers(scope: Scope, id: string, userIds: readonly string[], source: MembershipSource, expectedVersion?: number | null) {
+    return this.apply(scope, id, { removeUserIds: userIds, source }, expectedVersion, ARGUMENT_FIELDS);
+  }
+
+  /** Makes `userIds` the whole membership of `source`; other sources' memberships stay (ownership). */
+  async replaceMembers(scope: Scope, id: string, userIds: readonly string[], source: MembershipSource, expectedVersion?: number | null) {
+    return this.apply(scope, id, { replaceUserIds: userIds, source }, expectedVersion, ARGUMENT_FIELDS);
+  }
+
+  /**
+   * One SCIM PATCH (RFC 7644 §3.5.2) or PUT (§3.5.1) of a Group as one transaction: lock the role
+   * row (which serialises concurrent member changes of this role), check the expected version,
+   * apply set-based member changes, then bump version and updatedAt with one UPDATE, only when
+   * something changed. Every user id to add must exist in the caller's company, or nothing is
+   * applied and BAD_USER_INPUT names the ids (SailPoint acts on that detail). Removing a user who
+   * is not a member, or no longer exists, is a no-op: IdPs retry removes (Okta, Entra), and a
+   * failing retry would quarantine the job.
+   */
+  async patch(scope: Scope, id: string, patch: CustomerRolePatch, expectedVersion?: number | null): Promise<CustomerRole> {
+    return this.apply(scope, id, patch, expectedVersion, PATCH_FIELDS);
+  }
+
+  private async apply(
+    scope: Scope,
+    id: string,
+    patch: CustomerRolePatch,
+    expectedVersion: number | null | undefined,
+    fields: IdListFields,
+  ): Promise<CustomerRole> {
+    requirePermission(scope, ...CUSTOMER_ROLE_WRITERS);
+    const companyId = scope.principal.companyId;
+    if (!isUuid(id)) throw DomainError.notFound("CustomerRole", id);
+    const displayName = patch.displayName === undefined ? undefined : validDisplayName(patch.displayName);
+    const externalId = patch.externalId === undefined ? undefined : validExternalId(patch.externalId);
+    const source = patch.source ?? MembershipSource.MANUAL;
+    const add = distinct(patch.addUserIds);
+    const remove = distinct(patch.removeUserIds).filter(isUuid);
+    const replace = patch.replaceUserIds == null ? null : distinct(patch.replaceUserIds);
+    const both = add.filter((u) => remove.includes(u));
+    if (both.length) throw DomainError.invalid(fields.remove, `user ids both added and removed: ${both.join(", ")}`);
+
+    return inTransaction(
+      scope,
+      async (em) => {
+        await requireKnownUsers(em, companyId, add, fields.add);
+        if (replace) await requireKnownUsers(em, companyId, replace, fields.replace);
+        // The row lock orders concurrent member changes of this role, so twenty parallel PATCHes
+        // end in the serial result; deadlocks with other roles are retried by inTransaction.
+        const [row]: CustomerRoleRow[] = await em.execute(
+          `select * from customer_role where id = ? and company_id = ? for update`,
+          [id, companyId],
+        );
+        if (!row) throw DomainError.notFound("CustomerRole", id);
+        if (expectedVersion != null && row.version !== expectedVersion) throw DomainError.versionMismatch("CustomerRole", expectedVersion, row.version);
+
+        const added: string[] = [];
+        const removed: string[] = [];
+        if (replace) {
+          const r = await replaceMembers(em, companyId, id, replace, source);
+          added.push(...r.added);
+          removed.push(...r.removed);
+        }
+        removed.push(...(await deleteMembers(em, companyId, id, remove, source)));
+        added.push(...(await insertMembers(em, companyId, id, add, source)));
+        const displaced = await this.applySingleRoleRule(em, companyId, id, [...(replace ?? []), ...add], source);
+
+        const nextName = displayName ?? row.display_name;
+        const nextExternalId = externalId === undefined ? row.external_id : externalId;
+        const attributesChanged = nextName !== row.display_name || nextExternalId !== row.external_id;
+        if (!attributesChanged && added.length === 0 && removed.length === 0) return em.map(CustomerRole, row);
+
+        // clock_timestamp(), not now(): now() is the transaction's start, before the lock wait, and
+        // updatedAt (SCIM meta.lastModified, which SailPoint uses for deltas) must not go backwards.
+        const [bumped]: CustomerRoleRow[] = await em.execute(
+          `update customer_role
+              set display_name = ?, external_id = ?, version = version + 1, updated_at = clock_timestamp()
+            where id = ? and company_id = ?
+        returning *`,
+          [nextName, nextExternalId, id, companyId],
+        );
+        recordAudit(em, scope, {
+          action: "customerRole.update",
+          targetType: "CustomerRole",
+          targetId: id,
+          before: attributesChanged ? { displayName: row.display_name, externalId: row.external_id } : undefined,
+          after: {
+            ...(attributesChanged ? { displayName: nextName, externalId: nextExternalId } : {}),
+            ...(added.length || removed.length ? { source, ...idList("addedUserIds", added), ...idList("removedUserIds", removed) } : {}),
+            ...displacedSummary(displaced),
+          },
+        });
+        return em.map(CustomerRole, bumped!);
+      },
+      provisioning(200),
+    );
+  }
+
+  /** Deletes a role: its memberships and mapping go (foreign keys cascade), the users stay (RFC 7644 §3.6). */
+  async delete(scope: Scope, id: string, expectedVersion?: number | null): Promise<string> {
+    requirePermission(scope, ...CUSTOMER_ROLE_WRITERS);
+    const companyId = scope.principal.companyId;
+    if (!isUuid(id)) throw DomainError.notFound("CustomerRole", id);
+    return inTransaction(
+      scope,
+      async (em) => {
+        const [row]: CustomerRoleRow[] = await em.execute(`select * from customer_role where id = ? and company_id = ? for update`, [id, companyId]);
+        if (!row) throw DomainError.notFound("CustomerRole", id);
+        if (expectedVersion != null && row.version !== expectedVersion) throw DomainError.versionMismatch("CustomerRole", expectedVersion, row.version);
+        await em.execute(`delete from customer_role where id = ? and company_id = ?`, [id, companyId]);
+        recordAudit(em, scope, {
+          action: "customerRole.delete",
+          targetType: "CustomerRole",
+          targetId: id,
+          before: { displayName: row.display_name, externalId: row.external_id, version: row.version },
+        });
+        return id;
+      },
+      provisioning(204),
+    );
+  }
+
+  /**
+   * A company that allows one customer-supplied role at a time (Company.singleCustomerRole; some
+   * products, such as Pinpoint's access groups in seed 003, require it): a user given a role through
+   * SCIM leaves their other SCIM-owned roles in the same transaction. Manual and upload memberships
+   * are an admin's, and stay.
+   */
+  private async applySingleRoleRule(em: EntityManager, companyId: string, roleId: string, userIds: string[], source: MembershipSource) {
+    if (userIds.length === 0 || !SCIM_SOURCES.includes(source)) return [];
+    const [company]: { single_customer_role: boolean }[] = await em.execute(`select single_customer_role from company where id = ?`, [companyId]);
+    if (!company?.single_customer_role) return [];
+    return removeFromOtherRoles(em, companyId, roleId, userIds);
+  }
+}
+
+function provisioning(status: number): ProvisioningRecord<{ id: string } | string> {
+  return { resourceType: SCIM_RESOURCE_TYPE, status, resourceId: (r) => (typeof r === "string" ? r : r.id) };
+}
+
+/** Fails with BAD_USER_INPUT naming every id that is malformed or names no user of the company. */
+async function requireKnownUsers(em: EntityManager, companyId: string, userIds: string[], field: string): Promise<void> {
+  const malformed = userIds.filter((u) => !isUuid(u));
+  const unknown = [...malformed, ...(await unknownUserIds(em, companyId, userIds.filter(isUuid)))];
+  if (unknown.length === 0) return;
+  const shown = unknown.slice(0, 20).join(", ");
+  const more = unknown.length > 20 ? ` and ${unknown.length - 20} more` : "";
+  throw DomainError.invalid(field, `no user with id ${shown}${more} exists in this company`);
+}
+
+function validDisplayName(value: string | null): string {
+  if (typeof value !== "string" || value.trim() === "") throw DomainError.invalid("displayName", "displayName must not be empty");
+  if (value.length > MAX_DISPLAY_NAME_LENGTH) throw DomainError.invalid("displayName", `displayName must be at most ${MAX_DISPLAY_NAME_LENGTH} characters`);
+  // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the driver.
+  if (value.includes("\u0000")) throw DomainError.invalid("displayName", "displayName must not contain NUL characters");
+  return value;
+}
+
+function validExternalId(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  if (value.length > MAX_EXTERNAL_ID_LENGTH) throw DomainError.invalid("externalId", `externalId must be at most ${MAX_EXTERNAL_ID_LENGTH} characters`);
+  if (value.includes("\u0000")) throw DomainError.invalid("externalId", "externalId must not contain NUL characters");
+  return value;
+}
+
+function distinct(ids: readonly string[] | null | undefined): string[] {
+  return [...new Set(ids ?? [])];
+}
+
+function idList(key: string, ids: string[]): Record<string, unknown> {
+  if (ids.length === 0) return {};
+  return { [key]: ids.slice(0, AUDIT_ID_LIMIT), [`${key.replace(/Ids$/, "")}Count`]: ids.length };
+}
+
+function displacedSummary(displaced: { customerRoleId: string; userId: string; source: MembershipSource }[]): Record<string, unknown> {
+  return displaced.length ? { removedFromOtherRoles: displaced.slice(0, AUDIT_ID_LIMIT), removedFromOtherRolesCount: displaced.length } : {};
+}

@@ -1,0 +1,221 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, type PageRequest } from "../paging.js";
+import { DomainError } from "../errors.js";
+import { MembershipSource } from "./membership-source.js";
+
+/**
+ * Set-based SQL over membership rows (DESIGN rule 5): every statement here is bounded by the ids
+ * it is given, never by the size of the role, so adding one member to a role of 100,000 costs what
+ * it costs for a role of 10. Hand-built SQL sees no tenant filter: each statement names the company
+ * (STYLE §3.5). Call the writers with the transaction's EntityManager (`em.execute` runs in it).
+ */
+
+/** A membership row as pages return it. */
+export interface MembershipRow {
+  customerRoleId: string;
+  userId: string;
+  source: MembershipSource;
+  createdAt: Date;
+}
+
+export interface MembershipPage {
+  rows: MembershipRow[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  offset: number;
+}
+
+/** The sources an IdP owns; a one-role-at-a-time company moves users between roles of these only. */
+export const SCIM_SOURCES: readonly MembershipSource[] = [MembershipSource.SCIM_GROUP, MembershipSource.SCIM_ROLES_ATTRIBUTE];
+
+/** The ids of `userIds` that name no user of the company (in input order). Costs one index probe per id. */
+export async function unknownUserIds(em: EntityManager, companyId: string, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows: { id: string }[] = await em.execute(
+    `select w.id::text as id
+       from unnest(?::uuid[]) with ordinality as w(id, n)
+      where not exists (select 1 from user_account u where u.id = w.id and u.company_id = ?)
+      order by w.n`,
+    [pgArray(userIds), companyId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Adds memberships of one source; existing ones stay as they are. Returns the user ids actually added. */
+export async function insertMembers(
+  em: EntityManager,
+  companyId: string,
+  customerRoleId: string,
+  userIds: string[],
+  source: MembershipSource,
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  // Joining user_account keeps another company's user out even if a caller skipped the check.
+  const rows: { user_id: string }[] = await em.execute(
+    `insert into membership (company_id, customer_role_id, user_id, source)
+     select ?, ?, u.id, ? from user_account u where u.company_id = ? and u.id = any(?::uuid[])
+     on conflict do nothing
+     returning user_id`,
+    [companyId, customerRoleId, source, companyId, pgArray(userIds)],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** Removes the memberships of one source for the given users; other sources' rows stay. Returns the user ids removed. */
+export async function deleteMembers(
+  em: EntityManager,
+  companyId: string,
+  customerRoleId: string,
+  userIds: string[],
+  source: MembershipSource,
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows: { user_id: string }[] = await em.execute(
+    `delete from membership
+      where customer_role_id = ? and company_id = ? and source = ? and user_id = any(?::uuid[])
+      returning user_id`,
+    [customerRoleId, companyId, source, pgArray(userIds)],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/**
+ * Makes `userIds` the whole membership of one source (a SCIM PUT of a Group, RFC 7644 §3.5.1):
+ * deletes that source's rows not in the list and inserts the missing ones. Rows of other sources
+ * stay: SCIM changes only what SCIM owns. The cost follows the sizes of the list and the change.
+ */
+export async function replaceMembers(
+  em: EntityManager,
+  companyId: string,
+  customerRoleId: string,
+  userIds: string[],
+  source: MembershipSource,
+): Promise<{ added: string[]; removed: string[] }> {
+  const removedRows: { user_id: string }[] = await em.execute(
+    `delete from membership
+      where customer_role_id = ? and company_id = ? and source = ? and not (user_id = any(?::uuid[]))
+      returning user_id`,
+    [customerRoleId, companyId, source, pgArray(userIds)],
+  );
+  const added = await insertMembers(em, companyId, customerRoleId, userIds, source);
+  return { added, removed: removedRows.map((r) => r.user_id) };
+}
+
+/**
+ * For companies that allow one customer-supplied role at a time (Pinpoint-style access groups,
+ * seed 003): removes the users' SCIM-owned memberships of every other role, and bumps those roles'
+ * versions so IdPs polling `meta.lastModified` (SailPoint) see the change. Returns what it removed.
+ */
+export async function removeFromOtherRoles(
+  em: EntityManager,
+  companyId: string,
+  keepCustomerRoleId: string,
+  userIds: string[],
+): Promise<{ customerRoleId: string; userId: string; source: MembershipSource }[]> {
+  if (userIds.length === 0) return [];
+  const rows: { customer_role_id: string; user_id: string; source: MembershipSource }[] = await em.execute(
+    `delete from membership
+      where company_id = ? and user_id = any(?::uuid[]) and source = any(?::text[]) and customer_role_id <> ?
+      returning customer_role_id, user_id, source`,
+    [companyId, pgArray(userIds), pgArray(SCIM_SOURCES), keepCustomerRoleId],
+  );
+  const roleIds = [...new Set(rows.map((r) => r.customer_role_id))].sort();
+  if (roleIds.length > 0) {
+    await em.execute(
+      `update customer_role set version = version + 1, updated_at = now() where company_id = ? and id = any(?::uuid[])`,
+      [companyId, pgArray(roleIds)],
+    );
+  }
+  return rows.map((r) => ({ customerRoleId: r.customer_role_id, userId: r.user_id, source: r.source }));
+}
+
+/** Member counts of several roles in one grouped, index-only query (roles without members count 0). */
+export async function countMembers(
+  em: EntityManager,
+  companyId: string,
+  customerRoleIds: readonly string[],
+  source?: MembershipSource | null,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(customerRoleIds.map((id) => [id, 0]));
+  if (customerRoleIds.length === 0) return counts;
+  const rows: { customer_role_id: string; count: number }[] = await em.execute(
+    `select customer_role_id, count(*)::int as count
+       from membership
+      where company_id = ? and customer_role_id = any(?::uuid[])${source ? " and source = ?" : ""}
+      group by customer_role_id`,
+    source ? [companyId, pgArray(customerRoleIds), source] : [companyId, pgArray(customerRoleIds)],
+  );
+  for (const r of rows) counts.set(r.customer_role_id, r.count);
+  return counts;
+}
+
+/**
+ * One page of members for each of several roles, in one query (a lateral join per role) plus one
+ * grouped count. Members are ordered by (user id, source): the order of the unique index
+ * (customer_role_id, user_id, source), so a page of a 50,000-member role is an index range scan,
+ * not a sort. Offset paging or a keyset cursor, as `selectPage` offers for lists.
+ */
+export async function pageMembers(
+  em: EntityManager,
+  companyId: string,
+  customerRoleIds: readonly string[],
+  opts: { source?: MembershipSource | null; page?: PageRequest | null },
+): Promise<Map<string, MembershipPage>> {
+  const page = opts.page ?? {};
+  if (page.after && page.offset) throw DomainError.invalid("after", "use either offset or after, not both");
+  const limit = Math.min(Math.max(page.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
+  const offset = page.after ? 0 : Math.max(page.offset ?? 0, 0);
+  const params: unknown[] = [pgArray(customerRoleIds), companyId];
+  let conditions = "";
+  if (opts.source) {
+    conditions += " and m.source = ?";
+    params.push(opts.source);
+  }
+  if (page.after) {
+    const [source, userId] = decodeCursor(page.after);
+    conditions += " and (m.user_id, m.source) > (?::uuid, ?)";
+    params.push(userId, source);
+  }
+  const rows: { role_id: string; user_id: string; source: MembershipSource; created_at: Date }[] =
+    limit === 0 || customerRoleIds.length === 0
+      ? []
+      : await em.execute(
+          `select r.role_id::text as role_id, m.user_id, m.source, m.created_at
+             from unnest(?::uuid[]) as r(role_id)
+             cross join lateral (
+               select m.user_id, m.source, m.created_at
+                 from membership m
+                where m.customer_role_id = r.role_id and m.company_id = ?${conditions}
+                order by m.user_id, m.source
+                limit ${limit + 1} offset ${offset}) m
+            order by r.role_id, m.user_id, m.source`,
+          params,
+        );
+  const totals = await countMembers(em, companyId, customerRoleIds, opts.source);
+  const byRole = new Map<string, MembershipRow[]>(customerRoleIds.map((id) => [id, []]));
+  for (const r of rows) {
+    byRole.get(r.role_id)?.push({ customerRoleId: r.role_id, userId: r.user_id, source: r.source, createdAt: new Date(r.created_at) });
+  }
+  const pages = new Map<string, MembershipPage>();
+  for (const [roleId, all] of byRole) {
+    const pageRows = all.slice(0, limit);
+    const last = pageRows[pageRows.length - 1];
+    pages.set(roleId, {
+      rows: pageRows,
+      totalCount: totals.get(roleId) ?? 0,
+      hasNextPage: all.length > limit,
+      endCursor: last ? encodeCursor(last.source, last.userId) : null,
+      offset,
+    });
+  }
+  return pages;
+}
+
+/**
+ * A PostgreSQL array literal for a `?::uuid[]` / `?::text[]` parameter. MikroORM inlines raw-SQL
+ * parameters and would spread a JS array into a comma list, so arrays travel as one literal.
+ */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
