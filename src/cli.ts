@@ -1,0 +1,326 @@
+/**
+ * `npm run cli -- <command> [options] [--json]`: system-level operations for a real deployment
+ * (issue 2 §6): companies, platform operators, service accounts and admins, app passwords, the
+ * SCIM feature flag, signing keys. Whoever runs it holds the database credentials, so it acts
+ * without a principal; every change leaves an AuditEvent whose actor is `system:cli`.
+ * Output: human lines, or with --json one JSON object on stdout. Errors: one line on stderr
+ * (and `{"error": …}` on stdout with --json), exit code 1.
+ */
+import "reflect-metadata";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { loadConfig } from "./config.js";
+import { type Database, openDatabase } from "./db/database.js";
+import { applyMigrations } from "./db/migrate.js";
+import { runningEmbeddedPostgresUrl } from "./db/running-embedded-postgres.js";
+import { AppPasswordService } from "./domain/app-passwords/app-password.service.js";
+import type { SystemActor } from "./domain/audit/system-audit.js";
+import { createCompany, findCompanyBySlug, setScimEnabledBySlug } from "./domain/companies/company-operations.js";
+import type { Company } from "./domain/companies/company.entity.js";
+import { DomainError } from "./domain/errors.js";
+import { SigningKeyService } from "./domain/signing-keys/signing-key.service.js";
+import { translateDatabaseError } from "./domain/unit-of-work.js";
+import { type CreatedAccount, createCompanyAdmin, createPlatformOperator, createServiceAccount, findAccount } from "./domain/users/account-setup.js";
+
+const CLI: SystemActor = { name: "cli" };
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Values = Record<string, string | boolean | undefined>;
+
+interface Output {
+  /** Human-readable lines. */
+  lines: string[];
+  /** The same, as one JSON object (--json). */
+  json: Record<string, unknown>;
+}
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: Options;
+  required: string[];
+  run(em: EntityManager, values: Values): Promise<Output>;
+}
+
+const str = { type: "string" } as const;
+const flag = { type: "boolean" } as const;
+
+const PASSWORD_NOTE = "leave --password out to have a policy-conforming one generated and printed once";
+
+const COMMANDS: Record<string, Command> = {
+  "create-company": {
+    usage: "create-company --slug S --name N [--scim-enabled]",
+    summary: "create a company with its default app-access roles",
+    options: { slug: str, name: str, "scim-enabled": flag },
+    required: ["slug", "name"],
+    async run(em, v) {
+      const company = await createCompany(em, { slug: s(v.slug), name: s(v.name), scimEnabled: v["scim-enabled"] === true }, CLI);
+      return {
+        lines: [
+          `Company created: ${company.slug} (${company.name})`,
+          `Company id: ${company.id}`,
+          `SCIM identity management: ${company.scimEnabled ? "on" : "off"}`,
+        ],
+        json: { company: companyJson(company) },
+      };
+    },
+  },
+
+  "create-platform-operator": {
+    usage: "create-platform-operator --user-name U [--password P]",
+    summary: `create a platform operator in the reserved platform company (created if missing); ${PASSWORD_NOTE}`,
+    options: { "user-name": str, password: str },
+    required: ["user-name"],
+    async run(em, v) {
+      const created = await createPlatformOperator(em, { userName: s(v["user-name"]), password: opt(v.password) }, CLI);
+      return {
+        lines: [
+          `Platform company: ${created.company.slug}${created.companyCreated ? " (created)" : ""}`,
+          `Platform operator created: ${created.user.userName}`,
+          `User id: ${created.user.id}`,
+          ...passwordLines(created),
+        ],
+        json: {
+          company: { ...companyJson(created.company), created: created.companyCreated },
+          user: { id: created.user.id, userName: created.user.userName, isPlatformOperator: true },
+          ...passwordJson(created),
+        },
+      };
+    },
+  },
+
+  "create-service-account": {
+    usage: "create-service-account --company S --user-name U [--password P]",
+    summary: `create the IdP's SCIM service account (role "SCIM Provisioner"); ${PASSWORD_NOTE}`,
+    options: { company: str, "user-name": str, password: str },
+    required: ["company", "user-name"],
+    async run(em, v) {
+      const company = await findCompanyBySlug(em, s(v.company));
+      const created = await createServiceAccount(em, company, { userName: s(v["user-name"]), password: opt(v.password) }, CLI);
+      return accountOutput("Service account", company, created);
+    },
+  },
+
+  "create-admin": {
+    usage: "create-admin --company S --user-name U [--password P]",
+    summary: `create a company administrator (role "Company Administrator"); ${PASSWORD_NOTE}`,
+    options: { company: str, "user-name": str, password: str },
+    required: ["company", "user-name"],
+    async run(em, v) {
+      const company = await findCompanyBySlug(em, s(v.company));
+      const created = await createCompanyAdmin(em, company, { userName: s(v["user-name"]), password: opt(v.password) }, CLI);
+      return accountOutput("Company administrator", company, created);
+    },
+  },
+
+  "generate-app-password": {
+    usage: "generate-app-password --company S --user-name U --name N",
+    summary: "generate the app password (Client ID + Client Secret) of a service account; the secret is printed once",
+    options: { company: str, "user-name": str, name: str },
+    required: ["company", "user-name", "name"],
+    async run(em, v) {
+      const company = await findCompanyBySlug(em, s(v.company));
+      const account = await findAccount(em, company, s(v["user-name"]));
+      const g = await new AppPasswordService().generateForAccount(em, account, s(v.name), CLI);
+      return {
+        lines: [
+          `App password "${g.appPassword.name}" generated for ${account.userName} in company ${company.slug}`,
+          `Client ID: ${g.appPassword.clientId}`,
+          `Client Secret: ${g.clientSecret}`,
+          `Bearer token (for IdPs that take one secret token): ${g.bearerToken}`,
+          "The Client Secret is shown this once; it is stored only as a hash.",
+        ],
+        json: {
+          appPassword: {
+            id: g.appPassword.id,
+            name: g.appPassword.name,
+            clientId: g.appPassword.clientId,
+            createdAt: g.appPassword.createdAt.toISOString(),
+            owner: { id: account.id, userName: account.userName },
+            company: company.slug,
+          },
+          clientSecret: g.clientSecret,
+          bearerToken: g.bearerToken,
+        },
+      };
+    },
+  },
+
+  "revoke-app-password": {
+    usage: "revoke-app-password --client-id C",
+    summary: "revoke an app password; requests using it fail from the next one on",
+    options: { "client-id": str },
+    required: ["client-id"],
+    async run(em, v) {
+      const ap = await new AppPasswordService().revokeByClientId(em, s(v["client-id"]), CLI);
+      const revokedAt = ap.revokedAt!.toISOString();
+      return {
+        lines: [`Revoked app password "${ap.name}" (Client ID ${ap.clientId}) of ${ap.user.userName}`, `Revoked at: ${revokedAt}`],
+        json: {
+          appPassword: { id: ap.id, name: ap.name, clientId: ap.clientId, revokedAt, owner: { id: ap.user.id, userName: ap.user.userName } },
+        },
+      };
+    },
+  },
+
+  "enable-scim": {
+    usage: "enable-scim --company S",
+    summary: 'switch the "SCIM identity management" feature of a company on',
+    options: { company: str },
+    required: ["company"],
+    run: (em, v) => setScim(em, s(v.company), true),
+  },
+
+  "disable-scim": {
+    usage: "disable-scim --company S",
+    summary: 'switch the "SCIM identity management" feature of a company off (SCIM requests then get 403)',
+    options: { company: str },
+    required: ["company"],
+    run: (em, v) => setScim(em, s(v.company), false),
+  },
+
+  "rotate-signing-key": {
+    usage: "rotate-signing-key",
+    summary: "sign new tokens with a new key; tokens signed by the previous key verify until they expire",
+    options: {},
+    required: [],
+    async run(em) {
+      const key = await new SigningKeyService().rotate(em);
+      return {
+        lines: [
+          `New signing key: ${key.kid} (${key.alg})`,
+          "Tokens signed by the previous key keep verifying until they expire; running instances pick the new key up within a minute.",
+        ],
+        json: { signingKey: { kid: key.kid, alg: key.alg, createdAt: key.createdAt.toISOString() } },
+      };
+    },
+  },
+};
+
+async function setScim(em: EntityManager, slug: string, enabled: boolean): Promise<Output> {
+  const company = await setScimEnabledBySlug(em, slug, enabled, CLI);
+  return {
+    lines: [`SCIM identity management is ${enabled ? "on" : "off"} for company ${company.slug}`],
+    json: { company: companyJson(company) },
+  };
+}
+
+function accountOutput(what: string, company: Company, created: CreatedAccount): Output {
+  return {
+    lines: [
+      `${what} created: ${created.user.userName} in company ${company.slug}`,
+      `User id: ${created.user.id}`,
+      `App-access roles: ${created.appAccessRoles.join(", ")}`,
+      ...passwordLines(created),
+    ],
+    json: {
+      company: companyJson(company),
+      user: {
+        id: created.user.id,
+        userName: created.user.userName,
+        isServiceAccount: created.user.isServiceAccount,
+        appAccessRoles: created.appAccessRoles,
+      },
+      ...passwordJson(created),
+    },
+  };
+}
+
+function passwordLines(created: CreatedAccount): string[] {
+  return created.passwordGenerated ? [`Password: ${created.password}`, "The password is shown this once; it is stored only as a hash."] : [];
+}
+
+function passwordJson(created: CreatedAccount): Record<string, unknown> {
+  return created.passwordGenerated ? { password: created.password } : {};
+}
+
+function companyJson(company: Company) {
+  return { id: company.id, slug: company.slug, name: company.name, scimEnabled: company.scimEnabled };
+}
+
+const s = (v: string | boolean | undefined): string => String(v ?? "");
+const opt = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
+
+function usage(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  return [
+    "usage: npm run cli -- <command> [options] [--json]",
+    "",
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    "",
+    "  --json  print one JSON object instead of lines",
+    "The database is DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (the running server's, if one is up).",
+  ].join("\n");
+}
+
+class UsageError extends Error {
+  constructor(message: string, readonly showUsage = false) {
+    super(message);
+  }
+}
+
+function parse(argv: string[]): { name: string; command: Command; values: Values; json: boolean } {
+  const [name, ...rest] = argv;
+  if (!name || name.startsWith("-")) throw new UsageError(name === "--help" || name === "-h" ? "" : "no command given", true);
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"`, true);
+  let values: Values;
+  try {
+    ({ values } = parseArgs({ args: rest, options: { ...command.options, json: flag, help: flag }, strict: true, allowPositionals: false }));
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split("\n")[0]} (usage: ${command.usage})`);
+  }
+  if (values.help) throw new UsageError("");
+  const missing = command.required.filter((key) => typeof values[key] !== "string" || !(values[key] as string).trim());
+  if (missing.length) throw new UsageError(`${name} needs ${missing.map((m) => `--${m}`).join(", ")} (usage: ${command.usage})`);
+  return { name, command, values, json: values.json === true };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes("--json");
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    if (err instanceof UsageError && !err.message) {
+      console.log(usage());
+      return 0;
+    }
+    return fail(err, json, err instanceof UsageError && err.showUsage ? `\n${usage()}` : "");
+  }
+
+  let db: Database | undefined;
+  try {
+    let config = loadConfig();
+    if (!config.DATABASE_URL) {
+      // "rolebridge" is the database openDatabase creates in the embedded server.
+      const running = runningEmbeddedPostgresUrl(config.DATA_DIR, "rolebridge");
+      if (running) config = { ...config, DATABASE_URL: running };
+    }
+    db = await openDatabase(config, { log: (line) => process.stderr.write(`${line}\n`) });
+    await applyMigrations(db.orm);
+    const output = await db.orm.em.fork().transactional((em) => parsed.command.run(em, parsed.values));
+    console.log(parsed.json ? JSON.stringify({ command: parsed.name, ...output.json }) : output.lines.join("\n"));
+    return 0;
+  } catch (err) {
+    return fail(translateDatabaseError(err), parsed.json);
+  } finally {
+    await db?.close().catch(() => {});
+  }
+}
+
+/** One line on stderr, no stack trace (and the error as JSON on stdout with --json). */
+function fail(err: unknown, json: boolean, extra = ""): number {
+  const message = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+  if (json) {
+    const code = err instanceof DomainError ? err.code : err instanceof UsageError ? "USAGE" : "ERROR";
+    const field = err instanceof DomainError ? err.field : undefined;
+    console.log(JSON.stringify({ error: { code, message, ...(field ? { field } : {}) } }));
+  }
+  process.stderr.write(`error: ${message}${extra}\n`);
+  return 1;
+}
+
+// An explicit exit: embedded-postgres's exit hook (async-exit-hook) would otherwise end the
+// process with code 0 whatever process.exitCode says. Writes to pipes and files are synchronous.
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,230 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../../src/domain/users/password.js";
+import { type Build, buildApp, spawnNode } from "../setup/build.js";
+import { cloneTemplateDatabase } from "../setup/db.js";
+
+/** The built CLI as a child process against this file's own database, as an operator runs it. */
+let build: Build;
+let databaseUrl: string;
+let db: pg.Client;
+
+async function cli(...args: string[]): Promise<{ code: number | string; stdout: string; stderr: string; json: any }> {
+  const run = spawnNode(path.join(build.dir, "src", "cli.js"), args, { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
+  try {
+    const code = await run.exited(60_000);
+    let json: any;
+    try {
+      json = JSON.parse(run.stdout());
+    } catch {
+      json = undefined;
+    }
+    return { code, stdout: run.stdout(), stderr: run.stderr(), json };
+  } finally {
+    run.kill();
+  }
+}
+
+async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await db.query(sql, params)).rows as T[];
+}
+
+/** A failure is one line on stderr and exit code 1: no stack trace. */
+function expectOneLineError(res: { code: number | string; stderr: string }, message: RegExp) {
+  expect(res.code).toBe(1);
+  const lines = res.stderr.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^error: /);
+  expect(lines[0]).toMatch(message);
+  expect(res.stderr).not.toMatch(/\n\s+at /);
+}
+
+beforeAll(async () => {
+  build = await buildApp();
+  databaseUrl = await cloneTemplateDatabase();
+  db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  await db?.end();
+  await build?.remove();
+});
+
+describe("npm run cli", () => {
+  it("create-company creates a company with its default app-access roles and SCIM off unless asked", async () => {
+    const res = await cli("create-company", "--slug", "Acme", "--name", "Acme Ltd", "--json");
+    expect(res.code).toBe(0);
+    expect(res.json).toEqual({
+      command: "create-company",
+      company: { id: expect.any(String), slug: "acme", name: "Acme Ltd", scimEnabled: false },
+    });
+    const roles = await rows<{ name: string }>("select name from app_access_role where company_id = $1 order by name", [res.json.company.id]);
+    expect(roles.map((r) => r.name)).toEqual(["Company Administrator", "SCIM Provisioner", "Viewer"]);
+
+    const human = await cli("create-company", "--slug", "globex", "--name", "Globex", "--scim-enabled");
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain("Company created: globex (Globex)");
+    expect(human.stdout).toContain("SCIM identity management: on");
+    const [globex] = await rows("select scim_enabled from company where slug = 'globex'");
+    expect(globex!.scim_enabled).toBe(true);
+  });
+
+  it("refuses a duplicate slug (ignoring case), the reserved platform slug and a bad slug with one line and exit code 1", async () => {
+    expectOneLineError(await cli("create-company", "--slug", "ACME", "--name", "Again"), /company with the slug "acme" already exists/);
+    const asJson = await cli("create-company", "--slug", "acme", "--name", "Again", "--json");
+    expect(asJson.code).toBe(1);
+    expect(asJson.json).toEqual({ error: { code: "CONFLICT", field: "slug", message: expect.stringMatching(/already exists/) } });
+    expectOneLineError(await cli("create-company", "--slug", "platform", "--name", "Nope"), /reserved/);
+    expectOneLineError(await cli("create-company", "--slug", "bad slug!", "--name", "Nope"), /slug must be/);
+    const [{ n }] = await rows<{ n: number }>("select count(*)::int as n from company");
+    expect(n).toBe(2);
+  });
+
+  it("refuses unknown commands, unknown options and missing options before touching the database", async () => {
+    const unknown = await cli("make-coffee");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: unknown command "make-coffee"/);
+    expectOneLineError(await cli("create-company", "--slug", "x"), /needs --name/);
+    expectOneLineError(await cli("enable-scim", "--company", "acme", "--force"), /Unknown option '--force'/);
+    const help = await cli("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("generate-app-password --company S --user-name U --name N");
+  });
+
+  it("enable-scim and disable-scim switch the feature flag and leave audit events", async () => {
+    const on = await cli("enable-scim", "--company", "acme", "--json");
+    expect(on.json.company).toMatchObject({ slug: "acme", scimEnabled: true });
+    expect((await rows("select scim_enabled from company where slug = 'acme'"))[0]!.scim_enabled).toBe(true);
+    const off = await cli("disable-scim", "--company", "acme");
+    expect(off.stdout.trim()).toBe("SCIM identity management is off for company acme");
+    expect((await rows("select scim_enabled from company where slug = 'acme'"))[0]!.scim_enabled).toBe(false);
+    await cli("enable-scim", "--company", "acme");
+    const events = await rows(
+      "select a.action, a.actor_user_name, a.after from audit_event a join company c on c.id = a.company_id where c.slug = 'acme' and a.action = 'company.setScimEnabled' order by a.created_at",
+    );
+    expect(events).toEqual([
+      { action: "company.setScimEnabled", actor_user_name: "system:cli", after: { scimEnabled: true } },
+      { action: "company.setScimEnabled", actor_user_name: "system:cli", after: { scimEnabled: false } },
+      { action: "company.setScimEnabled", actor_user_name: "system:cli", after: { scimEnabled: true } },
+    ]);
+    expectOneLineError(await cli("enable-scim", "--company", "nobody"), /no company has the slug "nobody"/);
+  });
+
+  it("create-platform-operator creates the platform company once and prints a generated password once", async () => {
+    const first = await cli("create-platform-operator", "--user-name", "ops@rolebridge.example", "--json");
+    expect(first.code).toBe(0);
+    expect(first.json).toMatchObject({
+      company: { slug: "platform", created: true },
+      user: { userName: "ops@rolebridge.example", isPlatformOperator: true },
+      password: expect.any(String),
+    });
+    const [user] = await rows("select u.is_platform_operator, u.password_hash, c.is_platform from user_account u join company c on c.id = u.company_id where u.id = $1", [first.json.user.id]);
+    expect(user).toMatchObject({ is_platform_operator: true, is_platform: true });
+    expect(user!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(user!.password_hash, first.json.password)).toBe(true);
+
+    const second = await cli("create-platform-operator", "--user-name", "ops2@rolebridge.example", "--password", "Another-Good-Passw0rd");
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("Platform company: platform\n");
+    expect(second.stdout).not.toContain("Password:");
+    const [{ n }] = await rows<{ n: number }>("select count(*)::int as n from company where slug = 'platform'");
+    expect(n).toBe(1);
+  });
+
+  it("create-service-account checks the company password policy and gives the SCIM Provisioner role", async () => {
+    expectOneLineError(
+      await cli("create-service-account", "--company", "acme", "--user-name", "scim@acme.example", "--password", "short1A"),
+      /password does not satisfy the company password policy: it must be at least 12 characters long/,
+    );
+    expectOneLineError(
+      await cli("create-service-account", "--company", "acme", "--user-name", "scim@acme.example", "--password", "scim-Passw0rd-long"),
+      /must not contain the userName/,
+    );
+    const res = await cli("create-service-account", "--company", "acme", "--user-name", "scim@acme.example", "--json");
+    expect(res.code).toBe(0);
+    expect(res.json).toMatchObject({
+      company: { slug: "acme" },
+      user: { userName: "scim@acme.example", isServiceAccount: true, appAccessRoles: ["SCIM Provisioner"] },
+      password: expect.any(String),
+    });
+    const roles = await rows(
+      `select u.is_service_account, r.name from user_account u
+         join user_direct_app_access_role d on d.user_id = u.id join app_access_role r on r.id = d.app_access_role_id
+        where u.id = $1`,
+      [res.json.user.id],
+    );
+    expect(roles).toEqual([{ is_service_account: true, name: "SCIM Provisioner" }]);
+    expectOneLineError(await cli("create-service-account", "--company", "acme", "--user-name", "SCIM@acme.example"), /already exists/);
+  });
+
+  it("create-admin gives the Company Administrator role and keeps the given password", async () => {
+    const res = await cli("create-admin", "--company", "acme", "--user-name", "boss@acme.example", "--password", "Chief-Passw0rd-long", "--json");
+    expect(res.code).toBe(0);
+    expect(res.json.user).toMatchObject({ isServiceAccount: false, appAccessRoles: ["Company Administrator"] });
+    expect(res.json.password).toBeUndefined();
+    const [row] = await rows("select password_hash from user_account where id = $1", [res.json.user.id]);
+    expect(await verifyPassword(row!.password_hash, "Chief-Passw0rd-long")).toBe(true);
+  });
+
+  it("generate-app-password prints the secret once, stores its hash, and refuses a second active one", async () => {
+    const res = await cli("generate-app-password", "--company", "acme", "--user-name", "scim@acme.example", "--name", "Okta", "--json");
+    expect(res.code).toBe(0);
+    expect(res.json).toMatchObject({
+      appPassword: { name: "Okta", clientId: expect.stringMatching(/^rb_/), owner: { userName: "scim@acme.example" }, company: "acme" },
+      clientSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
+    expect(res.json.bearerToken).toBe(`${res.json.appPassword.clientId}.${res.json.clientSecret}`);
+    const [row] = await rows("select secret_hash, revoked_at from app_password where client_id = $1", [res.json.appPassword.clientId]);
+    expect(row!.revoked_at).toBeNull();
+    expect(row!.secret_hash).toBe(createHash("sha256").update(res.json.clientSecret).digest("hex"));
+
+    expectOneLineError(
+      await cli("generate-app-password", "--company", "acme", "--user-name", "scim@acme.example", "--name", "again"),
+      /already has an active app password.*revoke it first/,
+    );
+    expectOneLineError(
+      await cli("generate-app-password", "--company", "acme", "--user-name", "boss@acme.example", "--name", "x"),
+      /not a service account/,
+    );
+    expectOneLineError(await cli("generate-app-password", "--company", "acme", "--user-name", "ghost", "--name", "x"), /no user "ghost"/);
+  });
+
+  it("revoke-app-password revokes by Client ID, after which a new one can be generated; human output shows the secret lines", async () => {
+    const [{ client_id }] = await rows<{ client_id: string }>("select client_id from app_password where revoked_at is null");
+    const res = await cli("revoke-app-password", "--client-id", client_id, "--json");
+    expect(res.code).toBe(0);
+    expect(res.json.appPassword).toMatchObject({ clientId: client_id, name: "Okta", revokedAt: expect.any(String) });
+    const [row] = await rows("select revoked_at from app_password where client_id = $1", [client_id]);
+    expect(row!.revoked_at).toBeInstanceOf(Date);
+    expectOneLineError(await cli("revoke-app-password", "--client-id", "rb_unknown"), /no app password has the Client ID rb_unknown/);
+
+    const human = await cli("generate-app-password", "--company", "acme", "--user-name", "scim@acme.example", "--name", "Okta rotated");
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^Client ID: rb_\S+$/m);
+    expect(human.stdout).toMatch(/^Client Secret: [A-Za-z0-9_-]{43}$/m);
+
+    const audit = await rows<{ action: string; actor_user_name: string; before: unknown; after: unknown }>(
+      "select action, actor_user_name, before, after from audit_event where action like 'appPassword.%' order by created_at",
+    );
+    expect(audit.map((a) => [a.action, a.actor_user_name])).toEqual([
+      ["appPassword.generate", "system:cli"],
+      ["appPassword.revoke", "system:cli"],
+      ["appPassword.generate", "system:cli"],
+    ]);
+    expect(JSON.stringify(audit)).not.toMatch(/secret/i);
+  });
+
+  it("rotate-signing-key retires the current key and creates a new one", async () => {
+    const first = await cli("rotate-signing-key", "--json");
+    expect(first.code).toBe(0);
+    const second = await cli("rotate-signing-key", "--json");
+    expect(second.json.signingKey).toMatchObject({ kid: expect.any(String), alg: "EdDSA" });
+    const keys = await rows<{ kid: string; retired: boolean }>("select kid, retired_at is not null as retired from signing_key order by created_at");
+    expect(keys).toEqual([
+      { kid: first.json.signingKey.kid, retired: true },
+      { kid: second.json.signingKey.kid, retired: false },
+    ]);
+  });
+});

@@ -1,0 +1,97 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface Build {
+  /** Absolute path of the build's root (holding src/ and migrations/). */
+  dir: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Compiles src/ and migrations/ with swc (as `npm run build` does) into a private folder under
+ * dist/, so test files that spawn the built app never see another file's or person's build half
+ * written. Inside the repository, so node finds node_modules and package.json ("type": "module").
+ */
+export async function buildApp(): Promise<Build> {
+  const dir = path.join(ROOT, "dist", `.test-build-${process.pid}-${randomBytes(3).toString("hex")}`);
+  await promisify(execFile)(path.join(ROOT, "node_modules", ".bin", "swc"), ["src", "migrations", "-d", dir, "-q"], {
+    cwd: ROOT,
+    timeout: 120_000,
+  });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface Spawned {
+  child: ChildProcess;
+  /** Everything written to stdout so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the first stdout line matching `pattern`; rejects after `timeoutMs` or when the process ends first. */
+  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Resolves with the exit code (signal name if killed); rejects after `timeoutMs`. */
+  exited(timeoutMs?: number): Promise<number | string>;
+  /** SIGKILL if still running (for afterAll). */
+  kill(): void;
+}
+
+/** Starts `node <script> …args` from the repository root, with a bounded life and captured output. */
+export function spawnNode(script: string, args: string[], env: Record<string, string>): Spawned {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));
+  child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
+  const exit = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    waitForLine(pattern, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const line = out.split("\n").find((l) => pattern.test(l));
+          if (line !== undefined) {
+            done();
+            resolve(line);
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms\nstdout:\n${out}\nstderr:\n${err}`));
+        }, timeoutMs);
+        const onExit = () => {
+          check();
+          done();
+          reject(new Error(`process ended before a line matching ${pattern}\nstdout:\n${out}\nstderr:\n${err}`));
+        };
+        const done = () => {
+          clearTimeout(timer);
+          child.stdout!.off("data", check);
+          child.off("exit", onExit);
+        };
+        child.stdout!.on("data", check);
+        child.on("exit", onExit);
+        check();
+      });
+    },
+    exited(timeoutMs = 30_000) {
+      return Promise.race([
+        exit,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`process did not exit within ${timeoutMs} ms`)), timeoutMs).unref()),
+      ]);
+    },
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    },
+  };
+}
