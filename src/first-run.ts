@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { bearerTokenOf, newCredential } from "./domain/app-passwords/app-password-secret.js";
-import { AppPassword } from "./domain/app-passwords/app-password.entity.js";
-import { createCompanyWithDefaults, findAppAccessRoleByName } from "./domain/companies/company-setup.js";
+import type { SystemActor } from "./domain/audit/system-audit.js";
+import { AppPasswordService } from "./domain/app-passwords/app-password.service.js";
+import { createCompany } from "./domain/companies/company-operations.js";
 import { Company } from "./domain/companies/company.entity.js";
-import { hashPassword } from "./domain/users/password.js";
-import { User } from "./domain/users/user.entity.js";
+import { createCompanyAdmin, createServiceAccount } from "./domain/users/account-setup.js";
 
 export interface DemoSetup {
   company: string;
@@ -18,51 +16,40 @@ export interface DemoSetup {
 
 export const DEMO_COMPANY_SLUG = "demo";
 
+const FIRST_RUN: SystemActor = { name: "first-run" };
+
 /**
  * On an empty database, creates the demo company (SCIM on), an admin, a SCIM service account and
- * its app password, so a fresh `npm start` can be tried at once. Returns null when any company exists.
+ * its app password, so a fresh `npm start` can be tried at once (issue 2 §6). Returns null when
+ * any company exists, so later starts create nothing and print no second secret. Uses the same
+ * system-level operations as the CLI.
  */
-export async function setUpDemoIfEmpty(em: EntityManager): Promise<DemoSetup | null> {
+export async function setUpDemoIfEmpty(em: EntityManager, appPasswords = new AppPasswordService()): Promise<DemoSetup | null> {
   return em.transactional(async (tx) => {
     // Serialise concurrent first starts on one database.
     await tx.getConnection().execute("select pg_advisory_xact_lock(7226001)");
     if ((await tx.count(Company, {})) > 0) return null;
-    const company = createCompanyWithDefaults(tx, { slug: DEMO_COMPANY_SLUG, name: "Demo Company", scimEnabled: true });
-    await tx.flush();
-    const adminPassword = `Rb-${randomBytes(12).toString("base64url")}9a`;
-    const admin = tx.create(User, {
+    const company = await createCompany(tx, { slug: DEMO_COMPANY_SLUG, name: "Demo Company", scimEnabled: true }, FIRST_RUN);
+    const admin = await createCompanyAdmin(
+      tx,
       company,
-      userName: "admin@demo.example",
-      displayName: "Demo Admin",
-      givenName: "Demo",
-      familyName: "Admin",
-      passwordHash: await hashPassword(adminPassword),
-    });
-    admin.directAppAccessRoles.add(await findAppAccessRoleByName(tx, company, "Company Administrator"));
-    const serviceAccount = tx.create(User, {
+      { userName: "admin@demo.example", displayName: "Demo Admin", givenName: "Demo", familyName: "Admin" },
+      FIRST_RUN,
+    );
+    const serviceAccount = await createServiceAccount(
+      tx,
       company,
-      userName: "scim-service@demo.example",
-      displayName: "SCIM service account",
-      isServiceAccount: true,
-      passwordHash: await hashPassword(`Rb-${randomBytes(24).toString("base64url")}9a`),
-    });
-    serviceAccount.directAppAccessRoles.add(await findAppAccessRoleByName(tx, company, "SCIM Provisioner"));
-    const credential = newCredential();
-    tx.create(AppPassword, {
-      company,
-      user: serviceAccount,
-      name: "Demo IdP",
-      clientId: credential.clientId,
-      secretHash: credential.secretHash,
-    });
-    await tx.flush();
+      { userName: "scim-service@demo.example", displayName: "SCIM service account" },
+      FIRST_RUN,
+    );
+    const generated = await appPasswords.generateForAccount(tx, serviceAccount.user, "Demo IdP", FIRST_RUN);
     return {
       company: company.slug,
-      adminUserName: admin.userName,
-      adminPassword,
-      clientId: credential.clientId,
-      clientSecret: credential.secret,
-      bearerToken: bearerTokenOf(credential.clientId, credential.secret),
+      adminUserName: admin.user.userName,
+      adminPassword: admin.password,
+      clientId: generated.appPassword.clientId,
+      clientSecret: generated.clientSecret,
+      bearerToken: generated.bearerToken,
     };
   });
 }

@@ -31,6 +31,9 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     introspection: true,
     // Batched HTTP requests stay off (Apollo's default): one document per request keeps cost limits meaningful.
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGINT/SIGTERM (drain HTTP, stop Apollo, close the database, exit 0); Apollo's own
+    // handlers would stop it concurrently and re-raise the signal, hanging or killing that shutdown.
+    stopOnTerminationSignals: false,
     plugins: [...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]), introspectionForAuthenticatedOnly(production)],
     validationRules: limits.validationRules,
   });

@@ -1,0 +1,104 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Build, buildApp, type Spawned, spawnNode } from "../setup/build.js";
+import { cloneTemplateDatabase } from "../setup/db.js";
+import { gql } from "../setup/graphql-client.js";
+
+/**
+ * `npm start` on an empty database (issue 2 §6, "Done when"): the built server as a child process
+ * on a fresh database, its printed lines, a GraphQL login with the printed admin login, a clean
+ * SIGTERM, and a second start on the same database that prints the URLs only.
+ */
+let build: Build;
+let databaseUrl: string;
+let db: pg.Client;
+const started: Spawned[] = [];
+
+function startServer(): Spawned {
+  const server = spawnNode(path.join(build.dir, "src", "main.js"), [], {
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+  });
+  started.push(server);
+  return server;
+}
+
+/** The value after `<label>: ` on its own line of stdout. */
+function printed(stdout: string, label: string): string | undefined {
+  const line = stdout.split("\n").find((l) => l.startsWith(`${label}: `));
+  return line?.slice(label.length + 2);
+}
+
+beforeAll(async () => {
+  build = await buildApp();
+  databaseUrl = await cloneTemplateDatabase();
+  db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  for (const server of started) server.kill();
+  await db?.end();
+  await build?.remove();
+});
+
+describe("first run", () => {
+  it("prints the URLs, the admin login and the app password once; the login works; SIGTERM exits 0; a restart prints only the URLs", async () => {
+    const first = startServer();
+    await first.waitForLine(/^Client Secret: /, 90_000);
+    const out = first.stdout();
+
+    const graphqlUrl = printed(out, "GraphQL URL")!;
+    const match = /^http:\/\/127\.0\.0\.1:(\d+)\/graphql$/.exec(graphqlUrl);
+    expect(match, graphqlUrl).not.toBeNull();
+    // PORT=0: the printed port is the one actually bound.
+    expect(Number(match![1])).toBeGreaterThan(0);
+    const base = graphqlUrl.replace(/\/graphql$/, "");
+    expect(printed(out, "SCIM base URL")).toBe(`${base}/scim/v2`);
+
+    const [company, userName, password] = printed(out, "Admin login")!.split(" / ");
+    expect(company).toBe("demo");
+    expect(userName).toBe("admin@demo.example");
+    expect(password!.length).toBeGreaterThanOrEqual(12);
+
+    const clientId = printed(out, "Client ID")!;
+    const clientSecret = printed(out, "Client Secret")!;
+    expect(clientId).toMatch(/^rb_[A-Za-z0-9_-]+$/);
+    expect(clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [row] = (await db.query("select secret_hash, name from app_password where client_id = $1", [clientId])).rows;
+    expect(row.secret_hash).toBe(createHash("sha256").update(clientSecret).digest("hex"));
+
+    const login = await gql(
+      base,
+      `mutation($c: String!, $u: String!, $p: String!) { login(company: $c, userName: $u, password: $p) { token } }`,
+      { c: company, u: userName, p: password },
+    );
+    expect(login.errors).toBeUndefined();
+    const me = await gql(base, `{ company { slug } }`, {}, login.data!.login.token);
+    expect(me.data).toEqual({ company: { slug: "demo" } });
+
+    first.child.kill("SIGTERM");
+    expect(await first.exited(30_000)).toBe(0);
+
+    const second = startServer();
+    await second.waitForLine(/^SCIM base URL: /, 90_000);
+    second.child.kill("SIGTERM");
+    expect(await second.exited(30_000)).toBe(0);
+    const again = second.stdout();
+    expect(printed(again, "GraphQL URL")).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(printed(again, "Admin login")).toBeUndefined();
+    expect(printed(again, "Client ID")).toBeUndefined();
+    expect(printed(again, "Client Secret")).toBeUndefined();
+    expect(again).not.toContain(clientSecret);
+
+    const counts = (
+      await db.query(
+        "select (select count(*)::int from app_password) as app_passwords, (select count(*)::int from company) as companies, (select count(*)::int from user_account) as users",
+      )
+    ).rows[0];
+    expect(counts).toEqual({ app_passwords: 1, companies: 1, users: 2 });
+  });
+});
