@@ -80,12 +80,12 @@ export class UserService {
   async create(scope: Scope, input: UserData): Promise<User> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
     validateUserData(input, "create");
-    const password = passwordHasher();
+    const hash = passwordHasher();
     return inTransaction(
       scope,
       async (em) => {
         const user = em.create(User, { company: em.getReference(Company, scope.principal.companyId), userName: normalizeUserName(input.userName!) });
-        await this.apply(em, scope, user, input, "replace", password);
+        await this.apply(em, scope, user, input, "replace", hash);
         em.persist(user);
         await em.flush();
         recordAudit(em, scope, { action: "user.create", targetType: "User", targetId: user.id, after: snapshot(user) });
@@ -104,7 +104,7 @@ export class UserService {
   async update(scope: Scope, id: string, input: UserData, expectedVersion?: number | null): Promise<User> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
     validateUserData(input, "update");
-    return this.change(scope, id, expectedVersion, "user.update", 200, (em, user, password) => this.apply(em, scope, user, input, "update", password));
+    return this.change(scope, id, expectedVersion, "user.update", 200, (em, user, hash) => this.apply(em, scope, user, input, "update", hash));
   }
 
   /**
@@ -115,7 +115,7 @@ export class UserService {
   async replace(scope: Scope, id: string, input: UserData, expectedVersion?: number | null): Promise<User> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
     validateUserData(input, "replace");
-    return this.change(scope, id, expectedVersion, "user.replace", 200, (em, user, password) => this.apply(em, scope, user, input, "replace", password));
+    return this.change(scope, id, expectedVersion, "user.replace", 200, (em, user, hash) => this.apply(em, scope, user, input, "replace", hash));
   }
 
   /** Activates or deactivates a user (Okta's and Entra's disable is a PATCH of active). */
@@ -124,6 +124,7 @@ export class UserService {
     if (typeof active !== "boolean") throw DomainError.invalid("active", "active must be true or false");
     return this.change(scope, id, expectedVersion, active ? "user.activate" : "user.deactivate", 200, async (_em, user) => {
       user.active = active;
+      return false;
     });
   }
 
@@ -173,19 +174,17 @@ export class UserService {
     expectedVersion: number | null | undefined,
     action: string,
     status: number,
-    work: (em: EntityManager, user: User, password: PasswordHasher) => Promise<void>,
+    work: (em: EntityManager, user: User, hash: PasswordHasher) => Promise<boolean>,
   ): Promise<User> {
-    const password = passwordHasher();
+    const hash = passwordHasher();
     return inTransaction(
       scope,
       async (em) => {
         const user = await this.lock(em, scope, id, expectedVersion);
         await em.populate(user, ["emails"], { refresh: true });
         const before = snapshot(user);
-        password.changed = false;
-        await work(em, user, password);
-        this.finish(em, scope, user, before, password.changed, action);
-        if (password.changed) await em.nativeUpdate(User, { id: user.id }, { passwordHash: password.hash ?? null });
+        const passwordChanged = await work(em, user, hash);
+        this.finish(em, scope, user, before, passwordChanged, action);
         return user;
       },
       { resourceType: "User", status, resourceId: (u) => u.id },
@@ -233,8 +232,11 @@ export class UserService {
     recordAudit(em, scope, { action: "user.delete", targetType: "User", targetId: user.id, before });
   }
 
-  /** Applies an input to a user (new or locked) under update or replace semantics. */
-  private async apply(em: EntityManager, scope: Scope, user: User, input: UserData, mode: ApplyMode, password: PasswordHasher): Promise<void> {
+  /**
+   * Applies an input to a user (new or locked) under update or replace semantics; returns whether
+   * the password was set or cleared (the hash is write-only, so no snapshot shows the change).
+   */
+  private async apply(em: EntityManager, scope: Scope, user: User, input: UserData, mode: ApplyMode, hash: PasswordHasher): Promise<boolean> {
     const reset = mode === "replace";
     if (input.userName !== undefined && input.userName !== null) user.userName = normalizeUserName(input.userName);
     for (const key of PLAIN_STRING_FIELDS) {
@@ -253,18 +255,16 @@ export class UserService {
     for (const key of FLAG_FIELDS) {
       if (input[key] !== undefined || reset) user[key] = input[key] ?? flagDefaults[key];
     }
-    if (input.password !== undefined) {
-      if (input.password === null) {
-        password.hash = null;
-      } else {
-        const company = await em.findOneOrFail(Company, { id: scope.principal.companyId });
-        // Checked against the userName the user ends up with (the policy may forbid containing it).
-        checkPasswordPolicy(input.password, company.passwordPolicy, user.userName);
-        password.hash = await password.of(input.password);
-      }
-      password.changed = true;
-      user.passwordHash = password.hash;
+    if (input.password === undefined) return false;
+    if (input.password === null) {
+      user.passwordHash = null;
+    } else {
+      const company = await em.findOneOrFail(Company, { id: scope.principal.companyId });
+      // Checked against the userName the user ends up with (the policy may forbid containing it).
+      checkPasswordPolicy(input.password, company.passwordPolicy, user.userName);
+      user.passwordHash = await hash(input.password);
     }
+    return true;
   }
 
   /** Replaces the emails list, keeping the rows when the list is unchanged; order is kept (Okta reads emails[0]). */
@@ -297,22 +297,15 @@ function applyGroup(user: User, group: object | null | undefined, reset: boolean
   }
 }
 
-/** The password of one request, hashed at most once even when the transaction is retried. */
-interface PasswordHasher {
-  of(password: string): Promise<string>;
-  hash?: string | null;
-  changed: boolean;
-}
+/** Hashes a request's password at most once, even when the transaction is retried (argon2id is slow on purpose). */
+type PasswordHasher = (password: string) => Promise<string>;
 
 function passwordHasher(): PasswordHasher {
-  const cache = new Map<string, Promise<string>>();
-  return {
-    changed: false,
-    of(password) {
-      let hashed = cache.get(password);
-      if (!hashed) cache.set(password, (hashed = hashPassword(password)));
-      return hashed;
-    },
+  const hashes = new Map<string, Promise<string>>();
+  return (password) => {
+    let hashed = hashes.get(password);
+    if (!hashed) hashes.set(password, (hashed = hashPassword(password)));
+    return hashed;
   };
 }
 

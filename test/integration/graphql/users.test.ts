@@ -219,8 +219,12 @@ describe("passwords", () => {
     expect(kept.hasPassword).toBe(true);
     const weak = await gql(app.url, UPDATE, { id: created.id, i: { password: "weak" } }, a.adminToken);
     expect(weak.errors?.[0]?.extensions?.reason).toBe("PASSWORD_POLICY");
+    const changed = ok(await gql(app.url, UPDATE, { id: created.id, i: { password: "Another-Horse-43-battery" } }, a.adminToken)).updateUser;
+    expect(changed).toMatchObject({ hasPassword: true, version: kept.version + 1 });
+    const relogin = await gql(app.url, `mutation($c: String!) { login(company: $c, userName: "pw@a.example", password: "Another-Horse-43-battery") { user { id } } }`, { c: a.company.slug });
+    expect(ok(relogin).login.user.id).toBe(created.id);
     const cleared = ok(await gql(app.url, UPDATE, { id: created.id, i: { password: null } }, a.adminToken)).updateUser;
-    expect(cleared).toMatchObject({ hasPassword: false, version: kept.version + 1 });
+    expect(cleared).toMatchObject({ hasPassword: false, version: kept.version + 2 });
     const [after] = await sql<{ password_hash: string | null }>(`select password_hash from user_account where id = ?`, [created.id]);
     expect(after!.password_hash).toBeNull();
   });
