@@ -135,7 +135,13 @@ export class UserService {
       scope,
       async (em) => {
         const user = await this.lock(em, scope, id, expectedVersion);
-        await this.remove(em, scope, user);
+        const before = snapshot(user, false);
+        // Emails, memberships, direct roles and app passwords go with it by ON DELETE CASCADE; remove()
+        // (rather than a native delete) also takes the user out of the identity map, so a later read
+        // in the same request cannot return it.
+        em.remove(user);
+        await em.flush();
+        recordAudit(em, scope, { action: "user.delete", targetType: "User", targetId: id, before });
         return id;
       },
       { resourceType: "User", status: 204, resourceId: () => id },
@@ -148,23 +154,16 @@ export class UserService {
    */
   async deprovision(scope: Scope, id: string, expectedVersion?: number | null): Promise<DeprovisionOutcome> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
-    return inTransaction(
-      scope,
-      async (em) => {
-        const company = await em.findOneOrFail(Company, { id: scope.principal.companyId });
-        const user = await this.lock(em, scope, id, expectedVersion);
-        if (company.scimDeleteMode === ScimDeleteMode.DELETE) {
-          await this.remove(em, scope, user);
-          return { deleted: true, user: null };
-        }
-        await em.populate(user, ["emails"], { refresh: true });
-        const before = snapshot(user);
-        user.active = false;
-        this.finish(em, scope, user, before, false, "user.deprovision");
-        return { deleted: false, user };
-      },
-      { resourceType: "User", status: 204, resourceId: () => id },
-    );
+    const company = await scope.em.findOneOrFail(Company, { id: scope.principal.companyId });
+    if (company.scimDeleteMode === ScimDeleteMode.DELETE) {
+      await this.delete(scope, id, expectedVersion);
+      return { deleted: true, user: null };
+    }
+    const user = await this.change(scope, id, expectedVersion, "user.deprovision", 204, async (_em, u) => {
+      u.active = false;
+      return false;
+    });
+    return { deleted: false, user };
   }
 
   /** Lock, check the version, apply, bump: the common path of every change to an existing user. */
@@ -220,16 +219,6 @@ export class UserService {
     user.version += 1;
     user.updatedAt = new Date();
     recordAudit(em, scope, { action, targetType: "User", targetId: user.id, before: changed.before, after: changed.after });
-  }
-
-  private async remove(em: EntityManager, scope: Scope, user: User): Promise<void> {
-    const before = snapshot(user, false);
-    // Emails, memberships, direct roles and app passwords go with it by ON DELETE CASCADE; remove()
-    // (rather than a native delete) also takes the user out of the identity map, so a later read
-    // in the same request cannot return it.
-    em.remove(user);
-    await em.flush();
-    recordAudit(em, scope, { action: "user.delete", targetType: "User", targetId: user.id, before });
   }
 
   /**
