@@ -1,5 +1,9 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPrincipal } from "../../../src/auth/principal-loader.js";
+import { AppPassword } from "../../../src/domain/app-passwords/app-password.entity.js";
+import { DomainError } from "../../../src/domain/errors.js";
+import { inTransaction } from "../../../src/domain/unit-of-work.js";
 import type { User } from "../../../src/domain/users/user.entity.js";
 import { createPlatformOperator, createTestCompany, createUserWithRoles, tokenFor, type TestCompany } from "../../setup/fixtures.js";
 import { errorCode, gql } from "../../setup/graphql-client.js";
@@ -164,6 +168,18 @@ describe("generateAppPassword / revokeAppPassword / appPasswords", () => {
     expect(failures.every((r) => r.errors![0]!.extensions?.reason === "ACTIVE_APP_PASSWORD")).toBe(true);
     const [{ n }] = await sql<{ n: number }>("select count(*)::int as n from app_password where user_id = ? and revoked_at is null", [serviceA.id]);
     expect(n).toBe(1);
+  });
+
+  it("the partial unique index refuses a second active app password even past the up-front check, as the same CONFLICT", async () => {
+    const em = app.orm.em.fork();
+    const principal = await loadPrincipal(em, { companyId: a.company.id, userId: serviceA.id }, { kind: "session" });
+    const err = await inTransaction({ em, principal }, async (tx) => {
+      // Straight to the insert, as the loser of a race would be.
+      tx.create(AppPassword, { company: a.company.id, user: serviceA.id, name: "raced", clientId: "rb_raced", secretHash: "0".repeat(64) } as any);
+      await tx.flush();
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: "CONFLICT", reason: "ACTIVE_APP_PASSWORD", message: expect.stringMatching(/revoke it first/) });
   });
 
   it("records an audit event for each generate and revoke, naming the credential but never its secret or hash", async () => {
