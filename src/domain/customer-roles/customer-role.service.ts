@@ -22,7 +22,9 @@ import {
   countMembers,
   deleteMembers,
   insertMembers,
+  otherScimRoleIds,
   pageMembers,
+  pgArray,
   removeFromOtherRoles,
   replaceMembers,
   SCIM_SOURCES,
@@ -194,8 +196,10 @@ export class CustomerRoleService {
         const role = em.create(CustomerRole, { company: em.getReference(Company, companyId), displayName, externalId });
         // Flushed now so a taken displayName fails here as CONFLICT, before any membership is written.
         await em.flush();
+        const movers = await this.singleRoleMovers(em, companyId, memberIds, source);
+        await lockRoles(em, companyId, await otherScimRoleIds(em, companyId, role.id, movers));
         const added = await insertMembers(em, companyId, role.id, memberIds, source);
-        const displaced = await this.applySingleRoleRule(em, companyId, role.id, memberIds, source);
+        const displaced = await removeFromOtherRoles(em, companyId, role.id, movers);
         recordAudit(em, scope, {
           action: "customerRole.create",
           targetType: "CustomerRole",
@@ -266,11 +270,11 @@ export class CustomerRoleService {
         await requireKnownUsers(em, companyId, add, fields.add);
         if (replace) await requireKnownUsers(em, companyId, replace, fields.replace);
         // The row lock orders concurrent member changes of this role, so twenty parallel PATCHes
-        // end in the serial result; deadlocks with other roles are retried by inTransaction.
-        const [row]: CustomerRoleRow[] = await em.execute(
-          `select * from customer_role where id = ? and company_id = ? for update`,
-          [id, companyId],
-        );
+        // end in the serial result. A one-role-at-a-time move also changes the users' other roles:
+        // all are locked in one statement in id order, so opposite moves queue instead of deadlocking.
+        const movers = await this.singleRoleMovers(em, companyId, [...(replace ?? []), ...add], source);
+        const others = await otherScimRoleIds(em, companyId, id, movers);
+        const row = (await lockRoles(em, companyId, [id, ...others])).find((r) => r.id === id);
         if (!row) throw DomainError.notFound("CustomerRole", id);
         if (expectedVersion != null && row.version !== expectedVersion) throw DomainError.versionMismatch("CustomerRole", expectedVersion, row.version);
 
@@ -283,7 +287,7 @@ export class CustomerRoleService {
         }
         removed.push(...(await deleteMembers(em, companyId, id, remove, source)));
         added.push(...(await insertMembers(em, companyId, id, add, source)));
-        const displaced = await this.applySingleRoleRule(em, companyId, id, [...(replace ?? []), ...add], source);
+        const displaced = await removeFromOtherRoles(em, companyId, id, movers);
 
         const nextName = displayName ?? row.display_name;
         const nextExternalId = externalId === undefined ? row.external_id : externalId;
@@ -324,7 +328,7 @@ export class CustomerRoleService {
     return inTransaction(
       scope,
       async (em) => {
-        const [row]: CustomerRoleRow[] = await em.execute(`select * from customer_role where id = ? and company_id = ? for update`, [id, companyId]);
+        const [row] = await lockRoles(em, companyId, [id]);
         if (!row) throw DomainError.notFound("CustomerRole", id);
         if (expectedVersion != null && row.version !== expectedVersion) throw DomainError.versionMismatch("CustomerRole", expectedVersion, row.version);
         await em.execute(`delete from customer_role where id = ? and company_id = ?`, [id, companyId]);
@@ -344,18 +348,23 @@ export class CustomerRoleService {
    * A company that allows one customer-supplied role at a time (Company.singleCustomerRole; some
    * products, such as Pinpoint's access groups in seed 003, require it): a user given a role through
    * SCIM leaves their other SCIM-owned roles in the same transaction. Manual and upload memberships
-   * are an admin's, and stay.
+   * are an admin's, and stay. Returns the users the rule moves: none when it does not apply.
    */
-  private async applySingleRoleRule(em: EntityManager, companyId: string, roleId: string, userIds: string[], source: MembershipSource) {
+  private async singleRoleMovers(em: EntityManager, companyId: string, userIds: string[], source: MembershipSource): Promise<string[]> {
     if (userIds.length === 0 || !SCIM_SOURCES.includes(source)) return [];
     const [company]: { single_customer_role: boolean }[] = await em.execute(`select single_customer_role from company where id = ?`, [companyId]);
-    if (!company?.single_customer_role) return [];
-    return removeFromOtherRoles(em, companyId, roleId, userIds);
+    return company?.single_customer_role ? userIds.filter(isUuid) : [];
   }
 }
 
 function provisioning(status: number): ProvisioningRecord<{ id: string } | string> {
   return { resourceType: SCIM_RESOURCE_TYPE, status, resourceId: (r) => (typeof r === "string" ? r : r.id) };
+}
+
+/** Locks roles of the company (`select … for update`) in id order, the one order every transaction uses. */
+async function lockRoles(em: EntityManager, companyId: string, ids: string[]): Promise<CustomerRoleRow[]> {
+  if (ids.length === 0) return [];
+  return em.execute(`select * from customer_role where company_id = ? and id = any(?::uuid[]) order by id for update`, [companyId, pgArray(ids)]);
 }
 
 /** Fails with BAD_USER_INPUT naming every id that is malformed or names no user of the company. */

@@ -103,6 +103,21 @@ export async function replaceMembers(
 }
 
 /**
+ * The other roles in which these users hold a SCIM-owned membership: the roles a one-role-at-a-time
+ * move will change, so the caller can lock them in id order first. Reads the given users'
+ * memberships (the membership_user index), never a role's member list.
+ */
+export async function otherScimRoleIds(em: EntityManager, companyId: string, keepCustomerRoleId: string, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows: { customer_role_id: string }[] = await em.execute(
+    `select distinct customer_role_id from membership
+      where company_id = ? and user_id = any(?::uuid[]) and source = any(?::text[]) and customer_role_id <> ?`,
+    [companyId, pgArray(userIds), pgArray(SCIM_SOURCES), keepCustomerRoleId],
+  );
+  return rows.map((r) => r.customer_role_id);
+}
+
+/**
  * For companies that allow one customer-supplied role at a time (Pinpoint-style access groups,
  * seed 003): removes the users' SCIM-owned memberships of every other role, and bumps those roles'
  * versions so IdPs polling `meta.lastModified` (SailPoint) see the change. Returns what it removed.
