@@ -4,6 +4,11 @@ import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { resolvePrincipal } from "../auth/resolve-principal.js";
+import { resolveScimPrincipal } from "../auth/resolve-scim-principal.js";
+import { createInProcessExecutor } from "../graphql/execute-in-process.js";
+import { scimBodyParser } from "../scim/media-type.js";
+import { createScimRouter } from "../scim/router.js";
+import { scimProvisioningLog } from "./scim-provisioning-log.js";
 import { createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatError } from "../graphql/errors.js";
 import helmet from "helmet";
@@ -59,6 +64,21 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext(services, req.principal ?? null, { requestId: req.requestId, authError: req.authError }),
+    }),
+  );
+  // SCIM 2.0 (issue 3): request id → provisioning log (after the response) → body parsing
+  // (application/scim+json or application/json, 1 MB) → credentials → the facade, which runs
+  // GraphQL operations in process against the same schema (DESIGN rule 1).
+  const logUnexpected = (err: unknown) => log.error({ err }, "unexpected error in a SCIM request");
+  app.use(
+    "/scim/v2",
+    scimProvisioningLog(services.orm, log),
+    scimBodyParser(),
+    resolveScimPrincipal(services.orm, services.tokens),
+    createScimRouter({
+      execute: createInProcessExecutor(schema, services, logUnexpected),
+      publicBaseUrl: services.config.PUBLIC_BASE_URL,
+      logError: (err, req) => log.error({ err, requestId: req.requestId }, "unexpected error in a SCIM request"),
     }),
   );
   return { app, metrics, stop: () => apollo.stop() };

@@ -5,34 +5,10 @@ import { normalizePatch } from "../../../../src/scim/patch/normalize.js";
 import { applyUserPatch } from "../../../../src/scim/patch/user-patch.js";
 import { diffInput, toScimUser } from "../../../../src/scim/users/user.mapper.js";
 import { userSchemas } from "../../../../src/scim/users/user.schemas.js";
+import { barbara } from "../user-fixture.js";
 import cases from "./user-patch.cases.json" with { type: "json" };
 
 type Case = { name: string; body: unknown; before?: Partial<ScimUserFragment>; input?: unknown; error?: string; notes?: string[] };
-
-export function barbara(overrides: Partial<ScimUserFragment> = {}): ScimUserFragment {
-  return {
-    id: "2819c223-7f76-453a-919d-413861904646",
-    userName: "bjensen@example.com",
-    externalId: "bjensen",
-    displayName: "Babs",
-    nickName: null,
-    title: "Tour Guide",
-    userType: "Employee",
-    preferredLanguage: null,
-    locale: "en-US",
-    timezone: null,
-    active: true,
-    personId: null,
-    extensionAttributes: {},
-    version: 3,
-    createdAt: "2024-01-01T00:00:00.000Z",
-    updatedAt: "2024-01-02T00:00:00.000Z",
-    name: { formatted: null, familyName: "Jensen", givenName: "Barbara", middleName: null, honorificPrefix: null, honorificSuffix: null },
-    emails: [{ value: "barbara@example.com", type: "work", primary: true, display: null }],
-    enterprise: { employeeNumber: null, costCenter: null, organization: null, division: null, department: "Tours", managerId: "26118915-6090-4610-87e4-49d8ca9f808d", managerDisplayName: "John Smith" },
-    ...overrides,
-  };
-}
 
 describe.each(Object.entries(cases as Record<string, Case[]>))("SCIM PATCH of a user: %s", (_group, list) => {
   it.each(list.map((c) => [c.name, c] as const))("%s", (_name, c) => {

@@ -1,0 +1,38 @@
+import { MAX_RESULTS } from "../messages/search-request.js";
+import { MAX_BODY_BYTES } from "../media-type.js";
+
+export const SERVICE_PROVIDER_CONFIG_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
+
+/**
+ * RFC 7643 §5: what this service provider supports, and nothing it does not (STYLE §9: a
+ * ServiceProviderConfig that claims what the code does not do misleads every IdP).
+ */
+export function serviceProviderConfig(baseUrl: string): Record<string, unknown> {
+  return {
+    schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
+    documentationUri: "https://datatracker.ietf.org/doc/html/rfc7644",
+    patch: { supported: true },
+    bulk: { supported: false, maxOperations: 0, maxPayloadSize: MAX_BODY_BYTES },
+    filter: { supported: true, maxResults: MAX_RESULTS },
+    changePassword: { supported: true },
+    sort: { supported: true },
+    etag: { supported: true },
+    authenticationSchemes: [
+      {
+        type: "httpbasic",
+        name: "HTTP Basic",
+        description: "The app password's Client ID as user name and its Client Secret as password (RFC 7617).",
+        specUri: "https://datatracker.ietf.org/doc/html/rfc7617",
+        primary: true,
+      },
+      {
+        type: "oauthbearertoken",
+        name: "OAuth Bearer Token",
+        description:
+          "Authorization: Bearer with either the app password as one secret token (<Client ID>.<Client Secret>) or an access token from POST /oauth2/token with the client credentials grant (RFC 6750).",
+        specUri: "https://datatracker.ietf.org/doc/html/rfc6750",
+      },
+    ],
+    meta: { resourceType: "ServiceProviderConfig", location: `${baseUrl}/ServiceProviderConfig` },
+  };
+}

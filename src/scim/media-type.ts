@@ -1,0 +1,47 @@
+import express, { type NextFunction, type Request, type Response } from "express";
+import { ScimError } from "./errors.js";
+
+/** RFC 7644 §3.1 and §8.1: the SCIM media type; every response, errors included, goes out in it. */
+export const SCIM_MEDIA_TYPE = "application/scim+json";
+
+/** Largest accepted request body, advertised as bulk.maxPayloadSize too. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Sends a SCIM JSON body with the SCIM media type (Zitadel's content-type middleware, STYLE §8.7). */
+export function sendScim(res: Response, status: number, body: unknown): void {
+  res.status(status).type(`${SCIM_MEDIA_TYPE}; charset=utf-8`).send(JSON.stringify(body));
+}
+
+/** Sends a ScimError as an RFC 7644 §3.12 body carrying the request id (STYLE §4). */
+export function sendScimError(req: Request, res: Response, error: ScimError): void {
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  res.locals.scimError = { status: error.status, scimType: error.scimType, detail: error.detail };
+  sendScim(res, error.status, error.body(req.requestId));
+}
+
+/**
+ * Parses request bodies sent as application/scim+json or application/json (Okta's create uses
+ * application/json; interop.md) up to 1 MB. Too large is 413 and malformed JSON is 400
+ * invalidSyntax, both in SCIM form.
+ */
+export function scimBodyParser() {
+  const parse = express.json({
+    type: [SCIM_MEDIA_TYPE, "application/json", "application/*+json"],
+    limit: MAX_BODY_BYTES,
+    strict: true,
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    parse(req, res, (err?: unknown) => {
+      if (!err) return next();
+      sendScimError(req, res, bodyError(err));
+    });
+  };
+}
+
+function bodyError(err: unknown): ScimError {
+  const type = (err as { type?: string }).type;
+  if (type === "entity.too.large") return ScimError.payloadTooLarge(`the request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (type === "entity.parse.failed") return ScimError.invalidSyntax("the request body is not valid JSON");
+  if (type === "charset.unsupported" || type === "encoding.unsupported") return ScimError.invalidSyntax("the request body's charset or encoding is not supported; send UTF-8");
+  return ScimError.invalidSyntax("the request body could not be read");
+}

@@ -1,0 +1,214 @@
+/**
+ * The SCIM 2.0 service provider at /scim/v2 (RFC 7644): one generic registration per resource
+ * handler (Zitadel's `mapResource`, STYLE §8.5), the discovery endpoints (RFC 7644 §4), the
+ * authentication and authorization gate, and the one place errors become RFC 7644 §3.12 bodies.
+ * It runs GraphQL operations only, through the executor it is given (DESIGN rule 1).
+ */
+import { Router, type NextFunction, type Request, type Response } from "express";
+import type { Principal } from "../auth/principal.js";
+import { resourceTypes } from "./discovery/resource-types.js";
+import { schemaResources } from "./discovery/schemas.js";
+import { serviceProviderConfig } from "./discovery/service-provider-config.js";
+import { ScimError } from "./errors.js";
+import { OperationRunner, type GraphQLExecutor, type ScimProvisioning } from "./execute.js";
+import { ScimCompanyDocument } from "./generated/graphql.js";
+import { listQueryFromParameters, listQueryFromSearchRequest } from "./messages/search-request.js";
+import { sendScim, sendScimError } from "./media-type.js";
+import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "./resource-handler.js";
+import { etagOf } from "./users/user.mapper.js";
+import { UsersHandler } from "./users/users.handler.js";
+
+/** The permission a SCIM principal must hold (DESIGN "Authentication and authorization"). */
+export const SCIM_PERMISSION = "CanProvisionUsersAsSCIM";
+
+export interface ScimRouterOptions {
+  execute: GraphQLExecutor;
+  /** PUBLIC_BASE_URL: meta.location and Location are absolute URIs under it (RFC 7643 §3.1). */
+  publicBaseUrl?: string;
+  handlers?: ScimResourceHandler[];
+  /** Where unexpected errors are reported (with the request id); clients only see a generic 500. */
+  logError?: (err: unknown, req: Request) => void;
+}
+
+/** What the router leaves in `res.locals` for the provisioning log written after the response. */
+export interface ScimResponseLocals {
+  scimProvisioning?: ScimProvisioning;
+  scimError?: { status: number; scimType?: string; detail: string };
+  scimResource?: { type: string; id?: string };
+}
+
+export function createScimRouter(options: ScimRouterOptions): Router {
+  const handlers = options.handlers ?? [new UsersHandler()];
+  const served = new Set(handlers.map((h) => h.resourceType));
+  const router = Router();
+
+  router.use((req, res, next) => {
+    res.locals.scimProvisioning = {
+      requestId: req.requestId,
+      method: req.method,
+      path: (req.originalUrl ?? req.url).slice(0, 2000),
+      appPasswordId: req.principal?.credential.appPasswordId,
+      normalizations: [],
+      startedAt: performance.now(),
+    } satisfies ScimProvisioning;
+    next();
+  });
+
+  // RFC 7644 §4: discovery describes the service, not a tenant, so it is served to any caller.
+  const discovery = (build: (baseUrl: string) => unknown) => (req: Request, res: Response) => sendScim(res, 200, build(baseUrlOf(req, options)));
+  router.get("/ServiceProviderConfig", discovery((base) => serviceProviderConfig(base)));
+  router.get("/ResourceTypes", discovery((base) => listOf(resourceTypes(base, served))));
+  router.get("/ResourceTypes/:id", (req, res) => {
+    const found = resourceTypes(baseUrlOf(req, options), served).find((r) => r.id === req.params.id);
+    if (!found) return sendScimError(req, res, ScimError.notFound(`no resource type ${String(req.params.id).slice(0, 100)}`));
+    sendScim(res, 200, found);
+  });
+  router.get("/Schemas", discovery((base) => listOf(schemaResources(base, served))));
+  router.get("/Schemas/:id", (req, res) => {
+    const id = String(req.params.id).toLowerCase();
+    const found = schemaResources(baseUrlOf(req, options), served).find((s) => String(s.id).toLowerCase() === id);
+    if (!found) return sendScimError(req, res, ScimError.notFound(`no schema ${String(req.params.id).slice(0, 200)}`));
+    sendScim(res, 200, found);
+  });
+
+  router.use(guard(options));
+
+  for (const handler of handlers) registerResource(router, handler, options);
+
+  router.all("/Bulk", (req, res) => sendScimError(req, res, new ScimError(501, undefined, "bulk operations are not supported (see /ServiceProviderConfig)")));
+  router.use((req, res) => sendScimError(req, res, ScimError.notFound(`no SCIM endpoint ${req.method} ${req.path.slice(0, 200)}`)));
+  router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (!(err instanceof ScimError)) options.logError?.(err, req);
+    sendScimError(req, res, err instanceof ScimError ? err : ScimError.internal());
+  });
+  return router;
+}
+
+/** GET/POST/PUT/PATCH/DELETE and POST /.search for one resource type (RFC 7644 §3.2). */
+function registerResource(router: Router, handler: ScimResourceHandler, options: ScimRouterOptions): void {
+  const { endpoint } = handler;
+  const scoped =
+    (work: (scope: ScimRequestScope, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        (res.locals as ScimResponseLocals).scimResource = { type: handler.resourceType, id: typeof req.params.id === "string" ? req.params.id : undefined };
+        await work(scopeOf(req, res, options), req, res);
+      } catch (err) {
+        next(err);
+      }
+    };
+  const single = (res: Response, status: number, result: ResourceResult, location?: string) => {
+    (res.locals as ScimResponseLocals).scimResource = { type: handler.resourceType, id: result.id };
+    res.setHeader("ETag", etagOf(result.version));
+    if (location) res.setHeader("Location", location);
+    sendScim(res, status, result.resource);
+  };
+  const locationOf = (scope: ScimRequestScope, id: string) => `${scope.baseUrl}${endpoint}/${encodeURIComponent(id)}`;
+
+  router.get(endpoint, scoped(async (scope, req, res) => sendScim(res, 200, await handler.list(scope, listQueryFromParameters(req.query as Record<string, unknown>)))));
+  router.post(`${endpoint}/.search`, scoped(async (scope, req, res) => {
+    const query = listQueryFromSearchRequest(req.body);
+    sendScim(res, 200, await handler.list({ ...scope, attributes: query.attributes, excludedAttributes: query.excludedAttributes }, query));
+  }));
+  router.get(`${endpoint}/:id`, scoped(async (scope, req, res) => single(res, 200, await handler.get(scope, String(req.params.id)))));
+  router.post(endpoint, scoped(async (scope, req, res) => {
+    const result = await handler.create(scope, req.body);
+    single(res, 201, result, locationOf(scope, result.id));
+  }));
+  router.put(`${endpoint}/:id`, scoped(async (scope, req, res) => {
+    const result = await handler.replace(scope, String(req.params.id), req.body);
+    single(res, 200, result, locationOf(scope, result.id));
+  }));
+  router.patch(`${endpoint}/:id`, scoped(async (scope, req, res) => single(res, 200, await handler.patch(scope, String(req.params.id), req.body))));
+  router.delete(`${endpoint}/:id`, scoped(async (scope, req, res) => {
+    await handler.delete(scope, String(req.params.id));
+    res.status(204).end();
+  }));
+}
+
+/**
+ * 401 without valid credentials (with WWW-Authenticate, RFC 7644 §2); 403 when the account lacks
+ * CanProvisionUsersAsSCIM or the company's SCIM feature is off, with a detail that says which.
+ */
+function guard(options: ScimRouterOptions) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const principal = req.principal;
+      if (!principal) {
+        const authError = req.authError;
+        if (authError && (authError as { code?: string }).code === "FORBIDDEN") throw ScimError.forbidden(authError.message);
+        if (authError && (authError as { code?: string }).code === "SERVICE_UNAVAILABLE") {
+          throw new ScimError(503, undefined, authError.message, { "Retry-After": "5" });
+        }
+        throw ScimError.unauthenticated(authError?.message ?? "authentication required: send HTTP Basic (Client ID and Client Secret) or a Bearer token");
+      }
+      if (!(principal.permissions as ReadonlySet<string>).has(SCIM_PERMISSION)) {
+        throw ScimError.forbidden(`the account ${principal.userName} lacks the ${SCIM_PERMISSION} permission`);
+      }
+      const { company } = await runnerOf(req, res, options, principal).run(ScimCompanyDocument, {});
+      if (!company.scimEnabled) {
+        throw ScimError.forbidden("SCIM identity management is switched off for this company; a platform operator can switch it on");
+      }
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+function scopeOf(req: Request, res: Response, options: ScimRouterOptions): ScimRequestScope {
+  const provisioning = (res.locals as ScimResponseLocals).scimProvisioning!;
+  const params = req.query as Record<string, unknown>;
+  const selection = listQueryFromParameters(params);
+  return {
+    runner: runnerOf(req, res, options, req.principal!),
+    baseUrl: baseUrlOf(req, options),
+    ifMatch: parseIfMatch(req.headers["if-match"]),
+    notes: new NoteSet(provisioning.normalizations),
+    attributes: selection.attributes,
+    excludedAttributes: selection.excludedAttributes,
+  };
+}
+
+function runnerOf(req: Request, res: Response, options: ScimRouterOptions, principal: Principal): OperationRunner {
+  const provisioning = (res.locals as ScimResponseLocals).scimProvisioning!;
+  provisioning.appPasswordId = principal.credential.appPasswordId;
+  return new OperationRunner(options.execute, { principal, provisioning, requestId: req.requestId });
+}
+
+/** Normalisation notes, written through to the provisioning descriptor the core records. */
+class NoteSet extends Set<string> {
+  constructor(private readonly sink: string[]) {
+    super(sink);
+  }
+  override add(note: string): this {
+    if (!this.has(note)) this.sink?.push(note);
+    return super.add(note);
+  }
+}
+
+/** RFC 7644 §3.14 / RFC 7232 §3.1: `W/"3"`, `"3"` or `*`. A tag this server never issued matches no version. */
+function parseIfMatch(header: string | string[] | undefined): number | "*" | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value.trim() === "") return undefined;
+  if (value.trim() === "*") return "*";
+  const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(value);
+  return m ? Number(m[1]) : -1;
+}
+
+const SAFE_HOST = /^[A-Za-z0-9.\-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+function baseUrlOf(req: Request, options: ScimRouterOptions): string {
+  if (options.publicBaseUrl) return `${options.publicBaseUrl.replace(/\/$/, "")}${req.baseUrl}`;
+  const host = req.get("host");
+  return `${req.protocol}://${host && SAFE_HOST.test(host) ? host : "localhost"}${req.baseUrl}`;
+}
+
+function listOf(resources: Record<string, unknown>[]) {
+  return {
+    schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+    totalResults: resources.length,
+    itemsPerPage: resources.length,
+    startIndex: 1,
+    Resources: resources,
+  };
+}
