@@ -32,7 +32,7 @@ import { userSchemas } from "./user.schemas.js";
  * the version in between, when the client sent no If-Match: the client asked for a change
  * relative to the current state, so re-reading and re-applying is what it meant.
  */
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 10;
 
 /** GraphQL input fields → SCIM attribute names, for the detail of invalidValue errors. */
 const FIELD_NAMES: Record<string, string> = {
@@ -136,6 +136,8 @@ export class UsersHandler implements ScimResourceHandler {
       } catch (err) {
         const retry = err instanceof ScimError && err.status === 412 && demanded === undefined && attempt < MAX_ATTEMPTS;
         if (!retry) throw err;
+        // Jittered back-off, so writers racing for one user do not collide again in lock step.
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
       }
     }
   }
