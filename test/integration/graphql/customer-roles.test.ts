@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPrincipal } from "../../../src/auth/principal-loader.js";
+import { createInProcessExecutor } from "../../../src/graphql/execute-in-process.js";
+import { buildRolebridgeSchema } from "../../../src/graphql/schema.js";
 import { createTestCompany, createUserWithRoles, tokenFor, type TestCompany } from "../../setup/fixtures.js";
 import { errorCode, gql } from "../../setup/graphql-client.js";
 import { startTestApp, type TestApp } from "../../setup/server.js";
@@ -490,5 +495,33 @@ describe("one customer-supplied role at a time", () => {
     const r2 = await createRole(a.adminToken, { displayName: unique("Many 2") });
     await ok(app, a.adminToken, ADD, { id: r2.id, u: [v], s: "SCIM_GROUP" });
     expect(await membershipRows(app, r1.id)).toEqual([`${v}/scim-group`]);
+  });
+});
+
+describe("provisioning log", () => {
+  it("a SCIM request's member change writes its ProvisioningEvent (resource Group) in the same transaction; a failed one writes none", async () => {
+    // The SCIM facade runs the same mutations in process with a provisioning descriptor (STYLE §3.6).
+    const execute = createInProcessExecutor(await buildRolebridgeSchema(), app.services);
+    const scimUser = await createUserWithRoles(app, a.company, `scim-log${++seq}@a.example`, ["SCIM Provisioner"], { isServiceAccount: true });
+    const principal = await loadPrincipal(app.orm.em.fork() as EntityManager, { companyId: a.company.id, userId: scimUser.id }, { kind: "app-password" });
+    const [u] = await insertUsers(app, a.company.id, 1);
+    const role = await createRole(a.adminToken, { displayName: unique("Logged") });
+    const run = (userIds: string[]) => {
+      const requestId = randomUUID();
+      const provisioning = { requestId, method: "PATCH", path: `/Groups/${role.id}`, normalizations: ["entra-capitalised-op"], startedAt: performance.now() };
+      return execute(parse(ADD), { id: role.id, u: userIds, s: "SCIM_GROUP" }, { principal, provisioning, requestId }).then((r) => ({ ...r, requestId, provisioning }));
+    };
+    const events = (requestId: string) =>
+      app.orm.em.fork().getConnection().execute(`select resource_type, resource_id, status, outcome, normalizations from provisioning_event where id = ?`, [requestId]);
+
+    const done = await run([u]);
+    expect(done.errors).toBeUndefined();
+    expect(done.provisioning).toMatchObject({ recorded: true });
+    expect(await events(done.requestId)).toEqual([{ resource_type: "Group", resource_id: role.id, status: 200, outcome: "success", normalizations: ["entra-capitalised-op"] }]);
+
+    const failed = await run([randomUUID()]);
+    expect(failed.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(failed.provisioning).not.toMatchObject({ recorded: true });
+    expect(await events(failed.requestId)).toEqual([]);
   });
 });
