@@ -6,6 +6,7 @@ import { AppPasswordResolver } from "./app-passwords/app-password.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CompanyResolver } from "./companies/company.resolver.js";
 import { CustomerRoleResolver } from "./customer-roles/customer-role.resolver.js";
+import { UserCustomerRolesResolver } from "./customer-roles/user-customer-roles.resolver.js";
 import { UserResolver } from "./users/user.resolver.js";
 import { UserFieldsResolver } from "./users/user.type.js";
 
@@ -17,6 +18,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UserResolver,
   UserFieldsResolver,
   CustomerRoleResolver,
+  UserCustomerRolesResolver,
   AccessRoleResolver,
   EffectiveAccessResolver,
   RoleMappingResolver,

@@ -27,6 +27,7 @@ import {
   pgArray,
   removeFromOtherRoles,
   replaceMembers,
+  rolesOfUsers,
   SCIM_SOURCES,
   unknownUserIds,
 } from "./membership.repository.js";
@@ -82,6 +83,12 @@ export interface MemberNode {
   user: User;
   source: MembershipSource;
   createdAt: Date;
+}
+
+/** A customer-supplied role a user holds, through one or more sources. */
+export interface RoleHolding {
+  customerRole: CustomerRole;
+  sources: MembershipSource[];
 }
 
 /** In the provisioning log, a customer-supplied role is the SCIM Group resource (RFC 7643 §4.2). */
@@ -145,6 +152,25 @@ export class CustomerRoleService {
   async byIds(scope: Scope, ids: readonly string[]): Promise<CustomerRole[]> {
     const valid = ids.filter(isUuid);
     return valid.length ? scope.em.find(CustomerRole, { id: { $in: valid }, company: scope.principal.companyId }) : [];
+  }
+
+  /**
+   * The roles each of several users holds, with the sources of the holding (the SCIM User's
+   * read-only `groups`, RFC 7643 §4.1.2), by displayName. Readers of customer roles may ask about
+   * anyone; every user about themself.
+   */
+  async holdingsOfUsers(scope: Scope, userIds: readonly string[]): Promise<Map<string, RoleHolding[]>> {
+    if (userIds.some((u) => u !== scope.principal.userId)) requirePermission(scope, ...CUSTOMER_ROLE_READERS);
+    const companyId = scope.principal.companyId;
+    const rows = await rolesOfUsers(scope.em, companyId, userIds.filter(isUuid));
+    const roles = new Map((await this.byIds(scope, [...new Set(rows.map((r) => r.customerRoleId))])).map((r) => [r.id, r]));
+    const result = new Map<string, RoleHolding[]>(userIds.map((u) => [u, []]));
+    for (const r of rows) {
+      const customerRole = roles.get(r.customerRoleId);
+      if (customerRole) result.get(r.userId)?.push({ customerRole, sources: r.sources });
+    }
+    for (const holdings of result.values()) holdings.sort((x, y) => x.customerRole.displayName.localeCompare(y.customerRole.displayName));
+    return result;
   }
 
   /** Member counts of several roles in one query. */

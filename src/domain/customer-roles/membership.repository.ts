@@ -145,6 +145,23 @@ export async function removeFromOtherRoles(
   return rows.map((r) => ({ customerRoleId: r.customer_role_id, userId: r.user_id, source: r.source }));
 }
 
+/** The roles several users hold, with the sources of each holding, in one grouped query (the membership_user index). */
+export async function rolesOfUsers(
+  em: EntityManager,
+  companyId: string,
+  userIds: readonly string[],
+): Promise<{ userId: string; customerRoleId: string; sources: MembershipSource[] }[]> {
+  if (userIds.length === 0) return [];
+  const rows: { user_id: string; customer_role_id: string; sources: MembershipSource[] }[] = await em.execute(
+    `select user_id, customer_role_id, array_agg(source order by source) as sources
+       from membership
+      where company_id = ? and user_id = any(?::uuid[])
+      group by user_id, customer_role_id`,
+    [companyId, pgArray(userIds)],
+  );
+  return rows.map((r) => ({ userId: r.user_id, customerRoleId: r.customer_role_id, sources: r.sources }));
+}
+
 /** Member counts of several roles in one grouped, index-only query (roles without members count 0). */
 export async function countMembers(
   em: EntityManager,

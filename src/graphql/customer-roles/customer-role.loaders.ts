@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { RoleMapping } from "../../domain/access-roles/role-mapping.entity.js";
 import type { CustomerRole } from "../../domain/customer-roles/customer-role.entity.js";
-import type { MemberNode } from "../../domain/customer-roles/customer-role.service.js";
+import type { MemberNode, RoleHolding } from "../../domain/customer-roles/customer-role.service.js";
 import type { MembershipSource } from "../../domain/customer-roles/membership-source.js";
 import type { Page, PageRequest } from "../../domain/paging.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
@@ -18,6 +18,8 @@ export interface CustomerRoleLoaders {
   members(source: MembershipSource | null | undefined, page: PageRequest | null | undefined): DataLoader<string, Page<MemberNode>>;
   mapping: DataLoader<string, RoleMapping | null>;
   customerRole: DataLoader<string, CustomerRole | null>;
+  /** By user id: the roles the user holds. */
+  holdings: DataLoader<string, RoleHolding[]>;
 }
 
 const loadersOf = new WeakMap<GraphQLContext, CustomerRoleLoaders>();
@@ -58,6 +60,10 @@ function createLoaders(ctx: GraphQLContext): CustomerRoleLoaders {
     customerRole: new DataLoader(async (ids) => {
       const roles = new Map((await customerRoles.byIds(scopeOf(ctx), ids)).map((r) => [r.id, r]));
       return ids.map((id) => roles.get(id) ?? null);
+    }),
+    holdings: new DataLoader(async (userIds) => {
+      const holdings = await customerRoles.holdingsOfUsers(scopeOf(ctx), userIds);
+      return userIds.map((id) => holdings.get(id) ?? []);
     }),
   };
 }

@@ -498,6 +498,37 @@ describe("one customer-supplied role at a time", () => {
   });
 });
 
+describe("User.customerRoles", () => {
+  it("lists the roles each user of a page holds with their sources, and lets a user read their own", async () => {
+    const tag = `H${Date.now()}`;
+    const [u1, u2] = await insertUsers(app, a.company.id, 2, { prefix: tag });
+    const r1 = await createRole(a.adminToken, { displayName: `${tag} Beta`, memberIds: [u1, u2], source: "SCIM_GROUP" });
+    const r2 = await createRole(a.adminToken, { displayName: `${tag} alpha`, memberIds: [u1], source: "UPLOAD" });
+    await ok(app, a.adminToken, ADD, { id: r2.id, u: [u1], s: "SCIM_GROUP" });
+    const res = await ok(
+      app,
+      viewerToken,
+      `query($w: UserWhere) { users(where: $w, orderBy: { field: USER_NAME }) { nodes { id customerRoles { customerRole { id displayName } sources } } } }`,
+      { w: { userName: { sw: tag } } },
+    );
+    expect(res.users.nodes).toEqual([
+      {
+        id: u1,
+        customerRoles: [
+          { customerRole: { id: r2.id, displayName: `${tag} alpha` }, sources: ["SCIM_GROUP", "UPLOAD"] },
+          { customerRole: { id: r1.id, displayName: `${tag} Beta` }, sources: ["SCIM_GROUP"] },
+        ],
+      },
+      { id: u2, customerRoles: [{ customerRole: { id: r1.id, displayName: `${tag} Beta` }, sources: ["SCIM_GROUP"] }] },
+    ]);
+
+    const self = await createUserWithRoles(app, a.company, `self${++seq}@a.example`, []);
+    await ok(app, a.adminToken, ADD, { id: r1.id, u: [self.id], s: "MANUAL" });
+    const mine = await ok(app, await tokenFor(app, self), `{ me { customerRoles { customerRole { id } sources } } }`);
+    expect(mine.me.customerRoles).toEqual([{ customerRole: { id: r1.id }, sources: ["MANUAL"] }]);
+  });
+});
+
 describe("provisioning log", () => {
   it("a SCIM request's member change writes its ProvisioningEvent (resource Group) in the same transaction; a failed one writes none", async () => {
     // The SCIM facade runs the same mutations in process with a provisioning descriptor (STYLE §3.6).

@@ -1,0 +1,35 @@
+import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
+import type { RoleHolding } from "../../domain/customer-roles/customer-role.service.js";
+import type { User } from "../../domain/users/user.entity.js";
+import type { GraphQLContext } from "../context.js";
+import { MembershipSource } from "../enums.js";
+import { UserType } from "../users/user.type.js";
+import { customerRoleLoaders } from "./customer-role.loaders.js";
+import { CustomerRoleType } from "./customer-role.type.js";
+
+@ObjectType("CustomerRoleHolding", {
+  description: "A customer-supplied role a user holds, with every source through which they hold it.",
+  simpleResolvers: true,
+})
+export class CustomerRoleHoldingType {
+  @Field(() => CustomerRoleType, { description: "The role (SCIM groups.value is its id, groups.display its displayName)." })
+  customerRole!: CustomerRoleType;
+
+  @Field(() => [MembershipSource], { description: "The sources of the user's memberships of this role." })
+  sources!: MembershipSource[];
+}
+
+/**
+ * The memberships side of User, kept with customer roles (the user type itself belongs to users):
+ * one batched query per request however many users a page lists.
+ */
+@Resolver(() => UserType)
+export class UserCustomerRolesResolver {
+  @FieldResolver(() => [CustomerRoleHoldingType], {
+    description:
+      "The customer-supplied roles the user holds, by displayName, each with its membership sources (the SCIM User's read-only groups, RFC 7643 §4.1.2). Needs a customer-role reading permission, except for one's own.",
+  })
+  customerRoles(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<RoleHolding[]> {
+    return customerRoleLoaders(ctx).holdings.load(user.id);
+  }
+}
