@@ -19,16 +19,20 @@ import {
 } from "./customer-role.where.js";
 import { MembershipSource } from "./membership-source.js";
 import {
+  bumpRoles,
   countMembers,
   deleteMembers,
+  ensureRolesByName,
   insertMembers,
   otherScimRoleIds,
   pageMembers,
   pgArray,
   removeFromOtherRoles,
   replaceMembers,
+  roleIdsOfUser,
   rolesOfUsers,
   SCIM_SOURCES,
+  setUserMemberships,
   unknownUserIds,
 } from "./membership.repository.js";
 
@@ -222,7 +226,7 @@ export class CustomerRoleService {
         const role = em.create(CustomerRole, { company: em.getReference(Company, companyId), displayName, externalId });
         // Flushed now so a taken displayName fails here as CONFLICT, before any membership is written.
         await em.flush();
-        const movers = await this.singleRoleMovers(em, companyId, memberIds, source);
+        const movers = await singleRoleMovers(em, companyId, memberIds, source);
         await lockRoles(em, companyId, await otherScimRoleIds(em, companyId, role.id, movers));
         const added = await insertMembers(em, companyId, role.id, memberIds, source);
         const displaced = await removeFromOtherRoles(em, companyId, role.id, movers);
@@ -298,7 +302,7 @@ export class CustomerRoleService {
         // The row lock orders concurrent member changes of this role, so twenty parallel PATCHes
         // end in the serial result. A one-role-at-a-time move also changes the users' other roles:
         // all are locked in one statement in id order, so opposite moves queue instead of deadlocking.
-        const movers = await this.singleRoleMovers(em, companyId, [...(replace ?? []), ...add], source);
+        const movers = await singleRoleMovers(em, companyId, [...(replace ?? []), ...add], source);
         const others = await otherScimRoleIds(em, companyId, id, movers);
         const row = (await lockRoles(em, companyId, [id, ...others])).find((r) => r.id === id);
         if (!row) throw DomainError.notFound("CustomerRole", id);
@@ -371,20 +375,84 @@ export class CustomerRoleService {
   }
 
   /**
-   * A company that allows one customer-supplied role at a time (Company.singleCustomerRole; some
-   * products, such as Pinpoint's access groups in seed 003, require it): a user given a role through
-   * SCIM leaves their other SCIM-owned roles in the same transaction. Manual and upload memberships
-   * are an admin's, and stay. Returns the users the rule moves: none when it does not apply.
+   * Makes `displayNames` the roles a user holds through one source (default: the SCIM User's
+   * multi-valued `roles` attribute, RFC 7643 §4.1.2, which names roles rather than ids). Names
+   * compare ignoring case, as displayName does; a name seen for the first time creates an unmapped
+   * role (issue 4 §5), which unmappedCustomerRoles then lists for an admin.
    */
-  private async singleRoleMovers(em: EntityManager, companyId: string, userIds: string[], source: MembershipSource): Promise<string[]> {
-    if (userIds.length === 0 || !SCIM_SOURCES.includes(source)) return [];
-    const [company]: { single_customer_role: boolean }[] = await em.execute(`select single_customer_role from company where id = ?`, [companyId]);
-    return company?.single_customer_role ? userIds.filter(isUuid) : [];
+  async setUserRolesByName(
+    scope: Scope,
+    userId: string,
+    displayNames: readonly string[],
+    source: MembershipSource = MembershipSource.SCIM_ROLES_ATTRIBUTE,
+  ): Promise<RoleHolding[]> {
+    requirePermission(scope, ...CUSTOMER_ROLE_WRITERS);
+    const companyId = scope.principal.companyId;
+    if (!isUuid(userId)) throw DomainError.notFound("User", userId);
+    await inTransaction(
+      scope,
+      async (em) => {
+        const [user]: { id: string }[] = await em.execute(`select id from user_account where id = ? and company_id = ? for update`, [userId, companyId]);
+        if (!user) throw DomainError.notFound("User", userId);
+        const change = await applyUserRolesByName(em, companyId, userId, displayNames, source);
+        if (change.added.length || change.removed.length) {
+          recordAudit(em, scope, { action: "user.setCustomerRoles", targetType: "User", targetId: userId, after: { source, ...change } });
+        }
+        return userId;
+      },
+      { resourceType: "User", status: 200, resourceId: (id) => id },
+    );
+    return (await this.holdingsOfUsers(scope, [userId])).get(userId) ?? [];
   }
 }
 
 function provisioning(status: number): ProvisioningRecord<{ id: string } | string> {
   return { resourceType: SCIM_RESOURCE_TYPE, status, resourceId: (r) => (typeof r === "string" ? r : r.id) };
+}
+
+/**
+ * The set-based core of setUserRolesByName, for a caller that already holds a transaction (a user
+ * create or PATCH carrying `roles` is one SCIM request, hence one transaction, STYLE §3.6). Locks
+ * every role it changes in id order; under the one-role-at-a-time rule a user may name one role,
+ * and leaves their other SCIM roles for it.
+ */
+export async function applyUserRolesByName(
+  em: EntityManager,
+  companyId: string,
+  userId: string,
+  displayNames: readonly string[],
+  source: MembershipSource,
+): Promise<{ createdRoleIds: string[]; added: string[]; removed: string[] }> {
+  const byLowerName = new Map<string, string>();
+  for (const name of displayNames) {
+    const valid = validDisplayName(name, "roles");
+    if (!byLowerName.has(valid.toLowerCase())) byLowerName.set(valid.toLowerCase(), valid);
+  }
+  const movers = byLowerName.size ? await singleRoleMovers(em, companyId, [userId], source) : [];
+  if (movers.length && byLowerName.size > 1) throw DomainError.invalid("roles", "this company allows one customer-supplied role per user; name at most one");
+  const { idsByName, created } = await ensureRolesByName(em, companyId, [...byLowerName.values()]);
+  const target = [...byLowerName.keys()].map((n) => idsByName.get(n)).filter((id): id is string => Boolean(id));
+  const current = await roleIdsOfUser(em, companyId, userId, source);
+  const added = target.filter((id) => !current.includes(id));
+  const removed = current.filter((id) => !target.includes(id));
+  const others = movers.length ? await otherScimRoleIds(em, companyId, target[0]!, movers) : [];
+  await lockRoles(em, companyId, [...new Set([...added, ...removed, ...others])]);
+  await setUserMemberships(em, companyId, userId, source, { add: added, remove: removed });
+  if (movers.length) await removeFromOtherRoles(em, companyId, target[0]!, movers);
+  await bumpRoles(em, companyId, [...added.filter((id) => !created.includes(id)), ...removed]);
+  return { createdRoleIds: created, added, removed };
+}
+
+/**
+ * A company that allows one customer-supplied role at a time (Company.singleCustomerRole; some
+ * products, such as Pinpoint's access groups in seed 003, require it): a user given a role through
+ * SCIM leaves their other SCIM-owned roles in the same transaction. Manual and upload memberships
+ * are an admin's, and stay. Returns the users the rule moves: none when it does not apply.
+ */
+async function singleRoleMovers(em: EntityManager, companyId: string, userIds: string[], source: MembershipSource): Promise<string[]> {
+  if (userIds.length === 0 || !SCIM_SOURCES.includes(source)) return [];
+  const [company]: { single_customer_role: boolean }[] = await em.execute(`select single_customer_role from company where id = ?`, [companyId]);
+  return company?.single_customer_role ? userIds.filter(isUuid) : [];
 }
 
 /** Locks roles of the company (`select … for update`) in id order, the one order every transaction uses. */
@@ -403,11 +471,11 @@ async function requireKnownUsers(em: EntityManager, companyId: string, userIds: 
   throw DomainError.invalid(field, `no user with id ${shown}${more} exists in this company`);
 }
 
-function validDisplayName(value: string | null): string {
-  if (typeof value !== "string" || value.trim() === "") throw DomainError.invalid("displayName", "displayName must not be empty");
-  if (value.length > MAX_DISPLAY_NAME_LENGTH) throw DomainError.invalid("displayName", `displayName must be at most ${MAX_DISPLAY_NAME_LENGTH} characters`);
+function validDisplayName(value: string | null, field = "displayName"): string {
+  if (typeof value !== "string" || value.trim() === "") throw DomainError.invalid(field, "displayName must not be empty");
+  if (value.length > MAX_DISPLAY_NAME_LENGTH) throw DomainError.invalid(field, `displayName must be at most ${MAX_DISPLAY_NAME_LENGTH} characters`);
   // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the driver.
-  if (value.includes("\u0000")) throw DomainError.invalid("displayName", "displayName must not contain NUL characters");
+  if (value.includes("\u0000")) throw DomainError.invalid(field, "displayName must not contain NUL characters");
   return value;
 }
 

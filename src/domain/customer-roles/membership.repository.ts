@@ -135,13 +135,7 @@ export async function removeFromOtherRoles(
       returning customer_role_id, user_id, source`,
     [companyId, pgArray(userIds), pgArray(SCIM_SOURCES), keepCustomerRoleId],
   );
-  const roleIds = [...new Set(rows.map((r) => r.customer_role_id))].sort();
-  if (roleIds.length > 0) {
-    await em.execute(
-      `update customer_role set version = version + 1, updated_at = now() where company_id = ? and id = any(?::uuid[])`,
-      [companyId, pgArray(roleIds)],
-    );
-  }
+  await bumpRoles(em, companyId, [...new Set(rows.map((r) => r.customer_role_id))]);
   return rows.map((r) => ({ customerRoleId: r.customer_role_id, userId: r.user_id, source: r.source }));
 }
 
@@ -250,4 +244,73 @@ export async function pageMembers(
  */
 export function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
+
+/**
+ * Finds the company's roles by displayName ignoring case (the customer_role_display_name_ci index),
+ * creating those that do not exist yet, unmapped (issue 4 §5: a name seen for the first time).
+ * Returns every role id by lower-cased name, and the ids it created.
+ */
+export async function ensureRolesByName(
+  em: EntityManager,
+  companyId: string,
+  displayNames: readonly string[],
+): Promise<{ idsByName: Map<string, string>; created: string[] }> {
+  if (displayNames.length === 0) return { idsByName: new Map(), created: [] };
+  const created: { id: string }[] = await em.execute(
+    `insert into customer_role (id, company_id, display_name, version, created_at, updated_at)
+     select gen_random_uuid(), ?, n, 1, clock_timestamp(), clock_timestamp() from unnest(?::text[]) as n
+     on conflict do nothing
+     returning id`,
+    [companyId, pgArray(displayNames)],
+  );
+  const rows: { id: string; name: string }[] = await em.execute(
+    `select id, lower(display_name) as name from customer_role where company_id = ? and lower(display_name) = any(?::text[])`,
+    [companyId, pgArray(displayNames.map((n) => n.toLowerCase()))],
+  );
+  return { idsByName: new Map(rows.map((r) => [r.name, r.id])), created: created.map((r) => r.id) };
+}
+
+/** The roles one user holds through one source. */
+export async function roleIdsOfUser(em: EntityManager, companyId: string, userId: string, source: MembershipSource): Promise<string[]> {
+  const rows: { customer_role_id: string }[] = await em.execute(
+    `select customer_role_id from membership where company_id = ? and user_id = ? and source = ?`,
+    [companyId, userId, source],
+  );
+  return rows.map((r) => r.customer_role_id);
+}
+
+/** Adds or removes one user's memberships of one source in several roles. */
+export async function setUserMemberships(
+  em: EntityManager,
+  companyId: string,
+  userId: string,
+  source: MembershipSource,
+  change: { add: string[]; remove: string[] },
+): Promise<void> {
+  if (change.remove.length) {
+    await em.execute(`delete from membership where company_id = ? and user_id = ? and source = ? and customer_role_id = any(?::uuid[])`, [
+      companyId,
+      userId,
+      source,
+      pgArray(change.remove),
+    ]);
+  }
+  if (change.add.length) {
+    await em.execute(
+      `insert into membership (company_id, customer_role_id, user_id, source)
+       select ?, r.id, ?, ? from customer_role r where r.company_id = ? and r.id = any(?::uuid[])
+       on conflict do nothing`,
+      [companyId, userId, source, companyId, pgArray(change.add)],
+    );
+  }
+}
+
+/** Bumps version and updatedAt of roles whose members changed (SCIM meta.lastModified must move). */
+export async function bumpRoles(em: EntityManager, companyId: string, roleIds: readonly string[]): Promise<void> {
+  if (roleIds.length === 0) return;
+  await em.execute(`update customer_role set version = version + 1, updated_at = clock_timestamp() where company_id = ? and id = any(?::uuid[])`, [
+    companyId,
+    pgArray(roleIds),
+  ]);
 }

@@ -1,7 +1,7 @@
-import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
-import type { RoleHolding } from "../../domain/customer-roles/customer-role.service.js";
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { CUSTOMER_ROLE_WRITERS, type RoleHolding } from "../../domain/customer-roles/customer-role.service.js";
 import type { User } from "../../domain/users/user.entity.js";
-import type { GraphQLContext } from "../context.js";
+import { type GraphQLContext, scopeOf } from "../context.js";
 import { MembershipSource } from "../enums.js";
 import { UserType } from "../users/user.type.js";
 import { customerRoleLoaders } from "./customer-role.loaders.js";
@@ -31,5 +31,19 @@ export class UserCustomerRolesResolver {
   })
   customerRoles(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<RoleHolding[]> {
     return customerRoleLoaders(ctx).holdings.load(user.id);
+  }
+
+  @Authorized(...CUSTOMER_ROLE_WRITERS)
+  @Mutation(() => [CustomerRoleHoldingType], {
+    description:
+      "Make the named roles the ones a user holds through one source (SCIM User roles, RFC 7643 §4.1.2): names compare ignoring case, and a name seen for the first time creates an unmapped role. Returns every role the user holds afterwards.",
+  })
+  setUserCustomerRoles(
+    @Arg("userId", () => ID, { description: "The user." }) userId: string,
+    @Arg("displayNames", () => [String], { description: "Every role of this source afterwards, by displayName." }) displayNames: string[],
+    @Arg("source", () => MembershipSource, { defaultValue: MembershipSource.SCIM_ROLES_ATTRIBUTE, description: "Whose memberships are set." }) source: MembershipSource,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RoleHolding[]> {
+    return ctx.services.customerRoles.setUserRolesByName(scopeOf(ctx), userId, displayNames, source);
   }
 }

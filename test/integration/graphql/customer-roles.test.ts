@@ -529,6 +529,55 @@ describe("User.customerRoles", () => {
   });
 });
 
+describe("setUserCustomerRoles (SCIM User roles by name)", () => {
+  const SET = `mutation($u: ID!, $n: [String!]!) { setUserCustomerRoles(userId: $u, displayNames: $n) { customerRole { id displayName version } sources } }`;
+
+  it("assigns roles by name ignoring case, creates unknown names as unmapped roles, and replaces only its own source", async () => {
+    const tag = `R${Date.now()}`;
+    const [u] = await insertUsers(app, a.company.id, 1);
+    const existing = await createRole(a.adminToken, { displayName: `${tag} Existing`, memberIds: [u], source: "MANUAL" });
+    const first = (await ok(app, scimToken, SET, { u, n: [`${tag} EXISTING`, `${tag} New`, `${tag} new`] })).setUserCustomerRoles;
+    expect(first.map((h: any) => [h.customerRole.displayName, h.sources])).toEqual([
+      [`${tag} Existing`, ["MANUAL", "SCIM_ROLES_ATTRIBUTE"]],
+      [`${tag} New`, ["SCIM_ROLES_ATTRIBUTE"]],
+    ]);
+    expect(first[0].customerRole).toMatchObject({ id: existing.id, version: 2 });
+    const created = first[1].customerRole;
+    expect(created.version).toBe(1);
+    const unmapped = (await ok(app, a.adminToken, `{ unmappedCustomerRoles(page: { first: 1000 }) { nodes { id } } }`)).unmappedCustomerRoles.nodes;
+    expect(unmapped.map((n: any) => n.id)).toContain(created.id);
+
+    const second = (await ok(app, scimToken, SET, { u, n: [`${tag} new`] })).setUserCustomerRoles;
+    expect(second.map((h: any) => [h.customerRole.id, h.sources])).toEqual([
+      [existing.id, ["MANUAL"]],
+      [created.id, ["SCIM_ROLES_ATTRIBUTE"]],
+    ]);
+    expect((await ok(app, scimToken, SET, { u, n: [] })).setUserCustomerRoles.map((h: any) => h.customerRole.id)).toEqual([existing.id]);
+    const audit = await app.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where action = 'user.setCustomerRoles' and target_id = ?`, [u]);
+    expect(audit[0].n).toBe(3);
+  });
+
+  it("refuses a bad name, another company's user, and a reader without a writing permission", async () => {
+    const [u] = await insertUsers(app, a.company.id, 1);
+    const bad = await gql(app.url, SET, { u, n: ["ok", ""] }, scimToken);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "roles" });
+    expect(errorCode(await gql(app.url, SET, { u, n: ["x"] }, b.adminToken))).toBe("NOT_FOUND");
+    expect(errorCode(await gql(app.url, SET, { u, n: ["x"] }, viewerToken))).toBe("FORBIDDEN");
+  });
+
+  it("in a one-role-at-a-time company takes one name and moves the user out of their SCIM group", async () => {
+    const c = await createTestCompany(app);
+    await ok(app, c.adminToken, `mutation { updateCompanySettings(input: { singleCustomerRole: true }) { singleCustomerRole } }`);
+    const [u] = await insertUsers(app, c.company.id, 1);
+    const group = await createRole(c.adminToken, { displayName: "Group", memberIds: [u], source: "SCIM_GROUP" });
+    const two = await gql(app.url, SET, { u, n: ["One", "Two"] }, c.adminToken);
+    expect(two.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "roles" });
+    const one = (await ok(app, c.adminToken, SET, { u, n: ["One"] })).setUserCustomerRoles;
+    expect(one.map((h: any) => [h.customerRole.displayName, h.sources])).toEqual([["One", ["SCIM_ROLES_ATTRIBUTE"]]]);
+    expect(await membershipRows(app, group.id)).toEqual([]);
+  });
+});
+
 describe("provisioning log", () => {
   it("a SCIM request's member change writes its ProvisioningEvent (resource Group) in the same transaction; a failed one writes none", async () => {
     // The SCIM facade runs the same mutations in process with a provisioning descriptor (STYLE §3.6).
