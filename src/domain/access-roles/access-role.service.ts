@@ -141,13 +141,22 @@ export async function requireAccessRoles<T extends DataAccessRole | AppAccessRol
   const foundIds = new Set(found.map((r) => r.id));
   const unknown = wanted.filter((id) => !foundIds.has(id));
   if (unknown.length) throw DomainError.invalid(field, `no ${entity.name} with id ${unknown.join(", ")} exists in this company`);
-  return found.sort((a, b) => a.name.localeCompare(b.name));
+  return found.sort(byName);
 }
 
 async function lockOne<T extends DataAccessRole | AppAccessRole>(em: EntityManager, entity: new () => T, companyId: string, id: string): Promise<T> {
   const role = isUuid(id) ? await em.findOne(entity, { id, company: companyId } as FilterQuery<T>, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!role) throw DomainError.notFound(entity.name, id);
   return role;
+}
+
+/** Access roles as audit events keep them: id and name (so the log reads on its own after a rename), by name. */
+export function namedList(roles: readonly { id: string; name: string }[]): { id: string; name: string }[] {
+  return roles.map((r) => ({ id: r.id, name: r.name })).sort(byName);
+}
+
+export function byName(a: { name: string }, b: { name: string }): number {
+  return a.name.localeCompare(b.name);
 }
 
 function validName(value: string | null | undefined): string {

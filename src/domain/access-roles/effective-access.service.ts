@@ -10,7 +10,7 @@ import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
 import { isUuid } from "../where.js";
-import { ACCESS_ROLE_READERS, requireAccessRoles } from "./access-role.service.js";
+import { ACCESS_ROLE_READERS, byName, namedList, requireAccessRoles } from "./access-role.service.js";
 import { AppAccessRole } from "./app-access-role.entity.js";
 import { DataAccessRole } from "./data-access-role.entity.js";
 import { ALL_PERMISSIONS, Permission } from "./permission.js";
@@ -43,7 +43,7 @@ export interface UserWithAccess {
 }
 
 /** Who may read another user's effective access (anyone may read their own). */
-const EFFECTIVE_ACCESS_READERS = [...ACCESS_ROLE_READERS, Permission.CanManageUsers];
+export const EFFECTIVE_ACCESS_READERS = [...ACCESS_ROLE_READERS, Permission.CanManageUsers] as const;
 
 type RoleKind = "data" | "app";
 
@@ -221,7 +221,7 @@ function group<T extends { id: string; name: string }>(
   }
   return [...byRole]
     .map(([id, grants]) => ({ role: roles.get(id)!, grants: sortGrants(grants) }))
-    .sort((a, b) => a.role.name.localeCompare(b.role.name));
+    .sort((a, b) => byName(a.role, b.role));
 }
 
 function toGrant(r: GrantRow, customerRoles: Map<string, CustomerRole>): AccessGrant {
@@ -236,9 +236,5 @@ function sortGrants(grants: AccessGrant[]): AccessGrant[] {
 }
 
 function directSnapshot(user: User) {
-  const named = (r: { id: string; name: string }) => ({ id: r.id, name: r.name });
-  return {
-    dataAccessRoles: user.directDataAccessRoles.getItems().map(named).sort((a, b) => a.name.localeCompare(b.name)),
-    appAccessRoles: user.directAppAccessRoles.getItems().map(named).sort((a, b) => a.name.localeCompare(b.name)),
-  };
+  return { dataAccessRoles: namedList(user.directDataAccessRoles.getItems()), appAccessRoles: namedList(user.directAppAccessRoles.getItems()) };
 }

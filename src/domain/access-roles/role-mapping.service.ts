@@ -7,7 +7,7 @@ import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import { isUuid } from "../where.js";
-import { ACCESS_ROLE_READERS, requireAccessRoles } from "./access-role.service.js";
+import { ACCESS_ROLE_READERS, namedList, requireAccessRoles } from "./access-role.service.js";
 import { AppAccessRole } from "./app-access-role.entity.js";
 import { DataAccessRole } from "./data-access-role.entity.js";
 import { Permission } from "./permission.js";
@@ -97,16 +97,10 @@ export class RoleMappingService {
   }
 }
 
-/** Names as well as ids, so the audit log reads on its own after a role is renamed or deleted. */
 function snapshot(m: RoleMapping) {
-  const named = (r: { id: string; name: string }) => ({ id: r.id, name: r.name });
   return {
     customerRole: m.customerRole.displayName,
-    dataAccessRoles: m.dataAccessRoles.getItems().map(named).sort(byName),
-    appAccessRoles: m.appAccessRoles.getItems().map(named).sort(byName),
+    dataAccessRoles: namedList(m.dataAccessRoles.getItems()),
+    appAccessRoles: namedList(m.appAccessRoles.getItems()),
   };
-}
-
-function byName(a: { name: string }, b: { name: string }) {
-  return a.name.localeCompare(b.name);
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { ACCESS_ROLE_READERS } from "../access-roles/access-role.service.js";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
@@ -126,7 +127,7 @@ export class CustomerRoleService {
 
   /** Roles with no mapping yet: what an admin still has to map (issue 4 §7). */
   async listUnmapped(scope: Scope, page?: PageRequest | null): Promise<Page<CustomerRole>> {
-    requirePermission(scope, Permission.CanConfigureCompany, Permission.CanViewUsers, Permission.CanViewAuditLog);
+    requirePermission(scope, ...ACCESS_ROLE_READERS);
     return this.selectRoles(scope, { page, orderBy: { field: "displayName" } }, "not exists (select 1 from role_mapping rm where rm.customer_role_id = r.id)");
   }
 

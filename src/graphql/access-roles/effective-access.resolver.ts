@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { EFFECTIVE_ACCESS_READERS } from "../../domain/access-roles/effective-access.service.js";
 import { Permission } from "../../domain/access-roles/permission.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 import { PageInput, toConnection } from "../pagination.js";
@@ -16,7 +17,7 @@ export class EffectiveAccessResolver {
     return ctx.services.effectiveAccess.forUser(scopeOf(ctx), userId);
   }
 
-  @Authorized(Permission.CanViewUsers, Permission.CanManageUsers, Permission.CanConfigureCompany, Permission.CanViewAuditLog)
+  @Authorized(...EFFECTIVE_ACCESS_READERS)
   @Query(() => UserWithAccessConnection, {
     description: "Who holds an access role, and why: a page of users sorted by userName. Give exactly one of dataAccessRoleId and appAccessRoleId.",
   })

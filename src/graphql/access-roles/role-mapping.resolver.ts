@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { wrap } from "@mikro-orm/core";
-import { ACCESS_ROLE_READERS } from "../../domain/access-roles/access-role.service.js";
+import { ACCESS_ROLE_READERS, byName } from "../../domain/access-roles/access-role.service.js";
 import type { AppAccessRole } from "../../domain/access-roles/app-access-role.entity.js";
 import type { DataAccessRole } from "../../domain/access-roles/data-access-role.entity.js";
 import { Permission } from "../../domain/access-roles/permission.js";
@@ -60,8 +60,4 @@ export class RoleMappingResolver {
   appAccessRoles(@Root() mapping: RoleMapping): AppAccessRole[] {
     return mapping.appAccessRoles.getItems().sort(byName);
   }
-}
-
-function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name);
 }

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { RoleMapping } from "../../domain/access-roles/role-mapping.entity.js";
 import type { CustomerRole } from "../../domain/customer-roles/customer-role.entity.js";
 import { CUSTOMER_ROLE_READERS, CUSTOMER_ROLE_WRITERS } from "../../domain/customer-roles/customer-role.service.js";
-import { Permission } from "../../domain/access-roles/permission.js";
+import { ACCESS_ROLE_READERS } from "../../domain/access-roles/access-role.service.js";
 import { RoleMappingType } from "../access-roles/role-mapping.type.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 import { MembershipSource, SortDirection } from "../enums.js";
@@ -42,7 +42,7 @@ export class CustomerRoleResolver {
     return ctx.services.customerRoles.get(scopeOf(ctx), id);
   }
 
-  @Authorized(Permission.CanConfigureCompany, Permission.CanViewUsers, Permission.CanViewAuditLog)
+  @Authorized(...ACCESS_ROLE_READERS)
   @Query(() => CustomerRoleConnection, { description: "Customer-supplied roles with no role mapping yet (what an admin still has to map), by displayName." })
   async unmappedCustomerRoles(
     @Arg("page", () => PageInput, { nullable: true, description: "Which page; the first 100 when left out." }) page: PageInput | null,
