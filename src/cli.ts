@@ -12,7 +12,6 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { loadConfig } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { applyMigrations } from "./db/migrate.js";
-import { runningEmbeddedPostgresUrl } from "./db/running-embedded-postgres.js";
 import { AppPasswordService } from "./domain/app-passwords/app-password.service.js";
 import type { SystemActor } from "./domain/audit/system-audit.js";
 import { createCompany, findCompanyBySlug, setScimEnabledBySlug } from "./domain/companies/company-operations.js";
@@ -291,12 +290,8 @@ async function main(argv: string[]): Promise<number> {
 
   let db: Database | undefined;
   try {
-    let config = loadConfig();
-    if (!config.DATABASE_URL) {
-      // "rolebridge" is the database openDatabase creates in the embedded server.
-      const running = runningEmbeddedPostgresUrl(config.DATA_DIR, "rolebridge");
-      if (running) config = { ...config, DATABASE_URL: running };
-    }
+    // openDatabase uses the embedded PostgreSQL of a running server when there is one.
+    const config = loadConfig();
     db = await openDatabase(config, { log: (line) => process.stderr.write(`${line}\n`) });
     await applyMigrations(db.orm);
     const output = await db.orm.em.fork().transactional((em) => parsed.command.run(em, parsed.values));

@@ -2,6 +2,7 @@ import { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import type { Config } from "../config.js";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres.js";
+import { runningEmbeddedPostgresUrl } from "./running-embedded-postgres.js";
 import { ormConfig } from "./mikro-orm.config.js";
 
 export interface Database {
@@ -11,17 +12,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const EMBEDDED_DATABASE_NAME = "rolebridge";
+export const EMBEDDED_DATABASE_NAME = "rolebridge";
 
 /**
  * Connects to DATABASE_URL, or, without it, starts the embedded PostgreSQL under DATA_DIR and
- * creates the `rolebridge` database on first run. Waits for the server rather than crashing.
+ * creates the `rolebridge` database on first run. If a PostgreSQL already serves DATA_DIR (the CLI
+ * beside a running server, or one left behind when a server was killed with SIGKILL) it is used
+ * as it is, since a data directory takes one postmaster. Waits for the server rather than crashing.
  */
 export async function openDatabase(config: Config, opts: { log: (line: string) => void }): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let clientUrl: string;
   if (config.DATABASE_URL) {
     clientUrl = config.DATABASE_URL;
+  } else if (runningEmbeddedPostgresUrl(config.DATA_DIR, EMBEDDED_DATABASE_NAME)) {
+    clientUrl = runningEmbeddedPostgresUrl(config.DATA_DIR, EMBEDDED_DATABASE_NAME)!;
+    opts.log(`using the embedded PostgreSQL already running for ${config.DATA_DIR} (${redactUrl(clientUrl)})`);
   } else {
     opts.log(`starting embedded PostgreSQL in ${config.DATA_DIR}`);
     embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT);

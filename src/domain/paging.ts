@@ -56,7 +56,7 @@ export async function selectPage(
   const params = [...q.where.params];
   let keyset = "";
   if (page.after) {
-    const [key, id] = decodeCursor(page.after);
+    const [key, id] = decodeCursor(page.after, orderingOf(sort));
     keyset = ` and (${sort.expression}, ${q.idColumn}) ${sort.descending ? "<" : ">"} (?::${sort.kind}, ?::uuid)`;
     params.push(key, id);
   }
@@ -87,7 +87,7 @@ export async function selectPage(
     ids: pageRows.map((r) => r.id),
     totalCount,
     hasNextPage: page.after ? hasNextPage : offset + pageRows.length < totalCount,
-    endCursor: last ? encodeCursor(last.sort_key, last.id) : null,
+    endCursor: last ? encodeCursor(last.sort_key, last.id, orderingOf(sort)) : null,
     offset: page.after ? 0 : offset,
   };
 }
@@ -98,19 +98,29 @@ export function inIdOrder<T extends { id: string }>(ids: string[], entities: T[]
   return ids.map((id) => byId.get(id)).filter((e): e is T => e !== undefined);
 }
 
-/** Opaque keyset cursor: the last row's sort key and id (also used by batched member pages). */
-export function encodeCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id]), "utf8").toString("base64url");
+/**
+ * Opaque keyset cursor: the last row's sort key and id (also used by batched member pages), and
+ * the ordering it was issued for, so a cursor sent back with another sort is a client error
+ * rather than a failed cast in SQL.
+ */
+export function encodeCursor(key: string, id: string, ordering = ""): string {
+  return Buffer.from(JSON.stringify([key, id, ordering]), "utf8").toString("base64url");
 }
 
-export function decodeCursor(cursor: string): [string, string] {
+export function decodeCursor(cursor: string, ordering = ""): [string, string] {
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/i.test(value[1])) {
-      return [value[0], value[1]];
-    }
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // fall through
+    value = null;
+  }
+  if (Array.isArray(value) && value.length === 3 && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/i.test(value[1])) {
+    if (value[2] !== ordering) throw DomainError.invalid("after", "the cursor was issued for another sort order; start again without after");
+    return [value[0], value[1]];
   }
   throw DomainError.invalid("after", "the cursor is not one this API issued");
+}
+
+function orderingOf(sort: SortSpec): string {
+  return `${sort.expression} ${sort.descending ? "desc" : "asc"}`;
 }

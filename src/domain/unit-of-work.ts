@@ -11,6 +11,8 @@ export interface ProvisioningRecord<T> {
   resourceType: string;
   status: number;
   resourceId?: (result: T) => string | undefined;
+  /** What else the change did, for the log (e.g. the roles a one-role-at-a-time move left). */
+  detail?: (result: T) => string | undefined;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function inTransaction<T>(
               path: p.path,
               resourceType: record.resourceType,
               resourceId: record.resourceId?.(result) ?? null,
+              detail: record.detail?.(result) ?? null,
               outcome: "success",
               status: record.status,
               durationMs: Math.round(performance.now() - p.startedAt),

@@ -1,7 +1,7 @@
 import { type EntityManager, LockMode } from "@mikro-orm/postgresql";
 import { recordSystemAudit, type SystemActor } from "../audit/system-audit.js";
 import { DomainError } from "../errors.js";
-import { createCompanyWithDefaults, type NewCompany, PLATFORM_COMPANY_SLUG } from "./company-setup.js";
+import { createCompanyWithDefaults, type NewCompany, PLATFORM_COMPANY_SLUG, validSlug } from "./company-setup.js";
 import { Company } from "./company.entity.js";
 
 /**
@@ -23,10 +23,7 @@ export async function findCompanyBySlug(em: EntityManager, slug: string, opts: {
 
 /** Creates a company with its default app-access roles. The platform company's slug is reserved. */
 export async function createCompany(em: EntityManager, input: Omit<NewCompany, "isPlatform">, actor: SystemActor): Promise<Company> {
-  const slug = input.slug.trim().toLowerCase();
-  if (slug === PLATFORM_COMPANY_SLUG) {
-    throw DomainError.invalid("slug", `"${PLATFORM_COMPANY_SLUG}" is reserved for the platform operators' company`);
-  }
+  const slug = validSlug(input.slug);
   // Checked up front for a message that names the slug; the unique index settles races.
   if ((await em.count(Company, { slug })) > 0) throw DomainError.conflict("slug", `a company with the slug "${slug}" already exists`);
   const company = createCompanyWithDefaults(em, { ...input, slug, isPlatform: false });

@@ -35,11 +35,20 @@ export interface NewCompany {
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /** Creates a company with its default app-access roles (no principal: CLI, first run, platform operators). */
-export function createCompanyWithDefaults(em: EntityManager, input: NewCompany): Company {
-  const slug = input.slug.trim().toLowerCase();
+/** The slug as stored (lowercase), or BAD_USER_INPUT: malformed, or the platform's reserved slug. */
+export function validSlug(raw: string, isPlatform = false): string {
+  const slug = raw.trim().toLowerCase();
   if (!SLUG.test(slug)) {
     throw DomainError.invalid("slug", "slug must be 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit");
   }
+  if (slug === PLATFORM_COMPANY_SLUG && !isPlatform) {
+    throw DomainError.invalid("slug", `"${PLATFORM_COMPANY_SLUG}" is reserved for the platform operators' company`);
+  }
+  return slug;
+}
+
+export function createCompanyWithDefaults(em: EntityManager, input: NewCompany): Company {
+  const slug = validSlug(input.slug, input.isPlatform);
   if (!input.name.trim()) throw DomainError.invalid("name", "name must not be empty");
   const company = em.create(Company, {
     slug,

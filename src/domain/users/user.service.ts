@@ -54,10 +54,7 @@ export class UserService {
     const compiled = compileWhere(toCompilableWhere(query.where), USER_FIELDS);
     // Hand-built SQL does not see the tenant filter: the company condition is added here, first.
     const where = { sql: `u.company_id = ?::uuid and (${compiled.sql})`, params: [scope.principal.companyId, ...compiled.params] };
-    const request = query.page ?? {};
-    const page = await selectPage(scope.em, { from: "user_account u", idColumn: "u.id", where, sort: userSort(query.orderBy), page: request }).catch((err) => {
-      throw request.after && isCastFailure(err) ? DomainError.invalid("after", "the cursor was issued for another sort order; start again without after") : err;
-    });
+    const page = await selectPage(scope.em, { from: "user_account u", idColumn: "u.id", where, sort: userSort(query.orderBy), page: query.page ?? {} });
     const users = page.ids.length === 0 ? [] : await scope.em.find(User, { id: { $in: page.ids }, company: scope.principal.companyId }, { populate: ["emails"] });
     return { nodes: inIdOrder(page.ids, users), totalCount: page.totalCount, hasNextPage: page.hasNextPage, endCursor: page.endCursor, offset: page.offset };
   }
@@ -265,15 +262,6 @@ export class UserService {
       user.emails.add(em.create(UserEmail, { ...e, position, company: user.company, user }));
     });
   }
-}
-
-/**
- * A cursor carries its sort key as text; one issued for a text sort and sent back with a date
- * sort fails the `::timestamptz` cast in PostgreSQL (22007/22008), which is the client's error.
- */
-function isCastFailure(err: unknown): boolean {
-  const code = (err as { code?: string })?.code;
-  return code === "22007" || code === "22008" || code === "22P02";
 }
 
 /** `name` and `enterprise`: null clears every part, an object merges part by part. */

@@ -10,8 +10,8 @@ export class AuthResolver {
   @Mutation(() => SessionType, { description: "Sign in with a company user's password; returns a short-lived session token." })
   async login(
     @Arg("company", () => String, { description: "The company's slug." }) company: string,
-    @Arg("userName", () => String) userName: string,
-    @Arg("password", () => String) password: string,
+    @Arg("userName", () => String, { description: "The user's userName, ignoring case." }) userName: string,
+    @Arg("password", () => String, { description: "The user's password." }) password: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SessionType> {
     const user = await checkLogin(ctx.em, company, userName, password);

@@ -34,8 +34,8 @@ export class CompanyResolver {
   @Authorized(PLATFORM_OPERATOR)
   @Mutation(() => CompanyType, { description: "Switch the SCIM identity management feature of a company on or off (platform operators)." })
   setScimEnabled(
-    @Arg("companyId", () => ID) companyId: string,
-    @Arg("enabled", () => Boolean) enabled: boolean,
+    @Arg("companyId", () => ID, { description: "The company to change." }) companyId: string,
+    @Arg("enabled", () => Boolean, { description: "On or off." }) enabled: boolean,
     @Ctx() ctx: GraphQLContext,
   ) {
     return ctx.services.companies.setScimEnabled(scopeOf(ctx), companyId, enabled);
