@@ -9,7 +9,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Sends a SCIM JSON body with the SCIM media type (Zitadel's content-type middleware, STYLE §8.7). */
 export function sendScim(res: Response, status: number, body: unknown): void {
-  res.status(status).type(`${SCIM_MEDIA_TYPE}; charset=utf-8`).send(JSON.stringify(body));
+  // res.end, not res.send: express would add a body-hash ETag to lists and errors, which SCIM
+  // clients would take for a resource version (RFC 7644 §3.14); single resources set their own.
+  const payload = Buffer.from(JSON.stringify(body), "utf8");
+  res.status(status).setHeader("Content-Type", `${SCIM_MEDIA_TYPE}; charset=utf-8`);
+  res.setHeader("Content-Length", payload.length);
+  res.end(payload);
 }
 
 /** Sends a ScimError as an RFC 7644 §3.12 body carrying the request id (STYLE §4). */

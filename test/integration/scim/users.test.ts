@@ -230,6 +230,8 @@ describe("GET /Users with filters (RFC 7644 §3.4.2.2)", () => {
     const res = await t2.client.get(`/Users?filter=${encodeURIComponent('userName eq "8c6f2d1e-2f62-4b51-a7b2-5f0f7a2b9c11"')}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ totalResults: 0, itemsPerPage: 0, startIndex: 1, Resources: [] });
+    // A list has no version: no ETag that a client could mistake for one (RFC 7644 §3.14).
+    expect(res.headers.get("etag")).toBeNull();
   });
 
   it.each([
