@@ -220,6 +220,7 @@ export class CustomerRoleService {
     const memberIds = distinct(input.memberIds);
     const source = input.source ?? MembershipSource.MANUAL;
     const companyId = scope.principal.companyId;
+    const log = provisioning(201);
     return inTransaction(
       scope,
       async (em) => {
@@ -237,9 +238,10 @@ export class CustomerRoleService {
           targetId: role.id,
           after: { displayName, externalId, source, ...idList("addedUserIds", added), ...displacedSummary(displaced) },
         });
+        log.noteDisplaced(displaced);
         return role;
       },
-      provisioning(201),
+      log,
     );
   }
 
@@ -295,6 +297,7 @@ export class CustomerRoleService {
     const both = add.filter((u) => remove.includes(u));
     if (both.length) throw DomainError.invalid(fields.remove, `user ids both added and removed: ${both.join(", ")}`);
 
+    const log = provisioning(200);
     return inTransaction(
       scope,
       async (em) => {
@@ -319,6 +322,7 @@ export class CustomerRoleService {
         removed.push(...(await deleteMembers(em, companyId, id, remove, source)));
         added.push(...(await insertMembers(em, companyId, id, add, source)));
         const displaced = await removeFromOtherRoles(em, companyId, id, movers);
+        log.noteDisplaced(displaced);
 
         const nextName = displayName ?? row.display_name;
         const nextExternalId = externalId === undefined ? row.external_id : externalId;
@@ -347,7 +351,7 @@ export class CustomerRoleService {
         });
         return em.map(CustomerRole, bumped!);
       },
-      provisioning(200),
+      log,
     );
   }
 
@@ -407,8 +411,30 @@ export class CustomerRoleService {
   }
 }
 
-function provisioning(status: number): ProvisioningRecord<{ id: string } | string> {
-  return { resourceType: SCIM_RESOURCE_TYPE, status, resourceId: (r) => (typeof r === "string" ? r : r.id) };
+/**
+ * The ProvisioningEvent of a role change. Under the one-role-at-a-time setting a member change also
+ * removes users from their other SCIM roles; the event's detail names those removals (issue 4 §6:
+ * "the provisioning log records both"). The detail is noted on each attempt, so a retried
+ * transaction reports its own final attempt.
+ */
+function provisioning(status: number): ProvisioningRecord<{ id: string } | string> & {
+  noteDisplaced(displaced: { customerRoleId: string; userId: string }[]): void;
+} {
+  let detail: string | undefined;
+  return {
+    resourceType: SCIM_RESOURCE_TYPE,
+    status,
+    resourceId: (r) => (typeof r === "string" ? r : r.id),
+    detail: () => detail,
+    noteDisplaced(displaced) {
+      detail = displaced.length
+        ? `one role at a time: removed ${displaced.length} membership(s) from other roles: ${displaced
+            .slice(0, 20)
+            .map((d) => `user ${d.userId} from role ${d.customerRoleId}`)
+            .join("; ")}`
+        : undefined;
+    },
+  };
 }
 
 /**

@@ -604,4 +604,22 @@ describe("provisioning log", () => {
     expect(failed.provisioning).not.toMatchObject({ recorded: true });
     expect(await events(failed.requestId)).toEqual([]);
   });
+  it("in a one-role-at-a-time company, the event of a SCIM add also records the removal from the user's previous group", async () => {
+    const c = await createTestCompany(app);
+    await ok(app, c.adminToken, `mutation { updateCompanySettings(input: { singleCustomerRole: true }) { singleCustomerRole } }`);
+    const execute = createInProcessExecutor(await buildRolebridgeSchema(), app.services);
+    const scimUser = await createUserWithRoles(app, c.company, `scim-move${++seq}@c.example`, ["SCIM Provisioner"], { isServiceAccount: true });
+    const principal = await loadPrincipal(app.orm.em.fork() as EntityManager, { companyId: c.company.id, userId: scimUser.id }, { kind: "app-password" });
+    const [u] = await insertUsers(app, c.company.id, 1);
+    const previous = await createRole(c.adminToken, { displayName: "Previous", memberIds: [u], source: "SCIM_GROUP" });
+    const next = await createRole(c.adminToken, { displayName: "Next" });
+    const requestId = randomUUID();
+    const provisioning = { requestId, method: "PATCH", path: `/Groups/${next.id}`, normalizations: [], startedAt: performance.now() };
+    const res = await execute(parse(ADD), { id: next.id, u: [u], s: "SCIM_GROUP" }, { principal, provisioning, requestId });
+    expect(res.errors).toBeUndefined();
+    const [event] = await app.orm.em.fork().getConnection().execute(`select resource_id, status, detail from provisioning_event where id = ?`, [requestId]);
+    expect(event).toMatchObject({ resource_id: next.id, status: 200 });
+    expect(event.detail).toContain(`user ${u} from role ${previous.id}`);
+    expect(await membershipRows(app, previous.id)).toEqual([]);
+  });
 });
