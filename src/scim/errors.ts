@@ -133,7 +133,7 @@ export function fromGraphQLError(error: GraphQLErrorLike, fieldNames: Record<str
   const code = typeof error.extensions?.code === "string" ? error.extensions.code : "INTERNAL";
   const reason = typeof error.extensions?.reason === "string" ? error.extensions.reason : undefined;
   const field = typeof error.extensions?.field === "string" ? error.extensions.field : undefined;
-  const scimField = field ? (fieldNames[field] ?? field) : undefined;
+  const scimField = field ? ((Object.hasOwn(fieldNames, field) ? fieldNames[field] : undefined) ?? field) : undefined;
   const detail = scimField && !error.message.includes(scimField) ? `${scimField}: ${error.message}` : error.message;
   switch (code) {
     case "NOT_FOUND":

@@ -94,6 +94,11 @@ export const userFilterMap: ResourceFilterMap = {
   },
 };
 
+/** An own entry of a lookup table: `constructor` or `__proto__` from a request never reach Object.prototype. */
+export function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /**
  * The map key of a SCIM attribute path: lower case, with a known schema URN replaced by its
  * prefix (`urn:…:enterprise:2.0:User:department` → `enterprise:department`). Undefined when the

@@ -1,5 +1,5 @@
 import { ScimError } from "../errors.js";
-import { attributeKey, type FilterTarget, type FilterValueType, type ResourceFilterMap } from "./attribute-map.js";
+import { attributeKey, own, type FilterTarget, type FilterValueType, type ResourceFilterMap } from "./attribute-map.js";
 import type { Filter } from "./parse.js";
 
 /** A GraphQL where-input node (UserWhere, UserEmailWhere…): comparisons plus and/or/not. */
@@ -52,10 +52,10 @@ function visit(f: Filter, attributes: Record<string, FilterTarget>, map: Resourc
       if (!parent && key !== undefined) {
         const dot = key.indexOf(".");
         const head = dot < 0 ? key : key.slice(0, dot);
-        const multi = attributes[head];
+        const multi = own(attributes, head);
         if (multi?.kind === "multi") {
           const sub = dot < 0 ? multi.defaultSubAttribute : key.slice(dot + 1);
-          const subTarget = multi.attributes[sub];
+          const subTarget = own(multi.attributes, sub);
           if (!subTarget || subTarget.kind !== "scalar") throw unknownAttribute(attrPath);
           return { [multi.field]: comparison(subTarget, op, compValue, attrPath) };
         }
@@ -72,7 +72,7 @@ function visit(f: Filter, attributes: Record<string, FilterTarget>, map: Resourc
 
 function resolve(attrPath: string, attributes: Record<string, FilterTarget>, map: ResourceFilterMap): FilterTarget {
   const key = attributeKey(map, attrPath);
-  const target = key === undefined ? undefined : attributes[key];
+  const target = key === undefined ? undefined : own(attributes, key);
   if (!target) throw unknownAttribute(attrPath);
   return target;
 }

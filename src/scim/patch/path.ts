@@ -1,7 +1,7 @@
 import { stringify, type Filter } from "scim2-parse-filter";
 import { ScimError } from "../errors.js";
 import { parseFilter } from "../filter/parse.js";
-import { canonicalPath, coerceBoolean, definitionAt, type CanonicalizeOptions, type ResourceSchemas } from "../schemas/canonicalize.js";
+import { canonicalPath, coerceBoolean, definitionAt, isUnsafeKey, type CanonicalizeOptions, type ResourceSchemas } from "../schemas/canonicalize.js";
 import { findAttribute, type AttributeDefinition } from "../schemas/schema-definition.js";
 
 /**
@@ -29,6 +29,10 @@ export function canonicalPatchPath(schemas: ResourceSchemas, raw: string, option
   const [, urnPart = "", attrPart = "", filterText, subAfter] = m;
   if (filterText !== undefined && attrPart.includes(".")) {
     throw ScimError.invalidPath(`'${raw.slice(0, 200)}': a value filter applies to a multi-valued attribute, not to a sub-attribute`);
+  }
+  // scim-patch walks the path through plain objects: a segment such as __proto__ would reach Object.prototype.
+  if ([attrPart, subAfter ?? ""].some((p) => p.split(".").some(isUnsafeKey))) {
+    throw ScimError.invalidPath(`'${raw.slice(0, 200)}' is not an attribute path`);
   }
   const target = canonicalPath(schemas, `${urnPart}${attrPart}`, options);
   if (target.length === 0) throw ScimError.invalidPath(`'${raw.slice(0, 200)}' names a schema, not an attribute`);

@@ -54,7 +54,7 @@ export function canonicalPath(schemas: ResourceSchemas, rawKey: string, options:
   const common = schemas.common.find((c) => c.toLowerCase() === head);
   if (common) return [common, ...rawKey.split(".").slice(1)];
   if (findAttribute(schemas.core.attributes, head)) return canonicalAttributePath(schemas.core, rawKey);
-  const ext = schemas.unqualified[head];
+  const ext = Object.hasOwn(schemas.unqualified, head) ? schemas.unqualified[head] : undefined;
   if (ext) {
     options.notes?.add("unqualified-extension-attribute");
     return [ext.id, ...canonicalAttributePath(ext, rawKey)];

@@ -1,6 +1,6 @@
 import { selectAttributes } from "../attributes/select.js";
 import { ScimError } from "../errors.js";
-import { attributeKey, userFilterMap } from "../filter/attribute-map.js";
+import { attributeKey, own, userFilterMap } from "../filter/attribute-map.js";
 import { parseFilter } from "../filter/parse.js";
 import { filterToWhere } from "../filter/to-where.js";
 import {
@@ -56,7 +56,7 @@ export class UsersHandler implements ScimResourceHandler {
     let orderBy: UserOrderBy | undefined;
     if (query.sortBy) {
       const key = attributeKey(userFilterMap, query.sortBy);
-      const field = key === undefined ? undefined : userFilterMap.sortFields[key];
+      const field = key === undefined ? undefined : own(userFilterMap.sortFields, key);
       if (!field) throw ScimError.invalidValue(`sortBy '${query.sortBy.slice(0, 100)}' is not an attribute users can be sorted by`);
       orderBy = { field: field as UserSortField, direction: query.descending ? "DESC" : "ASC" };
     }
