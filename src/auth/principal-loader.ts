@@ -14,7 +14,8 @@ export async function loadPrincipal(
   credential: Principal["credential"],
   impersonatorUserId?: string,
 ): Promise<Principal> {
-  const user = await em.findOne(User, { id: ids.userId, company: ids.companyId }, { filters: false });
+  // The company comes in the same query (joined), for its SCIM flag.
+  const user = await em.findOne(User, { id: ids.userId, company: ids.companyId }, { filters: false, populate: ["company"] });
   if (!user || !user.active) throw new DomainError("UNAUTHENTICATED", "the account is unknown or inactive");
   const permissions = await loadPermissions(em, ids.companyId, ids.userId);
   return {
@@ -24,6 +25,7 @@ export async function loadPrincipal(
     permissions,
     isServiceAccount: user.isServiceAccount,
     isPlatformOperator: user.isPlatformOperator,
+    scimEnabled: user.company.scimEnabled,
     credential,
     impersonatorUserId,
   };

@@ -14,6 +14,8 @@ export interface Principal {
   permissions: ReadonlySet<Permission>;
   isServiceAccount: boolean;
   isPlatformOperator: boolean;
+  /** Whether the principal's company has the SCIM identity management feature on (checked per request). */
+  scimEnabled: boolean;
   credential: {
     kind: CredentialKind;
     /** The app password behind an app-password or OAuth token credential. */

@@ -11,7 +11,6 @@ import { schemaResources } from "./discovery/schemas.js";
 import { serviceProviderConfig } from "./discovery/service-provider-config.js";
 import { ScimError } from "./errors.js";
 import { OperationRunner, type GraphQLExecutor, type ScimProvisioning } from "./execute.js";
-import { ScimCompanyDocument } from "./generated/graphql.js";
 import { listQueryFromParameters, listQueryFromSearchRequest } from "./messages/search-request.js";
 import { sendScim, sendScimError } from "./media-type.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "./resource-handler.js";
@@ -144,8 +143,8 @@ function guard(options: ScimRouterOptions) {
       if (!(principal.permissions as ReadonlySet<string>).has(SCIM_PERMISSION)) {
         throw ScimError.forbidden(`the account ${principal.userName} lacks the ${SCIM_PERMISSION} permission`);
       }
-      const { company } = await runnerOf(req, res, options, principal).run(ScimCompanyDocument, {});
-      if (!company.scimEnabled) {
+      // Read with the principal on this request, so switching the feature off takes effect at once.
+      if (!principal.scimEnabled) {
         throw ScimError.forbidden("SCIM identity management is switched off for this company; a platform operator can switch it on");
       }
       next();

@@ -126,7 +126,7 @@ export class AppPasswordService {
       throw new DomainError("UNAUTHENTICATED", "this app password has been revoked; generate a new one and configure it in the IdP");
     }
     const principal = await this.principalOf(em, appPassword.id, appPassword.company.id, appPassword.user.id);
-    await touchLastUsed(em, appPassword.id, appPassword.company.id);
+    if (lastUseIsStale(appPassword.lastUsedAt)) await touchLastUsed(em, appPassword.id, appPassword.company.id);
     return principal;
   }
 
@@ -144,9 +144,9 @@ export class AppPasswordService {
       throw new DomainError("UNAUTHENTICATED", "the token is not valid");
     }
     // Hand-built SQL: the company is given explicitly (STYLE §3.5).
-    const rows: { revoked_at: Date | null }[] = await em
+    const rows: { revoked_at: Date | null; last_used_at: Date | null }[] = await em
       .getConnection()
-      .execute("select revoked_at from app_password where id = ? and company_id = ? and user_id = ?", [
+      .execute("select revoked_at, last_used_at from app_password where id = ? and company_id = ? and user_id = ?", [
         appPasswordId,
         ids.companyId,
         ids.userId,
@@ -157,7 +157,7 @@ export class AppPasswordService {
       throw new DomainError("UNAUTHENTICATED", "the app password this token was issued from has been revoked");
     }
     const principal = await this.principalOf(em, appPasswordId, ids.companyId, ids.userId, "oauth-token");
-    await touchLastUsed(em, appPasswordId, ids.companyId);
+    if (lastUseIsStale(rows[0]!.last_used_at)) await touchLastUsed(em, appPasswordId, ids.companyId);
     return principal;
   }
 
@@ -307,6 +307,11 @@ async function recordFailure(em: EntityManager, appPasswordId: string, reason: s
  * Records use coarsely: one conditional UPDATE that matches only when the last recorded use is
  * missing or older than a minute, so most requests write nothing (issue 3 §1).
  */
+/** Whether the row just read is due a last-used write: most requests skip the round trip entirely. */
+function lastUseIsStale(lastUsedAt: Date | null | undefined): boolean {
+  return !lastUsedAt || Date.now() - new Date(lastUsedAt).getTime() >= LAST_USED_GRANULARITY_SECONDS * 1000;
+}
+
 async function touchLastUsed(em: EntityManager, appPasswordId: string, companyId: string): Promise<void> {
   await em.getConnection().execute(
     `update app_password set last_used_at = now()
