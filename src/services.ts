@@ -8,6 +8,8 @@ import { AppPasswordService } from "./domain/app-passwords/app-password.service.
 import { CompanyService } from "./domain/companies/company.service.js";
 import { CustomerRoleService } from "./domain/customer-roles/customer-role.service.js";
 import { UserService } from "./domain/users/user.service.js";
+import { ProvisioningLogService } from "./domain/provisioning/provisioning-log.service.js";
+import { AuditLogService } from "./domain/audit/audit-log.service.js";
 
 /**
  * The typed services object, built once by the composition root (STYLE §3.4) and handed to the
@@ -24,6 +26,8 @@ export interface Services {
   roleMappings: RoleMappingService;
   effectiveAccess: EffectiveAccessService;
   appPasswords: AppPasswordService;
+  provisioningLog: ProvisioningLogService;
+  auditLog: AuditLogService;
 }
 
 export function createServices(orm: MikroORM, config: Config): Services {
@@ -38,5 +42,7 @@ export function createServices(orm: MikroORM, config: Config): Services {
     roleMappings: new RoleMappingService(),
     effectiveAccess: new EffectiveAccessService(),
     appPasswords: new AppPasswordService(),
+    provisioningLog: new ProvisioningLogService(),
+    auditLog: new AuditLogService(),
   };
 }

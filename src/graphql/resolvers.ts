@@ -9,6 +9,9 @@ import { CustomerRoleResolver } from "./customer-roles/customer-role.resolver.js
 import { UserCustomerRolesResolver } from "./customer-roles/user-customer-roles.resolver.js";
 import { UserResolver } from "./users/user.resolver.js";
 import { UserFieldsResolver } from "./users/user.type.js";
+import { ProvisioningResolver } from "./provisioning/provisioning.resolver.js";
+import { AuditResolver } from "./audit/audit.resolver.js";
+import { AppPasswordFailureResolver } from "./provisioning/app-password-failure.resolver.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -23,4 +26,7 @@ export const resolvers: NonEmptyArray<Function> = [
   EffectiveAccessResolver,
   RoleMappingResolver,
   AppPasswordResolver,
+  ProvisioningResolver,
+  AuditResolver,
+  AppPasswordFailureResolver,
 ];

@@ -5,3 +5,6 @@ export const DateTimeScalar = DateTimeISOResolver;
 
 /** An arbitrary JSON object (extension attributes kept as the IdP sent them). */
 export const JSONObjectScalar = JSONObjectResolver;
+
+/** Any JSON value (audit before/after, the role-mapping backup document). */
+export { JSONResolver as JSONScalar } from "graphql-scalars";

@@ -3,6 +3,8 @@ import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { ProvisioningEvent } from "../domain/provisioning/provisioning-event.entity.js";
 import type { ScimResponseLocals } from "../scim/router.js";
+import { parseBasicAuthorization } from "../auth/basic.js";
+import { classifyBearer, parseBearerAuthorization } from "../auth/bearer.js";
 
 /**
  * Issue 3 §7: every SCIM request leaves one ProvisioningEvent. A mutation records it inside its
@@ -30,10 +32,11 @@ async function record(orm: MikroORM, req: Request, res: Response, startedAt: num
   if (p?.recorded) return;
   const status = res.statusCode;
   const em = orm.em.fork();
+  const rejected = req.principal ? null : await rejectedCredential(orm, req);
   await em.insert(ProvisioningEvent, {
     id: req.requestId,
-    company: req.principal?.companyId ?? null,
-    appPassword: req.principal?.credential.appPasswordId ?? null,
+    company: req.principal?.companyId ?? rejected?.companyId ?? null,
+    appPassword: req.principal?.credential.appPasswordId ?? rejected?.appPasswordId ?? null,
     method: req.method,
     path: p?.path ?? req.originalUrl.slice(0, 2000),
     resourceType: locals.scimResource?.type ?? null,
@@ -51,4 +54,29 @@ async function record(orm: MikroORM, req: Request, res: Response, startedAt: num
 /** The id column is text, but an id taken from a hostile URL is kept only when it can be one of ours. */
 function validUuid(id: string | undefined): string | null {
   return id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : null;
+}
+
+/**
+ * Issue 6 §1: a request refused for its credentials still belongs to a company when it named one
+ * of the company's Client IDs (HTTP Basic or the `<clientId>.<secret>` bearer token), so the admin
+ * sees "revoked" or "wrong secret" in their own log (seed 001: "provisioning has suddenly stopped:
+ * this is most often a revoked token"). An unknown Client ID, or a JWT that failed, names no company.
+ */
+async function rejectedCredential(orm: MikroORM, req: Request): Promise<{ companyId: string; appPasswordId: string } | null> {
+  if (!req.authError) return null;
+  let clientId: string | null = null;
+  try {
+    const basic = parseBasicAuthorization(req.headers.authorization);
+    const bearer = basic ? null : parseBearerAuthorization(req.headers.authorization);
+    const credential = bearer ? classifyBearer(bearer) : null;
+    clientId = basic?.clientId ?? (credential?.kind === "app-password" ? credential.clientId : null);
+  } catch {
+    return null;
+  }
+  if (!clientId || clientId.length > 200) return null;
+  const [row]: { id: string; company_id: string }[] = await orm.em
+    .fork()
+    .getConnection()
+    .execute("select id, company_id from app_password where client_id = ?", [clientId]);
+  return row ? { companyId: row.company_id, appPasswordId: row.id } : null;
 }

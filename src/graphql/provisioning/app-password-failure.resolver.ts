@@ -1,0 +1,36 @@
+import DataLoader from "dataloader";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { AppPasswordType } from "../app-passwords/app-password.type.js";
+import { type GraphQLContext, scopeOf } from "../context.js";
+import { ProvisioningEventType, toProvisioningEventType } from "./provisioning-event.type.js";
+
+const loaders = new WeakMap<GraphQLContext, DataLoader<string, ProvisioningEventType | null>>();
+
+/** The latest failed SCIM request of each app password in a list, in one query per request. */
+function failureLoader(ctx: GraphQLContext): DataLoader<string, ProvisioningEventType | null> {
+  let loader = loaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const events = await ctx.services.provisioningLog.latestFailures(scopeOf(ctx), ids);
+      return ids.map((id) => {
+        const e = events.get(id);
+        return e ? toProvisioningEventType(e) : null;
+      });
+    });
+    loaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+/** Issue 6 §2: beside lastFailureAt/lastFailureReason, the failed request itself from the provisioning log. */
+@Resolver(() => AppPasswordType)
+export class AppPasswordFailureResolver {
+  @FieldResolver(() => ProvisioningEventType, {
+    nullable: true,
+    description:
+      "The latest failed SCIM request made with (or, for a 401, naming) this app password, from the provisioning log: status, path, scimType and detail. Reading it needs CanConfigureCompany or CanViewAuditLog; null when there is none.",
+  })
+  mostRecentFailure(@Root() appPassword: AppPasswordType, @Ctx() ctx: GraphQLContext): Promise<ProvisioningEventType | null> {
+    return failureLoader(ctx).load(appPassword.id);
+  }
+}
