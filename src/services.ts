@@ -10,6 +10,7 @@ import { CustomerRoleService } from "./domain/customer-roles/customer-role.servi
 import { UserService } from "./domain/users/user.service.js";
 import { ProvisioningLogService } from "./domain/provisioning/provisioning-log.service.js";
 import { AuditLogService } from "./domain/audit/audit-log.service.js";
+import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
 
 /**
  * The typed services object, built once by the composition root (STYLE §3.4) and handed to the
@@ -28,6 +29,7 @@ export interface Services {
   appPasswords: AppPasswordService;
   provisioningLog: ProvisioningLogService;
   auditLog: AuditLogService;
+  usersAndRolesReport: UsersAndRolesReportService;
 }
 
 export function createServices(orm: MikroORM, config: Config): Services {
@@ -44,5 +46,6 @@ export function createServices(orm: MikroORM, config: Config): Services {
     appPasswords: new AppPasswordService(),
     provisioningLog: new ProvisioningLogService(),
     auditLog: new AuditLogService(),
+    usersAndRolesReport: new UsersAndRolesReportService(),
   };
 }

@@ -12,6 +12,7 @@ import { UserFieldsResolver } from "./users/user.type.js";
 import { ProvisioningResolver } from "./provisioning/provisioning.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { AppPasswordFailureResolver } from "./provisioning/app-password-failure.resolver.js";
+import { ReportResolver } from "./reports/report.resolver.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -29,4 +30,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ProvisioningResolver,
   AuditResolver,
   AppPasswordFailureResolver,
+  ReportResolver,
 ];

@@ -9,6 +9,7 @@ import { createInProcessExecutor } from "../graphql/execute-in-process.js";
 import { scimBodyParser } from "../scim/media-type.js";
 import { createScimRouter } from "../scim/router.js";
 import { scimProvisioningLog } from "./scim-provisioning-log.js";
+import { reportRoutes } from "./reports.route.js";
 import { createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatError } from "../graphql/errors.js";
 import helmet from "helmet";
@@ -57,6 +58,8 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   // Security headers for browser-facing routes; SCIM clients are servers and get plain SCIM responses.
   const headers = helmet();
   app.use((req, res, next) => (req.path.startsWith("/scim/") ? next() : headers(req, res, next)));
+  // The users-and-roles CSV (issue 6 §4), authenticated with the same bearer session as /graphql.
+  app.use(reportRoutes(services));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

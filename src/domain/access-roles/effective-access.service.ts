@@ -155,8 +155,8 @@ export class EffectiveAccessService {
   }
 }
 
-/** Every grant of the given users in one query: four branches, direct and mapped, data and app. */
-async function grantRows(em: EntityManager, companyId: string, userIds: string[]): Promise<GrantRow[]> {
+/** Every grant of the given users in one query: four branches, direct and mapped, data and app (the report reuses it per batch). */
+export async function grantRows(em: EntityManager, companyId: string, userIds: string[]): Promise<GrantRow[]> {
   if (userIds.length === 0) return [];
   const users = pgArray(userIds);
   return em.execute(
