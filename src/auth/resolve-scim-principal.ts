@@ -2,6 +2,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { NextFunction, Request, Response } from "express";
 import { AppPasswordService } from "../domain/app-passwords/app-password.service.js";
 import { DomainError } from "../domain/errors.js";
+import { isDatabaseUnavailable } from "../graphql/errors.js";
 import { parseBasicAuthorization } from "./basic.js";
 import { classifyBearer, parseBearerAuthorization } from "./bearer.js";
 import type { TokenService } from "./jwt.js";
@@ -29,6 +30,9 @@ export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService, appPas
     try {
       req.principal = await authenticate(orm, tokens, appPasswords, header);
     } catch (err) {
+      // The credential could not be checked because the database is unreachable: 503, so the IdP
+      // retries, rather than a 401 that reads as a revoked secret or a 500 (issue 7 §3).
+      if (isDatabaseUnavailable(err)) err = new DomainError("SERVICE_UNAVAILABLE", "the database is unavailable; retry shortly");
       if (!(err instanceof DomainError)) return next(err);
       req.authError = err;
     }

@@ -40,7 +40,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { name?: string; code?: string; message?: string };
   if (e.name === "ConnectionException" || e.name === "KnexTimeoutError") return true;
   if (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"].includes(e.code ?? "")) return true;
-  return /Timeout acquiring a connection|Connection terminated|connect ECONNREFUSED/i.test(e.message ?? "");
+  // pg's own errors carry no code: a pooled client whose server went away ("Client has encountered
+  // a connection error and is not queryable"), and PostgreSQL stopping or starting (57P01/57P03 text).
+  return /Timeout acquiring a connection|Connection terminated|connect ECONNREFUSED|not queryable|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)/i.test(
+    e.message ?? "",
+  );
 }
 
 // Duck-typed rather than instanceof: graphql ships CommonJS and ESM builds, and a GraphQLError
