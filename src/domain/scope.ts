@@ -14,6 +14,8 @@ export interface ProvisioningDescriptor {
   /** IdP dialect normalisations the facade applied (Entra capitalised ops, SailPoint bare array…). */
   normalizations: string[];
   startedAt: number;
+  /** The HTTP status the transport answers with, when it differs from the operation's usual one (a SCIM Group PATCH answered 204). */
+  status?: number;
   /** Set once an event has been written for this request, so it is written once. */
   recorded?: boolean;
 }

@@ -43,7 +43,7 @@ export async function inTransaction<T>(
               resourceId: record.resourceId?.(result) ?? null,
               detail: record.detail?.(result) ?? null,
               outcome: "success",
-              status: record.status,
+              status: p.status ?? record.status,
               durationMs: Math.round(performance.now() - p.startedAt),
               normalizations: p.normalizations,
             }),

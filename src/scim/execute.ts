@@ -15,6 +15,8 @@ export interface ScimProvisioning {
   /** IdP dialect normalisations applied (entra-capitalised-op, sailpoint-bare-array…). */
   normalizations: string[];
   startedAt: number;
+  /** The status the facade will answer with, when it differs from the operation's own (204 for a Group PATCH without attributes). */
+  status?: number;
   /** Set by the core once it has recorded the event, so the HTTP layer does not record it again. */
   recorded?: boolean;
 }

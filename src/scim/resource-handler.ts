@@ -20,6 +20,8 @@ export interface ResourceResult {
   resource: Record<string, unknown>;
   id: string;
   version: number;
+  /** Answer 204 with the ETag and no body (RFC 7644 §3.5.2 allows it for PATCH; a Group PATCH reads no members). */
+  noContent?: boolean;
 }
 
 /**

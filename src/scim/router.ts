@@ -15,6 +15,7 @@ import { listQueryFromParameters, listQueryFromSearchRequest } from "./messages/
 import { sendScim, sendScimError } from "./media-type.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "./resource-handler.js";
 import { etagOf } from "./users/user.mapper.js";
+import { GroupsHandler } from "./groups/groups.handler.js";
 import { UsersHandler } from "./users/users.handler.js";
 
 /** The permission a SCIM principal must hold (DESIGN "Authentication and authorization"). */
@@ -37,7 +38,7 @@ export interface ScimResponseLocals {
 }
 
 export function createScimRouter(options: ScimRouterOptions): Router {
-  const handlers = options.handlers ?? [new UsersHandler()];
+  const handlers = options.handlers ?? [new UsersHandler(), new GroupsHandler()];
   const served = new Set(handlers.map((h) => h.resourceType));
   const router = Router();
 
@@ -98,6 +99,10 @@ function registerResource(router: Router, handler: ScimResourceHandler, options:
   const single = (res: Response, status: number, result: ResourceResult, location?: string) => {
     (res.locals as ScimResponseLocals).scimResource = { type: handler.resourceType, id: result.id };
     res.setHeader("ETag", etagOf(result.version));
+    if (result.noContent) {
+      res.status(204).end();
+      return;
+    }
     if (location) res.setHeader("Location", location);
     sendScim(res, status, result.resource);
   };

@@ -18,6 +18,12 @@ export interface ResourceContract {
   replace(created: Record<string, any>): { body: Record<string, unknown>; expect: Record<string, unknown> };
   /** A PATCH body, and a subset the response must match. */
   patch: { body: unknown; expect: Record<string, unknown> };
+  /**
+   * 200 (the default) when a PATCH answers with the resource; 204 when it answers with no body
+   * unless `attributes` asks for one (RFC 7644 §3.5.2 allows either; Groups do not read their
+   * members after a PATCH): then the ETag must change and a GET must show the change.
+   */
+  patchStatus?: 200 | 204;
 }
 
 export function scimResourceContract(c: ResourceContract): void {
@@ -94,8 +100,13 @@ export function scimResourceContract(c: ResourceContract): void {
     it("patch applies", async () => {
       const res = await create();
       const patched = await t.client.patch(`${c.endpoint}/${res.body.id}`, c.patch.body);
-      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-      expect(patched.body).toMatchObject(c.patch.expect);
+      expect(patched.status, JSON.stringify(patched.body)).toBe(c.patchStatus ?? 200);
+      if (patched.status === 204) {
+        expect(patched.headers.get("etag")).not.toBe(res.headers.get("etag"));
+        const got = await t.client.get(`${c.endpoint}/${res.body.id}`);
+        expect(got.body).toMatchObject(c.patch.expect);
+        expect(got.headers.get("etag")).toBe(patched.headers.get("etag"));
+      } else expect(patched.body).toMatchObject(c.patch.expect);
     });
 
     it("attributes and excludedAttributes select what is returned (RFC 7644 §3.4.2.5)", async () => {

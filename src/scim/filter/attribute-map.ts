@@ -1,5 +1,6 @@
 import { CUSTOM_USER_SCHEMA } from "../schemas/custom-user.schema.js";
 import { ENTERPRISE_USER_SCHEMA } from "../schemas/enterprise-user.schema.js";
+import { GROUP_SCHEMA } from "../schemas/group.schema.js";
 import { USER_SCHEMA } from "../schemas/user.schema.js";
 
 /**
@@ -8,7 +9,8 @@ import { USER_SCHEMA } from "../schemas/user.schema.js";
  * GraphQL `UserWhere` fields as targets instead of columns. Keys are lower case: attribute names
  * are case-insensitive (RFC 7643 §2.1).
  */
-export type FilterValueType = "string" | "boolean" | "dateTime" | "id";
+/** "presence": an attribute derived from another, so only `pr` can be answered (Group members.display, $ref, type). */
+export type FilterValueType = "string" | "boolean" | "dateTime" | "id" | "presence";
 
 export type FilterTarget =
   | { kind: "scalar"; field: string; type: FilterValueType }
@@ -88,6 +90,37 @@ export const userFilterMap: ResourceFilterMap = {
     displayname: "DISPLAY_NAME",
     "name.givenname": "GIVEN_NAME",
     "name.familyname": "FAMILY_NAME",
+    externalid: "EXTERNAL_ID",
+    "meta.created": "CREATED_AT",
+    "meta.lastmodified": "UPDATED_AT",
+  },
+};
+
+// display, $ref and type are derived from the member's user (type is always "User"): a member has them all.
+const MEMBER_ATTRIBUTES: Record<string, FilterTarget> = {
+  value: { kind: "scalar", field: "value", type: "id" },
+  display: { kind: "scalar", field: "value", type: "presence" },
+  $ref: { kind: "scalar", field: "value", type: "presence" },
+  type: { kind: "scalar", field: "value", type: "presence" },
+};
+
+/**
+ * The Group resource (RFC 7643 §4.2) → CustomerRoleWhere. `members.value eq "<user id>"` (and
+ * `members[value eq …]`) finds a user's groups with an EXISTS on the membership index; the Groups
+ * handler narrows it to the SCIM-owned memberships that `members` lists.
+ */
+export const groupFilterMap: ResourceFilterMap = {
+  schemas: { [GROUP_SCHEMA.toLowerCase()]: "" },
+  attributes: {
+    id: { kind: "scalar", field: "id", type: "id" },
+    displayname: s("displayName"),
+    externalid: s("externalId"),
+    members: { kind: "multi", field: "members", attributes: MEMBER_ATTRIBUTES, defaultSubAttribute: "value" },
+    "meta.created": { kind: "scalar", field: "createdAt", type: "dateTime" },
+    "meta.lastmodified": { kind: "scalar", field: "updatedAt", type: "dateTime" },
+  },
+  sortFields: {
+    displayname: "DISPLAY_NAME",
     externalid: "EXTERNAL_ID",
     "meta.created": "CREATED_AT",
     "meta.lastmodified": "UPDATED_AT",

@@ -10,6 +10,7 @@ const OPERATORS_BY_TYPE: Record<FilterValueType, readonly string[]> = {
   boolean: ["eq", "ne"],
   dateTime: ["eq", "ne", "gt", "ge", "lt", "le"],
   id: ["eq", "ne"],
+  presence: [],
 };
 
 /**
@@ -83,6 +84,7 @@ function unknownAttribute(attrPath: string): ScimError {
 
 function comparison(target: Extract<FilterTarget, { kind: "scalar" }>, op: string, compValue: unknown, attrPath: string): WhereInput {
   if (op === "pr") return { [target.field]: { pr: true } };
+  if (target.type === "presence" && op !== "pr") throw ScimError.invalidFilter(`${attrPath} can only be tested for presence (${attrPath} pr)`);
   if (!OPERATORS_BY_TYPE[target.type].includes(op)) {
     throw ScimError.invalidFilter(`operator '${op}' is not defined for ${attrPath}, which is a ${target.type} attribute`);
   }

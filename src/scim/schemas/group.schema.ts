@@ -12,19 +12,25 @@ export const groupSchema: SchemaDefinition = {
       required: true,
       uniqueness: "server",
     }),
-    attribute("members", "A list of members of the Group.", {
-      type: "complex",
-      multiValued: true,
-      subAttributes: [
-        attribute("value", "Identifier of the member of this Group.", { mutability: "immutable" }),
-        attribute("$ref", "The URI corresponding to a SCIM resource that is a member of this Group.", {
-          type: "reference",
-          mutability: "immutable",
-          referenceTypes: ["User"],
-        }),
-        attribute("display", "The member's display name.", { mutability: "readOnly" }),
-        attribute("type", "The type of the member.", { mutability: "immutable", canonicalValues: ["User"] }),
-      ],
-    }),
+    attribute(
+      "members",
+      "The users the IdP made members of the Group; memberships an admin made in rolebridge are not listed and SCIM never changes them. " +
+        "Returned whole up to 100,000 members (a larger group is 400 tooMany: send excludedAttributes=members). " +
+        "PATCH never reads the list and answers 204 unless attributes or excludedAttributes asks for the Group.",
+      {
+        type: "complex",
+        multiValued: true,
+        subAttributes: [
+          attribute("value", "Identifier of the member of this Group.", { mutability: "immutable" }),
+          attribute("$ref", "The URI corresponding to a SCIM resource that is a member of this Group.", {
+            type: "reference",
+            mutability: "immutable",
+            referenceTypes: ["User"],
+          }),
+          attribute("display", "The member's display name.", { mutability: "readOnly" }),
+          attribute("type", "The type of the member.", { mutability: "immutable", canonicalValues: ["User"] }),
+        ],
+      },
+    ),
   ],
 };

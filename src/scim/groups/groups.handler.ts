@@ -1,0 +1,228 @@
+import { selectAttributes } from "../attributes/select.js";
+import { ScimError } from "../errors.js";
+import { attributeKey, groupFilterMap, own } from "../filter/attribute-map.js";
+import { parseFilter } from "../filter/parse.js";
+import { filterToWhere, type WhereInput } from "../filter/to-where.js";
+import {
+  ScimCreateGroupDocument,
+  ScimDeleteGroupDocument,
+  ScimGetGroupDocument,
+  ScimGroupMembersDocument,
+  ScimListGroupsDocument,
+  ScimPatchGroupDocument,
+  type CustomerRoleOrderBy,
+  type CustomerRoleOrderField,
+  type CustomerRoleWhere,
+  type ScimGroupFragment,
+  type ScimGroupMemberPageFragment,
+} from "../generated/graphql.js";
+import { listResponse, type ListResponse } from "../messages/list-response.js";
+import type { ListQuery } from "../messages/search-request.js";
+import { groupPatchInput } from "../patch/group-member-ops.js";
+import { normalizePatch } from "../patch/normalize.js";
+import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "../resource-handler.js";
+import { canonicalPath } from "../schemas/canonicalize.js";
+import { canonicalGroup, createInputFromScim, GROUP_MEMBER_SOURCE, replaceInputFromScim, requireGroupBody, toScimGroup, type GroupMember } from "./group.mapper.js";
+import { groupSchemas } from "./group.schemas.js";
+
+/** Members are read in keyset pages of this size (the GraphQL page limit), never all at once. */
+export const MEMBER_PAGE_SIZE = 1000;
+
+/**
+ * The most members one response carries. RFC 7644 has no paging inside a resource; rolebridge
+ * returns every SCIM member of a group up to this bound, read page by page. A group larger than
+ * that is answered 400 tooMany with a detail that says what to do instead (excludedAttributes=members,
+ * as Entra sends, and `GET /Users?filter=groups.value eq "<group id>"` to page through its users):
+ * never a silently truncated list, which an IdP would take for the whole membership.
+ */
+export const MAX_MEMBERS_PER_RESPONSE = 100_000;
+
+/** GraphQL input fields → SCIM attribute names, for the detail of invalidValue errors (SailPoint acts on it). */
+const FIELD_NAMES: Record<string, string> = {
+  memberIds: "members",
+  addUserIds: "members",
+  removeUserIds: "members",
+  replaceUserIds: "members",
+};
+
+/** The SCIM Group resource (RFC 7643 §4.2) over the GraphQL customer-supplied roles API. */
+export class GroupsHandler implements ScimResourceHandler {
+  readonly resourceType = "Group";
+  readonly endpoint = "/Groups";
+
+  /** RFC 7644 §3.4.2: filter, sort and page in SQL; the first member page of every group in one query. */
+  async list(scope: ScimRequestScope, query: ListQuery): Promise<ListResponse> {
+    const where = query.filter ? (scimGroupMembersOnly(filterToWhere(parseFilter(query.filter), groupFilterMap)) as CustomerRoleWhere) : undefined;
+    let orderBy: CustomerRoleOrderBy | undefined;
+    if (query.sortBy) {
+      const key = attributeKey(groupFilterMap, query.sortBy);
+      const field = key === undefined ? undefined : own(groupFilterMap.sortFields, key);
+      if (!field) throw ScimError.invalidValue(`sortBy '${query.sortBy.slice(0, 100)}' is not an attribute groups can be sorted by`);
+      orderBy = { field: field as CustomerRoleOrderField, direction: query.descending ? "DESC" : "ASC" };
+    }
+    const withMembers = wantsMembers(scope);
+    const { customerRoles } = await scope.runner.run(ScimListGroupsDocument, {
+      where,
+      orderBy,
+      page: { offset: query.startIndex - 1, first: query.count },
+      withMembers,
+      membersPage: { first: MEMBER_PAGE_SIZE },
+    });
+    const budget = { left: MAX_MEMBERS_PER_RESPONSE };
+    const resources: Record<string, unknown>[] = [];
+    for (const group of customerRoles.nodes) {
+      const members = withMembers ? await this.allMembers(scope, group.id, group.members, budget) : undefined;
+      resources.push(this.present(scope, group, members));
+    }
+    return listResponse(resources, customerRoles.totalCount, query.startIndex);
+  }
+
+  async get(scope: ScimRequestScope, id: string): Promise<ResourceResult> {
+    const withMembers = wantsMembers(scope);
+    const { customerRole } = await scope.runner.run(ScimGetGroupDocument, { id, withMembers, membersPage: { first: MEMBER_PAGE_SIZE } });
+    return this.result(scope, customerRole, withMembers);
+  }
+
+  /** RFC 7644 §3.3: 201 with the group and its members (source SCIM_GROUP); a taken displayName is 409 uniqueness. */
+  async create(scope: ScimRequestScope, body: unknown): Promise<ResourceResult> {
+    const doc = canonicalGroup(requireGroupBody(body), { notes: scope.notes });
+    const withMembers = wantsMembers(scope);
+    const { createCustomerRole } = await scope.runner.run(
+      ScimCreateGroupDocument,
+      { input: createInputFromScim(doc, scope.notes), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
+      FIELD_NAMES,
+    );
+    return this.result(scope, createCustomerRole, withMembers);
+  }
+
+  /**
+   * RFC 7644 §3.5.1: one patchCustomerRole carrying displayName, externalId and the whole
+   * SCIM_GROUP membership (see replaceInputFromScim); answered 200 with the group.
+   */
+  async replace(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
+    const doc = canonicalGroup(requireGroupBody(body), { notes: scope.notes });
+    const withMembers = wantsMembers(scope);
+    const { patchCustomerRole } = await scope.runner.run(
+      ScimPatchGroupDocument,
+      { id, input: replaceInputFromScim(doc, scope.notes), expectedVersion: versionOf(scope.ifMatch), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
+      FIELD_NAMES,
+    );
+    return this.result(scope, patchCustomerRole, withMembers);
+  }
+
+  /**
+   * RFC 7644 §3.5.2 (STYLE §3.7): normalise the IdP's dialect, fold the operations into one
+   * patchCustomerRole (patch/group-member-ops.ts), run it with the If-Match version. The member
+   * list is read neither before nor after: the answer is 204 with the new ETag, or 200 with the
+   * group when the request asks for it with `attributes` or `excludedAttributes` (RFC 7644 §3.5.2
+   * allows either). Users answer 200 always: a user is small, a group may have 50,000 members.
+   */
+  async patch(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
+    const operations = normalizePatch(body, groupSchemas, { notes: scope.notes });
+    const input = groupPatchInput(operations, id, scope.notes);
+    const wantsResource = scope.attributes !== undefined || scope.excludedAttributes !== undefined;
+    const withMembers = wantsResource && wantsMembers(scope);
+    // The ProvisioningEvent is written in the mutation's transaction, so it must know the status now.
+    if (!wantsResource) scope.runner.context.provisioning.status = 204;
+    const { patchCustomerRole } = await scope.runner.run(
+      ScimPatchGroupDocument,
+      { id, input, expectedVersion: versionOf(scope.ifMatch), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
+      FIELD_NAMES,
+    );
+    const noContent = { resource: {}, id: patchCustomerRole.id, version: patchCustomerRole.version, noContent: true };
+    if (!wantsResource) return noContent;
+    try {
+      return await this.result(scope, patchCustomerRole, withMembers);
+    } catch (err) {
+      // The change is committed: a group too large to return is answered 204, as RFC 7644 §3.5.2 allows.
+      if (err instanceof ScimError && err.scimType === "tooMany") return noContent;
+      throw err;
+    }
+  }
+
+  /** RFC 7644 §3.6: the role and its memberships go; the users stay. */
+  async delete(scope: ScimRequestScope, id: string): Promise<void> {
+    await scope.runner.run(ScimDeleteGroupDocument, { id, expectedVersion: versionOf(scope.ifMatch) });
+  }
+
+  private async result(
+    scope: ScimRequestScope,
+    group: ScimGroupFragment & { members?: ScimGroupMemberPageFragment },
+    withMembers: boolean,
+  ): Promise<ResourceResult> {
+    const members = withMembers ? await this.allMembers(scope, group.id, group.members, { left: MAX_MEMBERS_PER_RESPONSE }) : undefined;
+    return { resource: this.present(scope, group, members), id: group.id, version: group.version };
+  }
+
+  /**
+   * The first page (read with the group) and every later one, by keyset cursor over the
+   * membership index, until done or over the response's bound.
+   */
+  private async allMembers(
+    scope: ScimRequestScope,
+    groupId: string,
+    first: ScimGroupMemberPageFragment | undefined,
+    budget: { left: number },
+  ): Promise<GroupMember[]> {
+    if (!first) return [];
+    if (first.totalCount > budget.left) throw tooManyMembers(groupId);
+    const members: GroupMember[] = [...first.nodes];
+    let page = first;
+    while (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+      const { customerRole } = await scope.runner.run(ScimGroupMembersDocument, {
+        id: groupId,
+        membersPage: { first: MEMBER_PAGE_SIZE, after: page.pageInfo.endCursor },
+      });
+      page = customerRole.members;
+      members.push(...page.nodes);
+      // Members added while the pages are read count against the bound too.
+      if (members.length > budget.left) throw tooManyMembers(groupId);
+    }
+    budget.left -= members.length;
+    return members;
+  }
+
+  private present(scope: ScimRequestScope, group: ScimGroupFragment, members: GroupMember[] | undefined): Record<string, unknown> {
+    return selectAttributes(toScimGroup(group, members, scope.baseUrl), groupSchemas, scope);
+  }
+}
+
+/**
+ * Whether the response includes members (RFC 7644 §3.4.2.5). When it does not
+ * (`excludedAttributes=members`, which Entra sends on every group lookup, or `attributes`
+ * without members) the members are not read at all.
+ */
+function wantsMembers(selection: { attributes?: string[]; excludedAttributes?: string[] }): boolean {
+  const head = (raw: string) => canonicalPath(groupSchemas, raw);
+  if (selection.attributes?.length) return selection.attributes.some((a) => head(a)[0] === "members");
+  if (selection.excludedAttributes?.length) return !selection.excludedAttributes.some((a) => head(a).length === 1 && head(a)[0] === "members");
+  return true;
+}
+
+function tooManyMembers(groupId: string): ScimError {
+  return new ScimError(
+    400,
+    "tooMany",
+    `the group ${groupId} has more than ${MAX_MEMBERS_PER_RESPONSE} members, more than one response carries; ask with excludedAttributes=members (its holders can be paged with GET /Users?filter=groups.value eq "${groupId}")`,
+  );
+}
+
+/**
+ * A SCIM filter on members (`members.value eq "<user id>"`, `members[value eq "…"]`) matches the
+ * SCIM-owned memberships only, as `members` lists them: each `members` condition of the where
+ * tree gets `source eq SCIM_GROUP` on the same membership row.
+ */
+function scimGroupMembersOnly(where: WhereInput): WhereInput {
+  const out: WhereInput = {};
+  for (const [key, value] of Object.entries(where)) {
+    if (key === "and" || key === "or") out[key] = (value as WhereInput[]).map(scimGroupMembersOnly);
+    else if (key === "not") out.not = scimGroupMembersOnly(value as WhereInput);
+    else if (key === "members") out.members = { and: [value as WhereInput, { source: { eq: GROUP_MEMBER_SOURCE } }] };
+    else out[key] = value;
+  }
+  return out;
+}
+
+function versionOf(ifMatch: number | "*" | undefined): number | undefined {
+  return typeof ifMatch === "number" ? ifMatch : undefined;
+}
