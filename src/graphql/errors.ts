@@ -1,5 +1,6 @@
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import { DomainError } from "../domain/errors.js";
+import { isRetryable } from "../domain/unit-of-work.js";
 
 /**
  * The one mapping from DomainError to GraphQL errors (STYLE §4): `extensions.code` plus `field`
@@ -21,6 +22,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   if (isDatabaseUnavailable(original)) {
     return { message: "the database is unavailable; retry shortly", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
+  }
+  // Serialization failures and deadlocks are retried inside the unit of work; one that outlasts
+  // its bounded retries is contention the client should retry, not an internal error (issue 7 §1).
+  if (isRetryable(original)) {
+    return { message: "too many concurrent changes of the same data; retry shortly", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }
   const code = formatted.extensions?.code;
   // Errors graphql-js itself raises for a bad document or bad variables are the client's to fix.

@@ -32,7 +32,9 @@ import { userSchemas } from "./user.schemas.js";
  * the version in between, when the client sent no If-Match: the client asked for a change
  * relative to the current state, so re-reading and re-applying is what it meant.
  */
-const MAX_ATTEMPTS = 10;
+const MAX_ATTEMPTS = 16;
+/** Upper bound of one back-off wait; the window doubles per attempt up to it (full jitter). */
+const MAX_BACKOFF_MS = 200;
 
 /** GraphQL input fields → SCIM attribute names, for the detail of invalidValue errors. */
 const FIELD_NAMES: Record<string, string> = {
@@ -134,10 +136,14 @@ export class UsersHandler implements ScimResourceHandler {
         const { updateUser } = await scope.runner.run(ScimUpdateUserDocument, { id, input, expectedVersion: current.version }, FIELD_NAMES);
         return this.result(scope, updateUser);
       } catch (err) {
-        const retry = err instanceof ScimError && err.status === 412 && demanded === undefined && attempt < MAX_ATTEMPTS;
-        if (!retry) throw err;
-        // Jittered back-off, so writers racing for one user do not collide again in lock step.
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        const lostRace = err instanceof ScimError && err.status === 412 && demanded === undefined;
+        if (!lostRace) throw err;
+        // The client sent no If-Match, so a 412 would blame a precondition it never set: after the
+        // bounded attempts it is told to retry (503 + Retry-After, which IdPs honour) instead.
+        if (attempt >= MAX_ATTEMPTS) throw new ScimError(503, undefined, "the user is being changed by other requests right now; retry shortly", { "Retry-After": "1" });
+        // Exponential back-off with full jitter, so a dozen writers racing for one user spread out
+        // instead of colliding again in lock step (each round commits at least one of them).
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(MAX_BACKOFF_MS, 5 * 2 ** attempt)));
       }
     }
   }
