@@ -43,6 +43,8 @@ interface Stats {
 
 async function main(): Promise<void> {
   const which = process.argv[2] ?? "users";
+  // issue 6 §4: the users-and-roles CSV at 10,000 and 100,000 users (test/bench/report.ts).
+  if (which === "report") return (await import("./report.js")).runReportBenchmark();
   if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users`);
   const hardStop = setTimeout(() => {
     console.error("benchmark exceeded its time bound; stopping");

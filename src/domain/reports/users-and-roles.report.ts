@@ -79,28 +79,39 @@ export class UsersAndRolesReportService {
   }
 
   /**
-   * Every user of the company, one batch at a time, for the streamed CSV. The caller awaits each
-   * batch before the next is read, so a slow client slows the reads instead of filling memory.
-   * Each batch is its own statement (no transaction held open across a slow download): a user
+   * Every user of the company, one batch at a time, for the streamed CSV. While the caller writes
+   * one batch, the next is read (one batch ahead, no more), so SQL and the socket overlap and a
+   * slow client still slows the reads instead of filling memory: at most two batches are held.
+   * Each batch is its own statements (no transaction held open across a slow download): a user
    * changed mid-download appears as it was when its batch was read.
    */
   async *batches(scope: Scope, batchSize = REPORT_BATCH_SIZE): AsyncGenerator<UsersAndRolesRow[]> {
     requirePermission(scope, ...REPORT_READERS);
     const companyId = scope.principal.companyId;
-    let after: string | null = null;
-    for (;;) {
+    const size = Math.max(1, Math.floor(batchSize));
+    const load = async (after: string | null) => {
       const users: UserRow[] = await scope.em.getConnection().execute(
         `select ${USER_COLUMNS} from user_account u
           where u.company_id = ?${after === null ? "" : " and lower(u.user_name) > ?"}
-          order by lower(u.user_name) limit ${Math.max(1, Math.floor(batchSize))}`,
+          order by lower(u.user_name) limit ${size}`,
         after === null ? [companyId] : [companyId, after],
       );
-      if (users.length === 0) return;
-      yield await rowsFor(scope.em, companyId, users);
-      if (users.length < batchSize) return;
-      after = users[users.length - 1]!.sort_key;
+      return { rows: await rowsFor(scope.em, companyId, users), last: users.length === size ? users[size - 1]!.sort_key : null };
+    };
+    let next = prefetch(load(null));
+    for (;;) {
+      const batch = await next;
+      if (batch.last !== null) next = prefetch(load(batch.last));
+      if (batch.rows.length) yield batch.rows;
+      if (batch.last === null) return;
     }
   }
+}
+
+/** A read started ahead of need: if the consumer stops first, its failure must not be an unhandled rejection. */
+function prefetch<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /** The roles of one batch of users: a fixed number of set-based queries for any batch size. */
