@@ -11,6 +11,7 @@ import { UserService } from "./domain/users/user.service.js";
 import { ProvisioningLogService } from "./domain/provisioning/provisioning-log.service.js";
 import { AuditLogService } from "./domain/audit/audit-log.service.js";
 import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
+import { RoleMappingBackupService } from "./domain/access-roles/role-mapping-backup.service.js";
 
 /**
  * The typed services object, built once by the composition root (STYLE §3.4) and handed to the
@@ -30,6 +31,7 @@ export interface Services {
   provisioningLog: ProvisioningLogService;
   auditLog: AuditLogService;
   usersAndRolesReport: UsersAndRolesReportService;
+  roleMappingBackup: RoleMappingBackupService;
 }
 
 export function createServices(orm: MikroORM, config: Config): Services {
@@ -47,5 +49,6 @@ export function createServices(orm: MikroORM, config: Config): Services {
     provisioningLog: new ProvisioningLogService(),
     auditLog: new AuditLogService(),
     usersAndRolesReport: new UsersAndRolesReportService(),
+    roleMappingBackup: new RoleMappingBackupService(new RoleMappingService()),
   };
 }

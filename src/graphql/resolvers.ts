@@ -13,6 +13,7 @@ import { ProvisioningResolver } from "./provisioning/provisioning.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { AppPasswordFailureResolver } from "./provisioning/app-password-failure.resolver.js";
 import { ReportResolver } from "./reports/report.resolver.js";
+import { RoleMappingBackupResolver } from "./access-roles/role-mapping-backup.resolver.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -31,4 +32,5 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   AppPasswordFailureResolver,
   ReportResolver,
+  RoleMappingBackupResolver,
 ];

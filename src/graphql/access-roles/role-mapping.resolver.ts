@@ -12,6 +12,7 @@ import { customerRoleLoaders } from "../customer-roles/customer-role.loaders.js"
 import { CustomerRoleType } from "../customer-roles/customer-role.type.js";
 import { AppAccessRoleType, DataAccessRoleType } from "./access-role.type.js";
 import { RoleMappingType } from "./role-mapping.type.js";
+import { setRoleMappingWithDiff } from "./role-mapping-backup.resolver.js";
 
 /** The role mapping: thin calls into RoleMappingService (CanConfigureCompany writes, audited with before and after). */
 @Resolver(() => RoleMappingType)
@@ -31,9 +32,16 @@ export class RoleMappingResolver {
     @Arg("customerRoleId", () => ID, { description: "The customer-supplied role." }) customerRoleId: string,
     @Arg("dataAccessRoleIds", () => [ID], { description: "Every data-access role it grants." }) dataAccessRoleIds: string[],
     @Arg("appAccessRoleIds", () => [ID], { description: "Every app-access role it grants." }) appAccessRoleIds: string[],
+    @Arg("dryRun", () => Boolean, {
+      nullable: true,
+      description:
+        "True: apply in a transaction that is rolled back, and return the mapping as it would be, with its diff (who would gain or lose each access role). False or absent: apply.",
+    })
+    dryRun: boolean | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.roleMappings.set(scopeOf(ctx), customerRoleId, dataAccessRoleIds, appAccessRoleIds);
+    // issue 6 §5: the same RoleMappingService.set, run through RoleMappingBackupService so the result carries its diff.
+    return setRoleMappingWithDiff(ctx, customerRoleId, dataAccessRoleIds, appAccessRoleIds, dryRun ?? false);
   }
 
   @Authorized(Permission.CanConfigureCompany)
