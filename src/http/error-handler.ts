@@ -18,7 +18,8 @@ export function lastResortErrorHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     // Client mistakes express itself raises (a malformed body or URL) keep their 4xx status.
-    const clientStatus = (err as { status?: unknown; expose?: unknown })?.expose === true ? Number((err as { status: unknown }).status) : NaN;
+    const clientStatus =
+      (err as { expose?: unknown })?.expose === true || err instanceof URIError ? Number((err as { status?: unknown }).status) : NaN;
     const unavailable = isDatabaseUnavailable(err);
     if (!unavailable && !(clientStatus >= 400 && clientStatus < 500)) log.error({ err, requestId: req.requestId }, "unexpected error");
     if (req.originalUrl.startsWith("/scim/")) {

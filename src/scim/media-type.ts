@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { ScimError } from "./errors.js";
 
@@ -34,6 +35,11 @@ export function scimBodyParser() {
     type: [SCIM_MEDIA_TYPE, "application/json", "application/*+json"],
     limit: MAX_BODY_BYTES,
     strict: true,
+    // RFC 8259 §8.1: JSON is UTF-8. Decoding invalid bytes would store U+FFFD in place of what the
+    // IdP sent (a userName it could then never find again), so such a body is refused instead.
+    verify: (_req, _res, buf) => {
+      if (!isUtf8(buf)) throw Object.assign(new Error("invalid UTF-8"), { type: "encoding.invalid" });
+    },
   });
   return (req: Request, res: Response, next: NextFunction) => {
     parse(req, res, (err?: unknown) => {
@@ -47,6 +53,7 @@ function bodyError(err: unknown): ScimError {
   const type = (err as { type?: string }).type;
   if (type === "entity.too.large") return ScimError.payloadTooLarge(`the request body is larger than ${MAX_BODY_BYTES} bytes`);
   if (type === "entity.parse.failed") return ScimError.invalidSyntax("the request body is not valid JSON");
+  if (type === "encoding.invalid") return ScimError.invalidSyntax("the request body is not valid UTF-8 (RFC 8259 §8.1)");
   if (type === "charset.unsupported" || type === "encoding.unsupported") return ScimError.invalidSyntax("the request body's charset or encoding is not supported; send UTF-8");
   return ScimError.invalidSyntax("the request body could not be read");
 }

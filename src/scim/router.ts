@@ -78,8 +78,14 @@ export function createScimRouter(options: ScimRouterOptions): Router {
   router.all("/Bulk", (req, res) => sendScimError(req, res, new ScimError(501, undefined, "bulk operations are not supported (see /ServiceProviderConfig)")));
   router.use((req, res) => sendScimError(req, res, ScimError.notFound(`no SCIM endpoint ${req.method} ${req.path.slice(0, 200)}`)));
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (!(err instanceof ScimError)) options.logError?.(err, req);
-    sendScimError(req, res, err instanceof ScimError ? err : ScimError.internal());
+    if (err instanceof ScimError) return sendScimError(req, res, err);
+    // express raises a URIError (status 400) for an id whose %-encoding does not decode
+    // (`/Users/%E0%A4%A`): the client's to fix, not an internal error.
+    if (err instanceof URIError) {
+      return sendScimError(req, res, new ScimError(400, undefined, "the request URL is not well-formed (RFC 3986 percent-encoding)"));
+    }
+    options.logError?.(err, req);
+    sendScimError(req, res, ScimError.internal());
   });
   return router;
 }

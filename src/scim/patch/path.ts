@@ -35,7 +35,9 @@ export function canonicalPatchPath(schemas: ResourceSchemas, raw: string, option
     throw ScimError.invalidPath(`'${raw.slice(0, 200)}' is not an attribute path`);
   }
   const target = canonicalPath(schemas, `${urnPart}${attrPart}`, options);
-  if (target.length === 0) throw ScimError.invalidPath(`'${raw.slice(0, 200)}' names a schema, not an attribute`);
+  // A URN with a trailing colon (`urn:…:User:`) leaves an empty attribute name, which scim-patch
+  // would try to write into the resource itself.
+  if (target.length === 0 || target.includes("")) throw ScimError.invalidPath(`'${raw.slice(0, 200)}' names a schema, not an attribute`);
   const multi = definitionAt(schemas, target);
   let filter = "";
   if (filterText !== undefined) {
