@@ -188,7 +188,7 @@ const COMMANDS: Record<string, Command> = {
       return {
         lines: [
           `New signing key: ${key.kid} (${key.alg})`,
-          "Tokens signed by the previous key keep verifying until they expire; running instances pick the new key up within a minute.",
+          "Tokens signed by the previous key keep verifying until they expire; running instances sign with the new key from their next token on.",
         ],
         json: { signingKey: { kid: key.kid, alg: key.alg, createdAt: key.createdAt.toISOString() } },
       };

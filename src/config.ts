@@ -13,6 +13,19 @@ const ConfigSchema = z.object({
   SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   JWT_ISSUER: z.string().default("rolebridge"),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Lifetime of an OAuth 2.0 access token from POST /oauth2/token (issue 5 §1). */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().max(86_400).default(3600),
+  /** Brute-force counters are shared through this Redis when set (several instances); in memory otherwise. */
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of rolebridge's Redis keys (several deployments, or test runs, may share one Redis). */
+  REDIS_KEY_PREFIX: z.string().default("rolebridge:"),
+  /** Failed authentications per Client ID, or per userName at login, before 429 (per window). */
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Failed authentications per client IP before 429 (per window); higher, since IdPs share egress IPs. */
+  AUTH_FAILURE_IP_LIMIT: z.coerce.number().int().positive().default(100),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(300),
+  /** Express "trust proxy": unset trusts no proxy (the socket address is the client IP). */
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

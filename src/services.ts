@@ -8,6 +8,8 @@ import { AppPasswordService } from "./domain/app-passwords/app-password.service.
 import { CompanyService } from "./domain/companies/company.service.js";
 import { CustomerRoleService } from "./domain/customer-roles/customer-role.service.js";
 import { UserService } from "./domain/users/user.service.js";
+import { ImpersonationService } from "./domain/impersonation/impersonation.service.js";
+import { SigningKeyService } from "./domain/signing-keys/signing-key.service.js";
 import { ProvisioningLogService } from "./domain/provisioning/provisioning-log.service.js";
 import { AuditLogService } from "./domain/audit/audit-log.service.js";
 import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
@@ -28,6 +30,8 @@ export interface Services {
   roleMappings: RoleMappingService;
   effectiveAccess: EffectiveAccessService;
   appPasswords: AppPasswordService;
+  impersonation: ImpersonationService;
+  signingKeys: SigningKeyService;
   provisioningLog: ProvisioningLogService;
   auditLog: AuditLogService;
   usersAndRolesReport: UsersAndRolesReportService;
@@ -35,10 +39,11 @@ export interface Services {
 }
 
 export function createServices(orm: MikroORM, config: Config): Services {
+  const tokens = new TokenService(orm, config.JWT_ISSUER, Math.max(config.SESSION_TTL_SECONDS, config.ACCESS_TOKEN_TTL_SECONDS, 86_400));
   return {
     orm,
     config,
-    tokens: new TokenService(orm, config.JWT_ISSUER, Math.max(config.SESSION_TTL_SECONDS, 86_400)),
+    tokens,
     companies: new CompanyService(),
     users: new UserService(),
     customerRoles: new CustomerRoleService(),
@@ -46,6 +51,8 @@ export function createServices(orm: MikroORM, config: Config): Services {
     roleMappings: new RoleMappingService(),
     effectiveAccess: new EffectiveAccessService(),
     appPasswords: new AppPasswordService(),
+    impersonation: new ImpersonationService(tokens),
+    signingKeys: new SigningKeyService(),
     provisioningLog: new ProvisioningLogService(),
     auditLog: new AuditLogService(),
     usersAndRolesReport: new UsersAndRolesReportService(),

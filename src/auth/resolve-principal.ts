@@ -1,7 +1,8 @@
-import type { MikroORM } from "@mikro-orm/postgresql";
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import type { NextFunction, Request, Response } from "express";
 import { AppPasswordService } from "../domain/app-passwords/app-password.service.js";
 import { DomainError } from "../domain/errors.js";
+import { User } from "../domain/users/user.entity.js";
 import type { TokenService } from "./jwt.js";
 import { loadPrincipal } from "./principal-loader.js";
 import type { Principal } from "./principal.js";
@@ -26,14 +27,29 @@ export function resolvePrincipal(orm: MikroORM, tokens: TokenService, appPasswor
       const claims = await tokens.verify(match[1]!);
       const em = orm.em.fork();
       // An access token dies with the app password it was issued from, here as on SCIM (issue 5 §3).
-      req.principal =
-        claims.typ === "access"
-          ? await appPasswords.authenticateIssuedToken(em, claims.app_password ?? "", { companyId: claims.company, userId: claims.sub })
-          : await loadPrincipal(em, { companyId: claims.company, userId: claims.sub }, { kind: "session" }, claims.act?.sub);
+      if (claims.typ === "access") {
+        req.principal = await appPasswords.authenticateIssuedToken(em, claims.app_password ?? "", { companyId: claims.company, userId: claims.sub });
+      } else {
+        const impersonator = claims.act?.sub;
+        // An impersonated session lives only as long as its operator does (issue 5 §4): an operator
+        // deactivated or stripped of the role mid-session loses the sessions they opened.
+        if (impersonator !== undefined) await requireActiveOperator(em, impersonator);
+        req.principal = await loadPrincipal(em, { companyId: claims.company, userId: claims.sub }, { kind: "session" }, impersonator);
+      }
     } catch (err) {
       if (!(err instanceof DomainError)) return next(err);
       req.authError = err;
     }
     next();
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function requireActiveOperator(em: EntityManager, operatorId: unknown): Promise<void> {
+  const operator =
+    typeof operatorId === "string" && UUID.test(operatorId)
+      ? await em.findOne(User, { id: operatorId, active: true, isPlatformOperator: true }, { filters: false, fields: ["id"] })
+      : null;
+  if (!operator) throw new DomainError("UNAUTHENTICATED", "the platform operator who opened this impersonated session can no longer act");
 }

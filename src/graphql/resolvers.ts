@@ -4,6 +4,8 @@ import { EffectiveAccessResolver } from "./access-roles/effective-access.resolve
 import { RoleMappingResolver } from "./access-roles/role-mapping.resolver.js";
 import { AppPasswordResolver } from "./app-passwords/app-password.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
+import { ImpersonationResolver } from "./auth/impersonation.resolver.js";
+import { SigningKeyResolver } from "./signing-keys/signing-key.resolver.js";
 import { CompanyResolver } from "./companies/company.resolver.js";
 import { CustomerRoleResolver } from "./customer-roles/customer-role.resolver.js";
 import { UserCustomerRolesResolver } from "./customer-roles/user-customer-roles.resolver.js";
@@ -19,6 +21,8 @@ import { RoleMappingBackupResolver } from "./access-roles/role-mapping-backup.re
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
+  ImpersonationResolver,
+  SigningKeyResolver,
   CompanyResolver,
   UserResolver,
   UserFieldsResolver,

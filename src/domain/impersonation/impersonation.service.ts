@@ -1,0 +1,76 @@
+import type { TokenService } from "../../auth/jwt.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { requirePlatformOperator } from "../authorization.js";
+import { Company } from "../companies/company.entity.js";
+import { DomainError } from "../errors.js";
+import type { Scope } from "../scope.js";
+import { inTransaction } from "../unit-of-work.js";
+import { User } from "../users/user.entity.js";
+
+/** Impersonated sessions are short: long enough to look into a support case, short enough to lapse on their own. */
+export const IMPERSONATION_TTL_SECONDS = 15 * 60;
+
+const REASON_MAX_LENGTH = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ImpersonatedSession {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+/**
+ * Platform operators open a session as a company user (issue 5 §4). The session token carries
+ * `act: { sub: <operator id> }` (RFC 8693 §4.1), so every request made in it keeps the operator as
+ * `impersonatorUserId` and every audit event it leaves names the operator; what an impersonated
+ * session may not do (app passwords, platform operations) is decided where those live.
+ */
+export class ImpersonationService {
+  constructor(private readonly tokens: TokenService) {}
+
+  /**
+   * Opens the session and records it as an AuditEvent (`session.impersonate`) in the target
+   * company, in the same transaction: an impersonation that left no record cannot happen.
+   */
+  async begin(scope: Scope, input: { companyId: string; userId: string; reason: string }): Promise<ImpersonatedSession> {
+    // Platform staff only, and not from an impersonated session (no chains of actors).
+    requirePlatformOperator(scope);
+    const reason = input.reason.trim();
+    if (!reason) throw DomainError.invalid("reason", "reason must not be empty; say why you open this session (e.g. the support ticket)");
+    if (reason.length > REASON_MAX_LENGTH) throw DomainError.invalid("reason", `reason must be at most ${REASON_MAX_LENGTH} characters`);
+    if (!UUID.test(input.companyId)) throw DomainError.notFound("Company", input.companyId);
+    if (!UUID.test(input.userId)) throw DomainError.notFound("User", input.userId);
+
+    return inTransaction(scope, async (em) => {
+      // The operator's request is scoped to the platform company; the target lives elsewhere.
+      const company = await em.findOne(Company, { id: input.companyId }, { filters: false });
+      if (!company) throw DomainError.notFound("Company", input.companyId);
+      if (company.isPlatform) throw DomainError.forbidden("platform operators cannot be impersonated");
+      const user = await em.findOne(User, { id: input.userId, company: company.id }, { filters: false, populate: ["emails"] });
+      if (!user) throw DomainError.notFound("User", input.userId);
+      if (!user.active) throw DomainError.invalid("userId", `${user.userName} is inactive; an inactive user cannot be impersonated`);
+
+      const operatorId = scope.principal.userId;
+      const { token, expiresAt, jti } = await this.tokens.sign(
+        { sub: user.id, company: company.id, typ: "session", act: { sub: operatorId } },
+        IMPERSONATION_TTL_SECONDS,
+      );
+      recordAudit(em, scope, {
+        companyId: company.id,
+        action: "session.impersonate",
+        targetType: "User",
+        targetId: user.id,
+        after: {
+          userId: user.id,
+          userName: user.userName,
+          operatorUserId: operatorId,
+          operatorUserName: scope.principal.userName,
+          reason,
+          sessionId: jti,
+          expiresAt: expiresAt.toISOString(),
+        },
+      });
+      return { token, expiresAt, user };
+    });
+  }
+}
