@@ -19,6 +19,10 @@ import { healthRoutes } from "./health.js";
 import { Metrics } from "./metrics.js";
 import { requestId } from "./request-id.js";
 import { requestLog } from "./request-log.js";
+import { jwksRoute } from "../auth/jwks.route.js";
+import { oauth2TokenRoute } from "../auth/oauth2-token.route.js";
+import { oauthMetadataRoute } from "../auth/oauth-metadata.route.js";
+import { createAuthRateLimit, trustProxySetting } from "./rate-limit.js";
 
 export interface HttpApp {
   app: Express;
@@ -47,6 +51,10 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a load balancer the client IP (brute-force counting) comes from X-Forwarded-For.
+  if (services.config.TRUST_PROXY) app.set("trust proxy", trustProxySetting(services.config.TRUST_PROXY));
+  // Brute-force limits (issue 5 §6) run before each surface's authentication.
+  const authLimits = await createAuthRateLimit(services.config, log);
   app.use(requestId());
   app.use(requestLog(log));
   const metrics = new Metrics(services.orm);
@@ -60,9 +68,13 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   app.use((req, res, next) => (req.path.startsWith("/scim/") ? next() : headers(req, res, next)));
   // The users-and-roles CSV (issue 6 §4), authenticated with the same bearer session as /graphql.
   app.use(reportRoutes(services));
+  // OAuth 2.0 client credentials for IdPs that fetch their own token (SailPoint), its keys and metadata (issue 5 §1).
+  app.use("/oauth2/token", oauth2TokenRoute(services, log, authLimits.oauthToken));
+  app.use(jwksRoute(services.tokens), oauthMetadataRoute(services.config));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    ...authLimits.graphql,
     resolvePrincipal(services.orm, services.tokens),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
@@ -76,6 +88,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   app.use(
     "/scim/v2",
     scimProvisioningLog(services.orm, log),
+    ...authLimits.scim,
     scimBodyParser(),
     resolveScimPrincipal(services.orm, services.tokens),
     createScimRouter({
@@ -84,5 +97,12 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
       logError: (err, req) => log.error({ err, requestId: req.requestId }, "unexpected error in a SCIM request"),
     }),
   );
-  return { app, metrics, stop: () => apollo.stop() };
+  return {
+    app,
+    metrics,
+    stop: async () => {
+      await apollo.stop();
+      await authLimits.close();
+    },
+  };
 }

@@ -1,0 +1,35 @@
+import { type Request, Router } from "express";
+import type { Config } from "../config.js";
+
+const SAFE_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+/**
+ * `GET /.well-known/oauth-authorization-server` (RFC 8414 §3): where the token endpoint and the
+ * keys are and what they accept, so an IdP (or an admin) configuring OAuth 2.0 client
+ * credentials need not guess. `issuer` is the `iss` of the tokens (JWT_ISSUER); RFC 8414 §2
+ * wants it to be the server's https URL, so set JWT_ISSUER to PUBLIC_BASE_URL for strict clients.
+ */
+export function oauthMetadataRoute(config: Config): Router {
+  const router = Router();
+  router.get("/.well-known/oauth-authorization-server", (req, res) => {
+    const base = baseUrl(req, config);
+    res.setHeader("Cache-Control", "public, max-age=3600");
+    res.json({
+      issuer: config.JWT_ISSUER,
+      token_endpoint: `${base}/oauth2/token`,
+      jwks_uri: `${base}/.well-known/jwks.json`,
+      grant_types_supported: ["client_credentials"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+      scopes_supported: ["scim"],
+      // RFC 8414 §2 requires the member; there is no authorization endpoint, so no response type.
+      response_types_supported: [],
+    });
+  });
+  return router;
+}
+
+function baseUrl(req: Request, config: Config): string {
+  if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL.replace(/\/$/, "");
+  const host = req.get("host");
+  return `${req.protocol}://${host && SAFE_HOST.test(host) ? host : "localhost"}`;
+}
