@@ -4,6 +4,7 @@ import "reflect-metadata";
 import type { Options } from "@mikro-orm/core";
 import { MikroORM, type PostgreSqlDriver } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
+import type { DestinationStream } from "pino";
 import { loadConfig } from "../../src/config.js";
 import { ormConfig } from "../../src/db/mikro-orm.config.js";
 import { buildRolebridgeSchema } from "../../src/graphql/schema.js";
@@ -33,6 +34,8 @@ export async function startTestApp(
     env?: Record<string, string>;
     /** Overrides of the ORM configuration, e.g. an `onQuery` hook that records every SQL statement the app runs. */
     ormOptions?: Partial<Options<PostgreSqlDriver>>;
+    /** Where the app's pino log goes (e.g. a stream a test reads); pass env LOG_LEVEL to see more than "silent". */
+    logDestination?: DestinationStream;
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await cloneTemplateDatabase());
@@ -40,7 +43,7 @@ export async function startTestApp(
   const orm = await MikroORM.init({ ...ormConfig({ clientUrl: databaseUrl, poolMax: 10 }), ...options.ormOptions });
   const services = createServices(orm, config);
   schemaPromise ??= buildRolebridgeSchema();
-  const http = await createHttpApp(services, await schemaPromise, createLogger(config.LOG_LEVEL));
+  const http = await createHttpApp(services, await schemaPromise, createLogger(config.LOG_LEVEL, options.logDestination));
   const server: Server = await new Promise((resolve) => {
     const s = http.app.listen(0, "127.0.0.1", () => resolve(s));
   });
