@@ -54,6 +54,12 @@ export interface UserData {
   allowSsoLogin?: boolean | null;
   autoAssignRoles?: boolean | null;
   isServiceAccount?: boolean | null;
+  /**
+   * The customer-supplied roles the user holds through the SCIM User `roles` attribute
+   * (RFC 7643 §4.1.2), by displayName: the whole list of that source (null or [] removes them all,
+   * left out keeps them). A name seen for the first time creates an unmapped role.
+   */
+  roles?: readonly string[] | null;
 }
 
 /** Top-level string attributes stored in the column of the same property name. */

@@ -6,6 +6,8 @@ import { Company, ScimDeleteMode } from "../companies/company.entity.js";
 import { DomainError } from "../errors.js";
 import { inIdOrder, type Page, type PageRequest, selectPage } from "../paging.js";
 import type { Scope } from "../scope.js";
+import { applyUserRolesByName } from "../customer-roles/customer-role.service.js";
+import { MembershipSource } from "../customer-roles/membership-source.js";
 import { inTransaction } from "../unit-of-work.js";
 import { compileWhere, isUuid } from "../where.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
@@ -85,7 +87,8 @@ export class UserService {
         await this.apply(em, scope, user, input, "replace", hash);
         em.persist(user);
         await em.flush();
-        recordAudit(em, scope, { action: "user.create", targetType: "User", targetId: user.id, after: snapshot(user) });
+        const roles = await applyRoles(em, scope, user.id, input.roles);
+        recordAudit(em, scope, { action: "user.create", targetType: "User", targetId: user.id, after: { ...snapshot(user), ...(roles ? { customerRoles: roles } : {}) } });
         return user;
       },
       { resourceType: "User", status: 201, resourceId: (u) => u.id },
@@ -101,7 +104,7 @@ export class UserService {
   async update(scope: Scope, id: string, input: UserData, expectedVersion?: number | null): Promise<User> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
     validateUserData(input, "update");
-    return this.change(scope, id, expectedVersion, "user.update", 200, (em, user, hash) => this.apply(em, scope, user, input, "update", hash));
+    return this.change(scope, id, expectedVersion, "user.update", 200, (em, user, hash) => this.apply(em, scope, user, input, "update", hash), input.roles);
   }
 
   /**
@@ -112,7 +115,7 @@ export class UserService {
   async replace(scope: Scope, id: string, input: UserData, expectedVersion?: number | null): Promise<User> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
     validateUserData(input, "replace");
-    return this.change(scope, id, expectedVersion, "user.replace", 200, (em, user, hash) => this.apply(em, scope, user, input, "replace", hash));
+    return this.change(scope, id, expectedVersion, "user.replace", 200, (em, user, hash) => this.apply(em, scope, user, input, "replace", hash), input.roles);
   }
 
   /** Activates or deactivates a user (Okta's and Entra's disable is a PATCH of active). */
@@ -171,6 +174,7 @@ export class UserService {
     action: string,
     status: number,
     work: (em: EntityManager, user: User, hash: PasswordHasher) => Promise<boolean>,
+    roles?: readonly string[] | null,
   ): Promise<User> {
     const hash = passwordHasher();
     return inTransaction(
@@ -180,7 +184,8 @@ export class UserService {
         await em.populate(user, ["emails"], { refresh: true });
         const before = snapshot(user);
         const passwordChanged = await work(em, user, hash);
-        this.finish(em, scope, user, before, passwordChanged, action);
+        const rolesChanged = await applyRoles(em, scope, user.id, roles);
+        this.finish(em, scope, user, before, passwordChanged, action, rolesChanged);
         return user;
       },
       { resourceType: "User", status, resourceId: (u) => u.id },
@@ -203,9 +208,11 @@ export class UserService {
   }
 
   /** Bumps version and updatedAt when something changed, and audits what changed. */
-  private finish(em: EntityManager, scope: Scope, user: User, before: UserSnapshot, passwordChanged: boolean, action: string): void {
+  private finish(em: EntityManager, scope: Scope, user: User, before: UserSnapshot, passwordChanged: boolean, action: string, roles?: RolesChange | null): void {
     const after = snapshot(user);
     const changed = diff(before, after);
+    // The roles attribute is part of the SCIM User: a change of it moves the version (ETag) too.
+    if (roles) changed.after.customerRoles = roles;
     if (passwordChanged) {
       changed.before.password = "(write-only)";
       changed.after.password = user.passwordHash ? "(set)" : "(cleared)";
@@ -262,6 +269,24 @@ export class UserService {
       user.emails.add(em.create(UserEmail, { ...e, position, company: user.company, user }));
     });
   }
+}
+
+type RolesChange = Awaited<ReturnType<typeof applyUserRolesByName>> & { source: MembershipSource };
+
+/** At most this many names in a user's roles attribute. */
+const ROLES_MAX = 100;
+
+/**
+ * The SCIM User `roles` attribute (RFC 7643 §4.1.2) in the user's own transaction, so a user
+ * change and its roles commit together (STYLE §3.6): the named roles become the user's
+ * SCIM_ROLES_ATTRIBUTE memberships. Returns what changed, or null when nothing did.
+ */
+async function applyRoles(em: EntityManager, scope: Scope, userId: string, roles: readonly string[] | null | undefined): Promise<RolesChange | null> {
+  if (roles === undefined) return null;
+  if ((roles ?? []).length > ROLES_MAX) throw DomainError.invalid("roles", `a user names at most ${ROLES_MAX} roles`);
+  const source = MembershipSource.SCIM_ROLES_ATTRIBUTE;
+  const change = await applyUserRolesByName(em, scope.principal.companyId, userId, roles ?? [], source);
+  return change.added.length || change.removed.length ? { ...change, source } : null;
 }
 
 /** `name` and `enterprise`: null clears every part, an object merges part by part. */

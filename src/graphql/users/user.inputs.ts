@@ -134,4 +134,11 @@ export class UserInput {
 
   @Field(() => Boolean, { nullable: true, description: "A dedicated non-human account, such as the IdP's SCIM account (default false)." })
   isServiceAccount?: boolean | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "The customer-supplied roles held through the SCIM User roles attribute (RFC 7643 §4.1.2, source SCIM_ROLES_ATTRIBUTE), by displayName ignoring case: the whole list of that source, changed in the same transaction as the user (at most 100; null or [] removes them, left out keeps them). A name seen for the first time creates an unmapped role. Other sources' memberships stay.",
+  })
+  roles?: string[] | null;
 }

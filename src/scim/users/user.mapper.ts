@@ -18,7 +18,7 @@ export type ScimResource = Record<string, unknown> & { schemas: string[]; id: st
 const SIMPLE = ["userName", "externalId", "displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone"] as const;
 const NAME_PARTS = ["formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix"] as const;
 const ENTERPRISE_PARTS = ["employeeNumber", "costCenter", "organization", "division", "department"] as const;
-const MODELLED = new Set<string>(["schemas", "id", "meta", "groups", "name", "active", "password", "emails", ...SIMPLE, ENTERPRISE_USER_SCHEMA, CUSTOM_USER_SCHEMA]);
+const MODELLED = new Set<string>(["schemas", "id", "meta", "groups", "roles", "name", "active", "password", "emails", ...SIMPLE, ENTERPRISE_USER_SCHEMA, CUSTOM_USER_SCHEMA]);
 
 /** The meta.version and ETag of a user version (RFC 7644 §3.14: weak, since equal versions are equivalent, not byte-equal). */
 export function etagOf(version: number): string {
@@ -68,6 +68,19 @@ export function toScimUser(user: ScimUserFragment, baseUrl: string): ScimResourc
       ...(e.display != null ? { display: e.display } : {}),
     }));
   }
+  // RFC 7643 §4.1.2: groups (readOnly) lists the SCIM Groups the user is a member of, roles the
+  // role names the IdP sent in the roles attribute; each from the memberships that source owns.
+  const groups = (user.customerRoles ?? []).filter((h) => h.sources.includes("SCIM_GROUP"));
+  if (groups.length) {
+    resource.groups = groups.map((h) => ({
+      value: h.customerRole.id,
+      $ref: `${baseUrl}/Groups/${encodeURIComponent(h.customerRole.id)}`,
+      display: h.customerRole.displayName,
+      type: "direct",
+    }));
+  }
+  const roles = (user.customerRoles ?? []).filter((h) => h.sources.includes("SCIM_ROLES_ATTRIBUTE"));
+  if (roles.length) resource.roles = roles.map((h) => ({ value: h.customerRole.displayName }));
   const schemas = [USER_SCHEMA];
   for (const [key, value] of Object.entries(ext)) {
     if (MODELLED.has(key) || isUnsafeKey(key)) continue;
@@ -148,7 +161,11 @@ export function diffInput(before: Record<string, unknown>, after: Record<string,
   for (const key of Object.keys(b) as (keyof UserInput)[]) {
     const x = a[key];
     const y = b[key];
-    if (key === "name" || key === "enterprise") {
+    if (key === "roles") {
+      // A set of names compared ignoring case and order, as the roles are matched (RFC 7643 §4.1.2 roles.value).
+      const norm = (v: unknown) => JSON.stringify(((v ?? []) as string[]).map((n) => n.toLowerCase()).sort());
+      if (norm(x) !== norm(y)) input.roles = (y ?? []) as string[];
+    } else if (key === "name" || key === "enterprise") {
       const changed: Record<string, unknown> = {};
       for (const [k, v] of Object.entries((y ?? {}) as Record<string, unknown>)) {
         if (JSON.stringify(v ?? null) !== JSON.stringify(((x ?? {}) as Record<string, unknown>)[k] ?? null)) changed[k] = v ?? null;
@@ -169,6 +186,7 @@ function fullInput(doc: Record<string, unknown>): UserInput {
   input.enterprise = { ...Object.fromEntries([...ENTERPRISE_PARTS, "managerId"].map((p) => [p, null])), ...(input.enterprise ?? {}) };
   input.personId ??= null;
   input.emails ??= [];
+  input.roles ??= [];
   if (!("active" in input)) input.active = null;
   const extensions = stripNulls(unknownAttributes(doc)) as Record<string, unknown>;
   input.extensionAttributes = extensions;
@@ -197,6 +215,7 @@ function presentInput(doc: Record<string, unknown>): UserInput {
     }
   }
   if ("emails" in doc) input.emails = emailsOf(doc.emails);
+  if ("roles" in doc) input.roles = rolesOf(doc.roles);
   const enterprise = doc[ENTERPRISE_USER_SCHEMA];
   if (enterprise === null) {
     input.enterprise = Object.fromEntries([...ENTERPRISE_PARTS, "managerId"].map((p) => [p, null]));
@@ -254,6 +273,21 @@ function emailsOf(value: unknown): UserInput["emails"] {
       primary: (e.primary as boolean | null | undefined) ?? false,
       display: stringOrNull(e.display ?? null, `emails[${i}].display`),
     };
+  });
+}
+
+/**
+ * RFC 7643 §4.1.2 roles: a list of role objects whose value names a customer-supplied role
+ * ({value, display, type, primary}; only value is kept); a bare string is taken as a value. null or
+ * [] removes every role the attribute gave.
+ */
+function rolesOf(value: unknown): string[] {
+  if (value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((r, i) => {
+    const name = typeof r === "string" ? r : isPlainObject(r) ? r[Object.keys(r).find((k) => k.toLowerCase() === "value") ?? "value"] : undefined;
+    if (typeof name !== "string" || name.trim() === "") throw ScimError.invalidValue(`roles[${i}].value must be the name of a role`);
+    return name;
   });
 }
 

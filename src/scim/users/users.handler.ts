@@ -172,7 +172,7 @@ function requireUserBody(body: unknown): Record<string, unknown> {
 }
 
 function needsStoredExtensions(doc: Record<string, unknown>): boolean {
-  const modelled = new Set(["schemas", "id", "meta", "groups", "externalId", "userName", "name", "displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone", "active", "password", "emails"]);
+  const modelled = new Set(["schemas", "id", "meta", "groups", "roles", "externalId", "userName", "name", "displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone", "active", "password", "emails"]);
   for (const [key, value] of Object.entries(doc)) {
     if (key === ENTERPRISE_USER_SCHEMA || key === CUSTOM_USER_SCHEMA) {
       if (value === null) return true;

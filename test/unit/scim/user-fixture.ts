@@ -21,6 +21,7 @@ export function barbara(overrides: Partial<ScimUserFragment> = {}): ScimUserFrag
     updatedAt: "2024-01-02T00:00:00.000Z",
     name: { formatted: null, familyName: "Jensen", givenName: "Barbara", middleName: null, honorificPrefix: null, honorificSuffix: null },
     emails: [{ value: "barbara@example.com", type: "work", primary: true, display: null }],
+    customerRoles: [],
     enterprise: { employeeNumber: null, costCenter: null, organization: null, division: null, department: "Tours", managerId: "26118915-6090-4610-87e4-49d8ca9f808d", managerDisplayName: "John Smith" },
     ...overrides,
   };
