@@ -14,6 +14,7 @@ import { ProvisioningLogService } from "./domain/provisioning/provisioning-log.s
 import { AuditLogService } from "./domain/audit/audit-log.service.js";
 import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
 import { RoleMappingBackupService } from "./domain/access-roles/role-mapping-backup.service.js";
+import { UserUploadService } from "./domain/uploads/user-upload.service.js";
 
 /**
  * The typed services object, built once by the composition root (STYLE §3.4) and handed to the
@@ -36,6 +37,7 @@ export interface Services {
   auditLog: AuditLogService;
   usersAndRolesReport: UsersAndRolesReportService;
   roleMappingBackup: RoleMappingBackupService;
+  userUploads: UserUploadService;
 }
 
 export function createServices(orm: MikroORM, config: Config): Services {
@@ -57,5 +59,6 @@ export function createServices(orm: MikroORM, config: Config): Services {
     auditLog: new AuditLogService(),
     usersAndRolesReport: new UsersAndRolesReportService(),
     roleMappingBackup: new RoleMappingBackupService(new RoleMappingService()),
+    userUploads: new UserUploadService(new UserService()),
   };
 }

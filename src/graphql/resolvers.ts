@@ -16,6 +16,7 @@ import { AuditResolver } from "./audit/audit.resolver.js";
 import { AppPasswordFailureResolver } from "./provisioning/app-password-failure.resolver.js";
 import { ReportResolver } from "./reports/report.resolver.js";
 import { RoleMappingBackupResolver } from "./access-roles/role-mapping-backup.resolver.js";
+import { UploadResolver } from "./uploads/upload.resolver.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -37,4 +38,5 @@ export const resolvers: NonEmptyArray<Function> = [
   AppPasswordFailureResolver,
   ReportResolver,
   RoleMappingBackupResolver,
+  UploadResolver,
 ];
