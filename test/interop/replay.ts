@@ -32,6 +32,8 @@ export interface InteropStep {
 
 export interface InteropFixture {
   idp: string;
+  /** What the sequence provisions, for the test title ("users" when left out). */
+  subject?: string;
   /** How this IdP authenticates (interop.md). */
   auth: "basic" | "bearer-app-password" | "bearer-oauth";
   steps: InteropStep[];
@@ -39,7 +41,7 @@ export interface InteropFixture {
 
 export function replay(fixtureUrl: URL): void {
   const fixture = JSON.parse(readFileSync(fixtureUrl, "utf8")) as InteropFixture;
-  describe(`${fixture.idp} provisioning users, request by request`, () => {
+  describe(`${fixture.idp} provisioning ${fixture.subject ?? "users"}, request by request`, () => {
     let app: TestApp;
     let tenant: ScimTenant;
     let client: ScimClient;

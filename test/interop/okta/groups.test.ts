@@ -1,0 +1,4 @@
+import { replay } from "../replay.js";
+
+// interop.md, "Okta" groups: the fixture is the request sequence, in order.
+replay(new URL("./groups.json", import.meta.url));
