@@ -87,7 +87,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   const logUnexpected = (err: unknown) => log.error({ err }, "unexpected error in a SCIM request");
   app.use(
     "/scim/v2",
-    scimProvisioningLog(services.orm, log),
+    scimProvisioningLog(services.orm, log, services.tokens),
     ...authLimits.scim,
     scimBodyParser(),
     resolveScimPrincipal(services.orm, services.tokens),

@@ -149,6 +149,31 @@ describe("provisioningEvents", () => {
   });
 });
 
+describe("refused access tokens", () => {
+  it("a 401 for an OAuth access token issued from a since-revoked app password is attributed to that app password (SailPoint)", async () => {
+    const s = await createScimTenant(app);
+    const sAdmin = await tokenFor(app, await createUserWithRoles(app, s.company, "admin@s.example", ["Company Administrator"]));
+    const tokenRes = await fetch(`${app.url}/oauth2/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${s.clientId}:${s.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials",
+    });
+    expect(tokenRes.status).toBe(200);
+    const accessToken = ((await tokenRes.json()) as { access_token: string }).access_token;
+    const bearer = s.client.withAuthorization(`Bearer ${accessToken}`);
+    expect((await bearer.get("/Users")).status).toBe(200);
+    const em = app.orm.em.fork() as EntityManager;
+    await em.transactional((tx) => app.services.appPasswords.revokeByClientId(tx, s.clientId, { name: "cli" }));
+    expect((await bearer.get("/Users")).status).toBe(401);
+    // A token rolebridge did not sign names no company.
+    expect((await s.client.withAuthorization(`Bearer ${accessToken.slice(0, -6)}AAAAAA`).get("/Users")).status).toBe(401);
+    await settled(s.company.id, 2);
+    const summary = (await gql(app.url, SUMMARY, { since: startedAt.toISOString() }, sAdmin)).data!.provisioningSummary;
+    expect(summary).toMatchObject({ totalRequests: 2, successCount: 1, revokedCredentialRequests: 1 });
+    expect(summary.lastFailure).toMatchObject({ status: 401, credential: { id: s.appPasswordId } });
+  });
+});
+
 describe("provisioningSummary", () => {
   it('answers "provisioning has suddenly stopped": last success before the revocation, recent 401s on the revoked credential', async () => {
     const res = await gql(app.url, SUMMARY, { since: startedAt.toISOString() }, admin.adminToken);
