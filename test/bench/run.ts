@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   const which = process.argv[2] ?? "users";
   // issue 6 §4: the users-and-roles CSV at 10,000 and 100,000 users (test/bench/report.ts).
   if (which === "report") return (await import("./report.js")).runReportBenchmark();
-  if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users`);
+  // issue 4 §9: member changes and reads of a 10- and a 50,000-member SCIM group (test/bench/groups.ts).
+  if (which === "groups") return (await import("./groups.js")).runGroupsBenchmark();
+  if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users | report | groups`);
   const hardStop = setTimeout(() => {
     console.error("benchmark exceeded its time bound; stopping");
     process.exit(2);
