@@ -15,6 +15,7 @@ import { formatError } from "../graphql/errors.js";
 import helmet from "helmet";
 import { armor, introspectionForAuthenticatedOnly } from "../graphql/limits.js";
 import type { Services } from "../services.js";
+import { lastResortErrorHandler } from "./error-handler.js";
 import { healthRoutes } from "./health.js";
 import { Metrics } from "./metrics.js";
 import { requestId } from "./request-id.js";
@@ -97,6 +98,9 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
       logError: (err, req) => log.error({ err, requestId: req.requestId }, "unexpected error in a SCIM request"),
     }),
   );
+  // Errors no route answered (the database failing while credentials are resolved): 503 or a
+  // JSON 500, never express's HTML page with a stack trace (issue 7 §3).
+  app.use(lastResortErrorHandler(log));
   return {
     app,
     metrics,
