@@ -96,11 +96,11 @@ export const userFilterMap: ResourceFilterMap = {
   },
 };
 
-// display, $ref and type are derived from the member's user (type is always "User"): a member has them all.
+// display and type are derived from the member's user (type is always "User"): every member has both.
+// ($ref cannot be spelled in a filter: RFC 7644 §3.4.2.2 ATTRNAME is ALPHA *(nameChar).)
 const MEMBER_ATTRIBUTES: Record<string, FilterTarget> = {
   value: { kind: "scalar", field: "value", type: "id" },
   display: { kind: "scalar", field: "value", type: "presence" },
-  $ref: { kind: "scalar", field: "value", type: "presence" },
   type: { kind: "scalar", field: "value", type: "presence" },
 };
 

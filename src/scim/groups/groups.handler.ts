@@ -30,10 +30,12 @@ export const MEMBER_PAGE_SIZE = 1000;
 
 /**
  * The most members one response carries. RFC 7644 has no paging inside a resource; rolebridge
- * returns every SCIM member of a group up to this bound, read page by page. A group larger than
- * that is answered 400 tooMany with a detail that says what to do instead (excludedAttributes=members,
- * as Entra sends, and `GET /Users?filter=groups.value eq "<group id>"` to page through its users):
- * never a silently truncated list, which an IdP would take for the whole membership.
+ * returns every SCIM member of a group up to this bound, read in keyset pages (a 50,000-member
+ * group is 50 pages). A larger group is answered 400 tooMany with a detail that says what to do
+ * instead (excludedAttributes=members, as Entra sends): never a silently truncated list, which an
+ * IdP would take for the whole membership. A PATCH asking for the group answers 204 instead,
+ * since its change is committed. POST and PUT cannot reach the bound: their member lists fit in
+ * the 1 MB body limit.
  */
 export const MAX_MEMBERS_PER_RESPONSE = 100_000;
 

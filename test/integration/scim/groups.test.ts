@@ -469,3 +469,27 @@ describe("DELETE /Groups/{id} (RFC 7644 §3.6)", () => {
     expect((await t.client.get(`/Groups/${g.id}`)).status).toBe(200);
   });
 });
+
+describe("discovery of the Group resource (RFC 7643 §6, §7)", () => {
+  it("ResourceTypes lists Group at /Groups with the core Group schema, and /Schemas describes members", async () => {
+    const type = await t.client.get("/ResourceTypes/Group");
+    expect(type.body).toMatchObject({ id: "Group", name: "Group", endpoint: "/Groups", schema: GROUP_SCHEMA, schemaExtensions: [] });
+    const schema = (await t.client.get(`/Schemas/${GROUP_SCHEMA}`)).body;
+    const attr = (name: string) => schema.attributes.find((a: { name: string }) => a.name === name);
+    expect(attr("displayName")).toMatchObject({ required: true, caseExact: false, uniqueness: "server" });
+    expect(attr("members")).toMatchObject({ type: "complex", multiValued: true });
+    expect(attr("members").subAttributes.map((s: { name: string }) => s.name)).toEqual(["value", "$ref", "display", "type"]);
+  });
+
+  it("every attribute the Group schema describes can be filtered on", async () => {
+    const schema = (await t.client.get(`/Schemas/${GROUP_SCHEMA}`)).body;
+    for (const a of schema.attributes as { name: string; subAttributes?: { name: string }[] }[]) {
+      // RFC 7644 §3.4.2.2's ABNF spells attribute names ALPHA *(nameChar): `$ref` cannot appear in a filter.
+      const paths = (a.subAttributes ? a.subAttributes.map((s) => `${a.name}.${s.name}`) : [a.name]).filter((p) => !p.endsWith("$ref"));
+      for (const path of paths) {
+        const res = await t.client.get(`/Groups?filter=${q(`${path} pr`)}&excludedAttributes=members`);
+        expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
+      }
+    }
+  });
+});
