@@ -58,7 +58,7 @@ export async function graphqlMemberships(app: TestApp, token: string, roleId: st
       token,
     );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    const page = res.data!.customerRole.members;
+    const page = (res.data as { customerRole: { members: any } }).customerRole.members;
     out.push(...page.nodes.map((n: { source: string; user: { id: string } }) => ({ userId: n.user.id, source: n.source })));
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
