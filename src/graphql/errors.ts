@@ -30,7 +30,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const code = formatted.extensions?.code;
   // Errors graphql-js itself raises for a bad document or bad variables are the client's to fix.
-  if (!original || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || code === "BAD_USER_INPUT" || code === "PERSISTED_QUERY_NOT_FOUND") {
+  if (!original || (typeof code === "string" && CLIENT_ERROR_CODES.has(code))) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: code ?? "BAD_USER_INPUT" } };
   }
   if (isGraphQLError(original)) {
@@ -39,6 +39,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   log?.(original);
   return { message: "internal error", path: formatted.path, extensions: { code: "INTERNAL" } };
 }
+
+/**
+ * Codes Apollo gives requests the client must fix: a bad document or variables, and a bad HTTP
+ * request (a GET without a query, a non-string query, several operations and no operationName).
+ */
+const CLIENT_ERROR_CODES = new Set([
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
 
 /** PostgreSQL down, restarting or unreachable: the client should retry, not see an internal error. */
 export function isDatabaseUnavailable(err: unknown): boolean {

@@ -9,15 +9,23 @@ import type { GraphQLContext } from "./context.js";
  * and audit scripts make while keeping a single request's work bounded.
  */
 export function armor() {
-  return new ApolloArmor({
+  const armored = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 30 },
-    maxTokens: { n: 5_000 },
+    // graphql-armor's token limit throws from Apollo's parsingDidStart hook, which Apollo answers
+    // with HTTP 500, and it parses first, so even a malformed document became a 500 (issue 7 §4:
+    // no client input gives a 5xx). graphql-js enforces the same limit while parsing instead
+    // (parseOptions below), and Apollo answers that as a parse failure: 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     costLimit: { maxCost: 20_000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     blockFieldSuggestion: { enabled: true },
   }).protect();
+  return { ...armored, parseOptions: { maxTokens: MAX_TOKENS } };
 }
+
+/** Lexical tokens a document may have; parsing stops at the first one beyond. */
+export const MAX_TOKENS = 5_000;
 
 /** In production, introspection is for authenticated callers only. */
 export function introspectionForAuthenticatedOnly(production: boolean): ApolloServerPlugin<GraphQLContext> {

@@ -47,6 +47,8 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     stopOnTerminationSignals: false,
     plugins: [...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]), introspectionForAuthenticatedOnly(production)],
     validationRules: limits.validationRules,
+    // The token limit is enforced by graphql-js while it parses (src/graphql/limits.ts): a 400.
+    parseOptions: limits.parseOptions,
   });
   await apollo.start();
 

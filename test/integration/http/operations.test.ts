@@ -87,3 +87,99 @@ describe("introspection in production", () => {
     }
   });
 });
+
+/** POSTs a raw body to /graphql and returns the status, the text and the parsed JSON. */
+async function post(url: string, body: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json };
+}
+
+describe("GraphQL abuse limits (issue 7 §5): directives, tokens and cost", () => {
+  const auth = () => ({ authorization: `Bearer ${a.adminToken}` });
+
+  it("rejects more directives than the limit before executing the document", async () => {
+    const res = await post(app.url, JSON.stringify({ query: `{ company { id ${"@include(if: true) ".repeat(25)} } }` }), auth());
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].message).toMatch(/Directives limit of 20 exceeded/);
+    expect(res.json.data).toBeUndefined();
+  });
+
+  it("rejects a document of more tokens than the limit with 400, not a 500", async () => {
+    const res = await post(app.url, JSON.stringify({ query: `{ company { ${"id ".repeat(6000)} } }` }), auth());
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+    expect(res.json.errors[0].message).toMatch(/5000 tokens/);
+  });
+
+  it("rejects a document over the cost budget, within the depth and alias limits, before executing it", async () => {
+    const leaf = "name kind description specifiedByURL";
+    const nest = (d: number): string => (d === 0 ? leaf : `${leaf} ofType { ${nest(d - 1)} }`);
+    const query = `{ ${Array.from({ length: 29 }, (_, i) => `a${i}: __type(name: "User") { fields { type { ${nest(7)} } } }`).join(" ")} }`;
+    const res = await post(app.url, JSON.stringify({ query }), auth());
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toHaveLength(1);
+    expect(res.json.errors[0].message).toMatch(/Cost limit of 20000 exceeded/);
+    expect(res.json.data).toBeUndefined();
+  });
+
+  it("a malformed document is 400 GRAPHQL_PARSE_FAILED", async () => {
+    const res = await post(app.url, JSON.stringify({ query: "{ company { id " }), auth());
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+  });
+
+  it.each([
+    ["a query that is not a string", JSON.stringify({ query: 42 }), {}, "BAD_REQUEST"],
+    ["two operations without an operationName", JSON.stringify({ query: "query A { company { id } } query B { company { id } }" }), {}, "OPERATION_RESOLUTION_FAILURE"],
+    ["a text/plain body (CSRF prevention)", "{ company { id } }", { "content-type": "text/plain" }, "BAD_REQUEST"],
+    ["broken JSON", '{"query": ', {}, "BAD_REQUEST"],
+  ])("%s is a 400 with the client's error code, not INTERNAL", async (_name, body, headers, code) => {
+    const res = await post(app.url, body, { ...auth(), ...headers });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions.code).toBe(code);
+    expect(res.json.errors[0].message).not.toBe("internal error");
+  });
+});
+
+describe("errors in production (issue 7 §5)", () => {
+  it("carry no stack trace, exception or source location of the server, whatever the error", async () => {
+    const prod = await startTestApp({ env: { NODE_ENV: "production" } });
+    try {
+      const b = await createTestCompany(prod);
+      const auth = { authorization: `Bearer ${b.adminToken}` };
+      const requests: [string, Record<string, string>][] = [
+        [JSON.stringify({ query: "{ company { id " }), auth],
+        [JSON.stringify({ query: "{ nope }" }), auth],
+        [JSON.stringify({ query: "query($id: ID!) { customerRole(id: $id) { id } }", variables: { id: { x: 1 } } }), auth],
+        [JSON.stringify({ query: "query($id: ID!) { customerRole(id: $id) { id } }", variables: { id: "00000000-0000-4000-8000-000000000000" } }), auth],
+        [JSON.stringify({ query: "mutation { createCustomerRole(input: { displayName: \"\" }) { id } }" }), auth],
+        [JSON.stringify({ query: "{ company { id } }" }), {}],
+        [JSON.stringify({ query: "{ company { id } }" }), { authorization: "Bearer not.a.jwt" }],
+        [JSON.stringify({ query: "{ __schema { types { name } } }" }), {}],
+        [JSON.stringify({ query: `{ company { ${"id ".repeat(6000)} } }` }), auth],
+        [JSON.stringify({ query: 42 }), auth],
+        [JSON.stringify([{ query: "{ company { id } }" }, { query: "{ company { id } }" }]), auth],
+        ['{"query": ', auth],
+      ];
+      for (const [body, headers] of requests) {
+        const res = await post(prod.url, body, headers);
+        expect(res.status, `${body.slice(0, 80)} → ${res.text.slice(0, 200)}`).toBeLessThan(500);
+        expect(res.json?.errors?.length, res.text.slice(0, 200)).toBeGreaterThan(0);
+        for (const error of res.json.errors) {
+          expect(error.extensions?.stacktrace).toBeUndefined();
+          expect(error.extensions?.exception).toBeUndefined();
+        }
+        expect(res.text).not.toMatch(/\n\s+at |\bat [\w.<>]+ \(|\.[jt]s:\d+:\d+|node_modules/);
+      }
+    } finally {
+      await prod.close();
+    }
+  });
+});
