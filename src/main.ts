@@ -86,6 +86,12 @@ async function shutdown(signal: string): Promise<void> {
 
 /** Stops accepting connections, lets in-flight requests finish (up to DRAIN_MS), then closes the rest. */
 async function closeServer(s: Server): Promise<void> {
+  // A request arriving on a kept-alive connection after the signal is still served, but its
+  // response closes the connection: the client reconnects (and is refused) instead of sending
+  // more requests down a connection the DRAIN_MS deadline would cut in the middle of one.
+  s.prependListener("request", (_req, res) => {
+    if (!res.headersSent) res.setHeader("Connection", "close");
+  });
   const closed = new Promise<void>((resolve) => s.close(() => resolve()));
   // Idle keep-alive connections would hold close() open until they time out.
   s.closeIdleConnections();
