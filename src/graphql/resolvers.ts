@@ -9,6 +9,7 @@ import { SigningKeyResolver } from "./signing-keys/signing-key.resolver.js";
 import { CompanyResolver } from "./companies/company.resolver.js";
 import { CustomerRoleResolver } from "./customer-roles/customer-role.resolver.js";
 import { UserCustomerRolesResolver } from "./customer-roles/user-customer-roles.resolver.js";
+import { MembershipFieldsResolver } from "./customer-roles/membership.type.js";
 import { UserResolver } from "./users/user.resolver.js";
 import { UserFieldsResolver } from "./users/user.type.js";
 import { ProvisioningResolver } from "./provisioning/provisioning.resolver.js";
@@ -28,6 +29,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UserResolver,
   UserFieldsResolver,
   CustomerRoleResolver,
+  MembershipFieldsResolver,
   UserCustomerRolesResolver,
   AccessRoleResolver,
   EffectiveAccessResolver,

@@ -83,9 +83,14 @@ export interface CustomerRolePatch extends CustomerRoleAttributes {
   source?: MembershipSource | null;
 }
 
-/** A member as GraphQL shows it: the user, who owns the membership, and since when. */
+/**
+ * A member as GraphQL shows it: the user's id and names (read with the page), who owns the
+ * membership, and since when. The whole User is loaded only when a caller asks for it.
+ */
 export interface MemberNode {
-  user: User;
+  userId: string;
+  userName: string;
+  userDisplayName: string | null;
   source: MembershipSource;
   createdAt: Date;
 }
@@ -184,7 +189,7 @@ export class CustomerRoleService {
     return countMembers(scope.em, scope.principal.companyId, roleIds.filter(isUuid), source);
   }
 
-  /** A page of members for each of several roles: one query for the pages, one for counts, one for the users. */
+  /** A page of members for each of several roles: one query for the pages (with the members' names), one for counts. */
   async memberPages(
     scope: Scope,
     roleIds: readonly string[],
@@ -193,9 +198,6 @@ export class CustomerRoleService {
     requirePermission(scope, ...CUSTOMER_ROLE_READERS);
     const companyId = scope.principal.companyId;
     const pages = await pageMembers(scope.em, companyId, roleIds.filter(isUuid), opts);
-    const userIds = [...new Set([...pages.values()].flatMap((p) => p.rows.map((r) => r.userId)))];
-    const users = userIds.length ? await scope.em.find(User, { id: { $in: userIds }, company: companyId }, { populate: ["emails"] }) : [];
-    const byId = new Map(users.map((u) => [u.id, u]));
     const result = new Map<string, Page<MemberNode>>();
     for (const roleId of roleIds) {
       const p = pages.get(roleId);
@@ -203,10 +205,7 @@ export class CustomerRoleService {
         result.set(roleId, { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null, offset: 0 });
         continue;
       }
-      const nodes = p.rows.flatMap((r) => {
-        const user = byId.get(r.userId);
-        return user ? [{ user, source: r.source, createdAt: r.createdAt }] : [];
-      });
+      const nodes = p.rows.map((r) => ({ userId: r.userId, userName: r.userName, userDisplayName: r.userDisplayName, source: r.source, createdAt: r.createdAt }));
       result.set(roleId, { nodes, totalCount: p.totalCount, hasNextPage: p.hasNextPage, endCursor: p.endCursor, offset: p.offset });
     }
     return result;

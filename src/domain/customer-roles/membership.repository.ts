@@ -14,6 +14,9 @@ import { MembershipSource } from "./membership-source.js";
 export interface MembershipRow {
   customerRoleId: string;
   userId: string;
+  /** The member's userName and displayName, read in the same query (SCIM members.display). */
+  userName: string;
+  userDisplayName: string | null;
   source: MembershipSource;
   createdAt: Date;
 }
@@ -203,11 +206,11 @@ export async function pageMembers(
     conditions += " and (m.user_id, m.source) > (?::uuid, ?)";
     params.push(userId, source);
   }
-  const rows: { role_id: string; user_id: string; source: MembershipSource; created_at: Date }[] =
+  const rows: { role_id: string; user_id: string; user_name: string; display_name: string | null; source: MembershipSource; created_at: Date }[] =
     limit === 0 || customerRoleIds.length === 0
       ? []
       : await em.execute(
-          `select r.role_id::text as role_id, m.user_id, m.source, m.created_at
+          `select r.role_id::text as role_id, m.user_id, u.user_name, u.display_name, m.source, m.created_at
              from unnest(?::uuid[]) as r(role_id)
              cross join lateral (
                select m.user_id, m.source, m.created_at
@@ -215,13 +218,22 @@ export async function pageMembers(
                 where m.customer_role_id = r.role_id and m.company_id = ?${conditions}
                 order by m.user_id, m.source
                 limit ${limit + 1} offset ${offset}) m
+             -- Names for SCIM members.display come with the page: no entity per member (a page is 1,000).
+             join user_account u on u.id = m.user_id
             order by r.role_id, m.user_id, m.source`,
           params,
         );
   const totals = await countMembers(em, companyId, customerRoleIds, opts.source);
   const byRole = new Map<string, MembershipRow[]>(customerRoleIds.map((id) => [id, []]));
   for (const r of rows) {
-    byRole.get(r.role_id)?.push({ customerRoleId: r.role_id, userId: r.user_id, source: r.source, createdAt: new Date(r.created_at) });
+    byRole.get(r.role_id)?.push({
+      customerRoleId: r.role_id,
+      userId: r.user_id,
+      userName: r.user_name,
+      userDisplayName: r.display_name,
+      source: r.source,
+      createdAt: new Date(r.created_at),
+    });
   }
   const pages = new Map<string, MembershipPage>();
   for (const [roleId, all] of byRole) {

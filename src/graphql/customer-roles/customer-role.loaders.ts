@@ -4,6 +4,7 @@ import type { CustomerRole } from "../../domain/customer-roles/customer-role.ent
 import type { MemberNode, RoleHolding } from "../../domain/customer-roles/customer-role.service.js";
 import type { MembershipSource } from "../../domain/customer-roles/membership-source.js";
 import type { Page, PageRequest } from "../../domain/paging.js";
+import type { User } from "../../domain/users/user.entity.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 
 /**
@@ -20,6 +21,8 @@ export interface CustomerRoleLoaders {
   customerRole: DataLoader<string, CustomerRole | null>;
   /** By user id: the roles the user holds. */
   holdings: DataLoader<string, RoleHolding[]>;
+  /** By user id: the whole user, for the members whose `user` a query asks for. */
+  user: DataLoader<string, User | null>;
 }
 
 const loadersOf = new WeakMap<GraphQLContext, CustomerRoleLoaders>();
@@ -64,6 +67,10 @@ function createLoaders(ctx: GraphQLContext): CustomerRoleLoaders {
     holdings: new DataLoader(async (userIds) => {
       const holdings = await customerRoles.holdingsOfUsers(scopeOf(ctx), userIds);
       return userIds.map((id) => holdings.get(id) ?? []);
+    }),
+    user: new DataLoader(async (userIds) => {
+      const users = new Map((await ctx.services.users.byIds(scopeOf(ctx), userIds)).map((u) => [u.id, u]));
+      return userIds.map((id) => users.get(id) ?? null);
     }),
   };
 }

@@ -1,4 +1,7 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from "type-graphql";
+import type { MemberNode } from "../../domain/customer-roles/customer-role.service.js";
+import type { GraphQLContext } from "../context.js";
+import { customerRoleLoaders } from "./customer-role.loaders.js";
 import { MembershipSource } from "../enums.js";
 import { PageInfo } from "../pagination.js";
 import { UserType } from "../users/user.type.js";
@@ -8,7 +11,16 @@ import { UserType } from "../users/user.type.js";
   simpleResolvers: true,
 })
 export class MembershipType {
-  @Field(() => UserType, { description: "The member (SCIM members.value is its id)." })
+  @Field(() => ID, { description: "The member's user id (SCIM members.value)." })
+  userId!: string;
+
+  @Field({ description: "The member's userName, read with the page." })
+  userName!: string;
+
+  @Field(() => String, { nullable: true, description: "The member's displayName, read with the page (SCIM members.display)." })
+  userDisplayName!: string | null;
+
+  @Field(() => UserType, { description: "The whole member, loaded in one batch per page only when asked for." })
   user!: UserType;
 
   @Field(() => MembershipSource, { description: "Who owns this membership; SCIM changes only memberships it owns." })
@@ -31,4 +43,13 @@ export class MembershipConnection {
 
   @Field(() => PageInfo, { description: "Where this page sits in the whole result." })
   pageInfo!: PageInfo;
+}
+
+/** Loads a page's users in one batch, and only for queries that select `user`. */
+@Resolver(() => MembershipType)
+export class MembershipFieldsResolver {
+  @FieldResolver(() => UserType)
+  async user(@Root() member: MemberNode, @Ctx() ctx: GraphQLContext) {
+    return customerRoleLoaders(ctx).user.load(member.userId);
+  }
 }

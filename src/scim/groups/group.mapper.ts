@@ -16,7 +16,9 @@ export const GROUP_MEMBER_SOURCE = "SCIM_GROUP" as const;
 
 /** A member as the facade reads it from a CustomerRole's members page. */
 export interface GroupMember {
-  user: { id: string; userName: string; displayName: string | null };
+  userId: string;
+  userName: string;
+  userDisplayName: string | null;
 }
 
 /** RFC 7643 §3.1 meta.location: the absolute URI of the group. */
@@ -36,10 +38,10 @@ export function toScimGroup(group: ScimGroupFragment, members: GroupMember[] | u
   if (members?.length) {
     // RFC 7643 §4.2 members: value is the member's id, $ref its URI, type "User" (rolebridge has no nested groups).
     resource.members = members.map((m) => ({
-      value: m.user.id,
-      $ref: userLocation(baseUrl, m.user.id),
+      value: m.userId,
+      $ref: userLocation(baseUrl, m.userId),
       type: "User",
-      display: m.user.displayName ?? m.user.userName,
+      display: m.userDisplayName ?? m.userName,
     }));
   }
   resource.meta = {
