@@ -10,27 +10,15 @@
  */
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import type { Server } from "node:http";
-import { createServer, type AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { MikroORM, type EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import pg from "pg";
-import { loadConfig } from "../../src/config.js";
-import { createDatabaseIfMissing, withDatabase } from "../../src/db/database.js";
-import { startEmbeddedPostgres } from "../../src/db/embedded-postgres.js";
-import { ormConfig } from "../../src/db/mikro-orm.config.js";
 import { AppAccessRole } from "../../src/domain/access-roles/app-access-role.entity.js";
 import { createCompanyWithDefaults } from "../../src/domain/companies/company-setup.js";
 import { User } from "../../src/domain/users/user.entity.js";
-import { buildRolebridgeSchema } from "../../src/graphql/schema.js";
-import { createHttpApp } from "../../src/http/app.js";
-import { createLogger } from "../../src/http/logger.js";
-import { createServices } from "../../src/services.js";
 import { loadPrincipal } from "../../src/auth/principal-loader.js";
 import { TENANT_FILTER } from "../../src/domain/tenant.js";
+import { startBenchApp, withHardLimit } from "./harness.js";
 
 const SIZES = (process.env.BENCH_REPORT_SIZES ?? "10000,100000").split(",").map(Number);
 const CUSTOMER_ROLES = 40;
@@ -49,32 +37,15 @@ interface Measurement {
 }
 
 export async function runReportBenchmark(): Promise<void> {
-  const hardStop = setTimeout(() => {
-    console.error("benchmark exceeded its time bound; stopping");
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  hardStop.unref();
-  const env = await startDatabase();
-  const orm = await MikroORM.init(ormConfig({ clientUrl: env.databaseUrl, poolMax: 10 }));
+  const disarm = withHardLimit(HARD_LIMIT_MS);
+  const app = await startBenchApp({ poolMax: 10 });
+  const { orm, services } = app;
   const cleanup: (() => Promise<void>)[] = [];
   try {
-    console.log("migrating…");
-    await orm.migrator.up();
-    const config = loadConfig({ LOG_LEVEL: "silent", NODE_ENV: "production", DATABASE_URL: env.databaseUrl });
-    const services = createServices(orm, config);
-    const http = await createHttpApp(services, await buildRolebridgeSchema(), createLogger("silent"));
-    const server: Server = await new Promise((resolve) => {
-      const s = http.app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    cleanup.push(async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      await http.stop();
-    });
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/reports/users-and-roles.csv`;
+    const url = `${app.origin}/reports/users-and-roles.csv`;
     const { companyId, admin } = await setUpCompany(orm.em.fork() as EntityManager);
     const { token } = await services.tokens.sign({ sub: admin.id, company: companyId, typ: "session" }, 3600);
-    const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 2 });
+    const pool = new pg.Pool({ connectionString: app.databaseUrl, max: 2 });
     cleanup.push(() => pool.end());
     await seedRoles(pool, companyId);
 
@@ -100,9 +71,8 @@ export async function runReportBenchmark(): Promise<void> {
     print(results);
   } finally {
     for (const step of cleanup.reverse()) await step().catch(() => {});
-    await orm.close(true).catch(() => {});
-    await env.stop().catch(() => {});
-    clearTimeout(hardStop);
+    await app.close();
+    disarm();
   }
 }
 
@@ -231,46 +201,6 @@ export async function seedUsers(pool: pg.Pool, companyId: string, from: number, 
         and substring(u.user_name from 6 for 6)::int between $2 and $3 and substring(u.user_name from 6 for 6)::int % 10 = 0`,
     [companyId, from, to],
   );
-}
-
-export async function startDatabase(): Promise<{ databaseUrl: string; stop(): Promise<void> }> {
-  const name = `rolebridge_bench_${randomBytes(4).toString("hex")}`;
-  if (process.env.DATABASE_URL) {
-    const server = withDatabase(process.env.DATABASE_URL, "postgres");
-    await createDatabaseIfMissing(server, name);
-    return {
-      databaseUrl: withDatabase(server, name),
-      stop: async () => {
-        const client = new pg.Client({ connectionString: server });
-        await client.connect();
-        await client.query(`drop database if exists "${name}" with (force)`);
-        await client.end();
-      },
-    };
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "rolebridge-bench-"));
-  await chmod(dataDir, 0o755);
-  console.log(`starting embedded PostgreSQL in ${dataDir}…`);
-  const embedded = await startEmbeddedPostgres(dataDir, await freePort());
-  await createDatabaseIfMissing(embedded.url, name);
-  return {
-    databaseUrl: withDatabase(embedded.url, name),
-    stop: async () => {
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
 }
 
 // Run directly (`node dist/test/bench/report.js`); run.ts imports it for `npm run bench -- report`.

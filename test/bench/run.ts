@@ -6,24 +6,9 @@
  */
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import type { Server } from "node:http";
-import { createServer, type AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { MikroORM, type EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import pg from "pg";
-import { loadConfig } from "../../src/config.js";
-import { createDatabaseIfMissing, withDatabase } from "../../src/db/database.js";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../src/db/embedded-postgres.js";
-import { ormConfig } from "../../src/db/mikro-orm.config.js";
-import { createCompanyWithDefaults } from "../../src/domain/companies/company-setup.js";
-import { AppAccessRole } from "../../src/domain/access-roles/app-access-role.entity.js";
-import { User } from "../../src/domain/users/user.entity.js";
-import { buildRolebridgeSchema } from "../../src/graphql/schema.js";
-import { createHttpApp } from "../../src/http/app.js";
-import { createLogger } from "../../src/http/logger.js";
-import { createServices } from "../../src/services.js";
+import { setUpScimTenant, startBenchApp, withHardLimit } from "./harness.js";
 
 const CLIENTS = 16;
 const USERS = 10_000;
@@ -48,33 +33,15 @@ async function main(): Promise<void> {
   // issue 4 §9: member changes and reads of a 10- and a 50,000-member SCIM group (test/bench/groups.ts).
   if (which === "groups") return (await import("./groups.js")).runGroupsBenchmark();
   if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users | report | groups`);
-  const hardStop = setTimeout(() => {
-    console.error("benchmark exceeded its time bound; stopping");
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  hardStop.unref();
+  const disarm = withHardLimit(HARD_LIMIT_MS);
 
-  const env = await startDatabase();
-  const orm = await MikroORM.init(ormConfig({ clientUrl: env.databaseUrl, poolMax: 20 }));
+  const app = await startBenchApp({ poolMax: 20 });
   const cleanup: (() => Promise<void>)[] = [];
   try {
-    console.log("migrating…");
-    await orm.migrator.up();
-    const config = loadConfig({ LOG_LEVEL: "silent", NODE_ENV: "production", DATABASE_URL: env.databaseUrl, DB_POOL_MAX: "20" });
-    const services = createServices(orm, config);
-    const http = await createHttpApp(services, await buildRolebridgeSchema(), createLogger("silent"));
-    const server: Server = await new Promise((resolve) => {
-      const s = http.app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    cleanup.push(async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      await http.stop();
-    });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/scim/v2`;
+    const base = `${app.origin}/scim/v2`;
 
-    const { companyId, authorization } = await setUpTenant(orm.em.fork() as EntityManager, services);
-    const pool = new pg.Pool({ connectionString: env.databaseUrl, max: CLIENTS });
+    const { companyId, authorization } = await setUpScimTenant(app.orm.em.fork() as EntityManager, app.services);
+    const pool = new pg.Pool({ connectionString: app.databaseUrl, max: CLIENTS });
     cleanup.push(() => pool.end());
 
     console.log(`seeding ${USERS} users…`);
@@ -139,9 +106,8 @@ async function main(): Promise<void> {
     print(results);
   } finally {
     for (const step of cleanup.reverse()) await step().catch(() => {});
-    await orm.close(true).catch(() => {});
-    await env.stop().catch(() => {});
-    clearTimeout(hardStop);
+    await app.close();
+    disarm();
   }
 }
 
@@ -186,60 +152,6 @@ function print(results: { name: string; scim: Stats; raw: Stats }[]): void {
   console.log(lines.join("\n"));
   const errors = results.flatMap((r) => [r.scim.errors, r.raw.errors]).reduce((a, b) => a + b, 0);
   if (errors) console.log(`errors: ${errors}`);
-}
-
-async function startDatabase(): Promise<{ databaseUrl: string; stop(): Promise<void> }> {
-  const name = `rolebridge_bench_${randomBytes(4).toString("hex")}`;
-  if (process.env.DATABASE_URL) {
-    const server = withDatabase(process.env.DATABASE_URL, "postgres");
-    await createDatabaseIfMissing(server, name);
-    return {
-      databaseUrl: withDatabase(server, name),
-      stop: async () => {
-        const client = new pg.Client({ connectionString: server });
-        await client.connect();
-        await client.query(`drop database if exists "${name}" with (force)`);
-        await client.end();
-      },
-    };
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "rolebridge-bench-"));
-  await chmod(dataDir, 0o755);
-  console.log(`starting embedded PostgreSQL in ${dataDir}…`);
-  const embedded: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, await freePort());
-  await createDatabaseIfMissing(embedded.url, name);
-  return {
-    databaseUrl: withDatabase(embedded.url, name),
-    stop: async () => {
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-/** A company with SCIM on, a service account holding "SCIM Provisioner" and its app password. */
-async function setUpTenant(em: EntityManager, services: ReturnType<typeof createServices>): Promise<{ companyId: string; authorization: string }> {
-  return em.transactional(async (tx) => {
-    const company = createCompanyWithDefaults(tx, { slug: `bench-${randomBytes(3).toString("hex")}`, name: "Bench", scimEnabled: true });
-    await tx.flush();
-    const role = await tx.findOneOrFail(AppAccessRole, { company: company.id, name: "SCIM Provisioner" }, { filters: false });
-    const account = tx.create(User, { company: company.id, userName: "scim@bench.example", isServiceAccount: true } as never);
-    account.directAppAccessRoles.add(role);
-    await tx.flush();
-    const generated = await services.appPasswords.generateForAccount(tx, account, "bench", { name: "cli" });
-    return { companyId: company.id, authorization: `Bearer ${generated.bearerToken}` };
-  });
 }
 
 async function seedUsers(pool: pg.Pool, companyId: string, count: number): Promise<void> {
