@@ -109,10 +109,16 @@ export class AppPasswordService {
    * Failures on a known Client ID are recorded for the admin (lastFailureAt/lastFailureReason).
    */
   async authenticate(em: EntityManager, clientId: string, secret: string): Promise<Principal> {
-    const appPassword =
+    // Plain SQL on the hot path of every SCIM request: no entity to hydrate for a row read once.
+    const [row]: { id: string; company_id: string; user_id: string; secret_hash: string; revoked_at: Date | null; last_used_at: Date | null }[] =
       clientId.length > 0 && clientId.length <= CLIENT_ID_MAX_LENGTH
-        ? await em.findOne(AppPassword, { clientId }, { filters: false, refresh: true })
-        : null;
+        ? await em
+            .getConnection()
+            .execute("select id, company_id, user_id, secret_hash, revoked_at, last_used_at from app_password where client_id = ?", [clientId])
+        : [];
+    const appPassword = row
+      ? { id: row.id, companyId: row.company_id, userId: row.user_id, secretHash: row.secret_hash, revokedAt: row.revoked_at, lastUsedAt: row.last_used_at }
+      : null;
     // Always run the constant-time comparison, so an unknown Client ID is not revealed by timing.
     const secretOk = secretMatches(secret, appPassword?.secretHash ?? UNKNOWN_CLIENT_HASH);
     if (!appPassword || !secretOk) {
@@ -125,8 +131,8 @@ export class AppPasswordService {
       await recordFailure(em, appPassword.id, AppPasswordFailure.REVOKED);
       throw new DomainError("UNAUTHENTICATED", "this app password has been revoked; generate a new one and configure it in the IdP");
     }
-    const principal = await this.principalOf(em, appPassword.id, appPassword.company.id, appPassword.user.id);
-    if (lastUseIsStale(appPassword.lastUsedAt)) await touchLastUsed(em, appPassword.id, appPassword.company.id);
+    const principal = await this.principalOf(em, appPassword.id, appPassword.companyId, appPassword.userId);
+    if (lastUseIsStale(appPassword.lastUsedAt)) await touchLastUsed(em, appPassword.id, appPassword.companyId);
     return principal;
   }
 
@@ -303,15 +309,15 @@ async function recordFailure(em: EntityManager, appPasswordId: string, reason: s
     .execute("update app_password set last_failure_at = now(), last_failure_reason = ? where id = ?", [reason, appPasswordId]);
 }
 
-/**
- * Records use coarsely: one conditional UPDATE that matches only when the last recorded use is
- * missing or older than a minute, so most requests write nothing (issue 3 §1).
- */
 /** Whether the row just read is due a last-used write: most requests skip the round trip entirely. */
 function lastUseIsStale(lastUsedAt: Date | null | undefined): boolean {
   return !lastUsedAt || Date.now() - new Date(lastUsedAt).getTime() >= LAST_USED_GRANULARITY_SECONDS * 1000;
 }
 
+/**
+ * Records use coarsely: one conditional UPDATE that matches only when the last recorded use is
+ * missing or older than a minute, so concurrent requests write it once (issue 3 §1).
+ */
 async function touchLastUsed(em: EntityManager, appPasswordId: string, companyId: string): Promise<void> {
   await em.getConnection().execute(
     `update app_password set last_used_at = now()
