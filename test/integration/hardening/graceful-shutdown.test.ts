@@ -144,7 +144,7 @@ describe("graceful shutdown", () => {
     const answered = burstResults.filter((r) => r.status !== 0);
     expect(answered.length).toBeGreaterThanOrEqual(8);
     for (const r of answered) expect(r, JSON.stringify(r)).toMatchObject({ status: 201, body: { id: expect.any(String) } });
-    const ids = [...done.map((r) => r.body!.id as string), ...answered.map((r) => r.body.id!)];
+    const ids = [...done.map((r) => r.body!.id as string), ...answered.map((r) => r.body!.id!)];
     const rows = await db.query("select id::text from user_account where id = any($1::uuid[])", [ids]);
     expect(rows.rows).toHaveLength(ids.length);
     // A burst request that got no answer was never taken by the server (refused, or sent down a
