@@ -219,9 +219,15 @@ describe("GET /Users with filters (RFC 7644 §3.4.2.2)", () => {
   });
 
   it("meta.lastModified gt finds what changed after a time, compared as a date (SailPoint deltas)", async () => {
-    const before = new Date(Date.now() - 1000).toISOString();
+    // Bounds come from the users' own meta.lastModified, so the test does not depend on how long set-up took.
+    const modified = await Promise.all(
+      [ids.a, ids.b].map(async (id) => Date.parse((await t2.client.get(`/Users/${id}`)).body.meta.lastModified as string)),
+    );
+    const before = new Date(Math.min(...modified) - 1).toISOString();
+    const latest = new Date(Math.max(...modified)).toISOString();
     const after = new Date(Date.now() + 60_000).toISOString();
-    expect((await names(`meta.lastModified gt "${before}" and userName co "filter.example"`)).length).toBe(2);
+    expect(await names(`meta.lastModified gt "${before}" and userName co "filter.example"`)).toEqual(["alice", "bob"]);
+    expect(await names(`meta.lastModified gt "${latest}" and userName co "filter.example"`)).toEqual([]);
     expect(await names(`meta.lastModified gt "${after}"`)).toEqual([]);
     expect((await names(`meta.created lt "${after}" and userName sw "carol"`))).toEqual(["carol"]);
   });
