@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ScimError } from "../../../../src/scim/errors.js";
 import { groupSchemas } from "../../../../src/scim/groups/group.schemas.js";
 import { groupPatchInput } from "../../../../src/scim/patch/group-member-ops.js";
 import { normalizePatch } from "../../../../src/scim/patch/normalize.js";
 import cases from "./group-member-ops.cases.json" with { type: "json" };
+import { expectThrownScimError } from "../expect-thrown-scim-error.js";
 
 /** The group whose PATCH the cases describe (Okta repeats it in its rename value object). */
 const GROUP_ID = "e9e30dba-f08f-4109-8486-d5c6a331660a";
@@ -15,15 +15,7 @@ describe.each(Object.entries(cases as Record<string, Case[]>))("SCIM PATCH of a 
     const notes = new Set<string>();
     const run = () => groupPatchInput(normalizePatch(c.body, groupSchemas, { notes }), GROUP_ID, notes);
     if (c.error) {
-      let caught: unknown;
-      try {
-        run();
-      } catch (err) {
-        caught = err;
-      }
-      expect(caught, "expected a SCIM error").toBeInstanceOf(ScimError);
-      expect((caught as ScimError).scimType).toBe(c.error);
-      expect((caught as ScimError).status).toBe(400);
+      expectThrownScimError(run, c.error);
     } else {
       expect(run()).toEqual(c.input);
       for (const note of c.notes ?? []) expect([...notes]).toContain(note);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ScimError } from "../../../../src/scim/errors.js";
 import type { ScimUserFragment } from "../../../../src/scim/generated/graphql.js";
 import { normalizePatch } from "../../../../src/scim/patch/normalize.js";
 import { applyUserPatch } from "../../../../src/scim/patch/user-patch.js";
@@ -7,6 +6,7 @@ import { diffInput, toScimUser } from "../../../../src/scim/users/user.mapper.js
 import { userSchemas } from "../../../../src/scim/users/user.schemas.js";
 import { barbara } from "../user-fixture.js";
 import cases from "./user-patch.cases.json" with { type: "json" };
+import { expectThrownScimError } from "../expect-thrown-scim-error.js";
 
 type Case = { name: string; body: unknown; before?: Partial<ScimUserFragment>; input?: unknown; error?: string; notes?: string[] };
 
@@ -16,15 +16,7 @@ describe.each(Object.entries(cases as Record<string, Case[]>))("SCIM PATCH of a 
     const notes = new Set<string>();
     const run = () => diffInput(before, applyUserPatch(before, normalizePatch(c.body, userSchemas, { notes })));
     if (c.error) {
-      let caught: unknown;
-      try {
-        run();
-      } catch (err) {
-        caught = err;
-      }
-      expect(caught, "expected a SCIM error").toBeInstanceOf(ScimError);
-      expect((caught as ScimError).scimType).toBe(c.error);
-      expect((caught as ScimError).status).toBe(400);
+      expectThrownScimError(run, c.error);
     } else {
       expect(run()).toEqual(c.input);
       for (const note of c.notes ?? []) expect([...notes]).toContain(note);
