@@ -18,7 +18,7 @@ import { createCompany, findCompanyBySlug, setScimEnabledBySlug } from "./domain
 import type { Company } from "./domain/companies/company.entity.js";
 import { DomainError } from "./domain/errors.js";
 import { SigningKeyService } from "./domain/signing-keys/signing-key.service.js";
-import { translateDatabaseError } from "./domain/unit-of-work.js";
+import { inSystemTransaction, translateDatabaseError } from "./domain/unit-of-work.js";
 import { type CreatedAccount, createCompanyAdmin, createPlatformOperator, createServiceAccount, findAccount } from "./domain/users/account-setup.js";
 
 const CLI: SystemActor = { name: "cli" };
@@ -294,7 +294,7 @@ async function main(argv: string[]): Promise<number> {
     const config = loadConfig();
     db = await openDatabase(config, { log: (line) => process.stderr.write(`${line}\n`) });
     await applyMigrations(db.orm);
-    const output = await db.orm.em.fork().transactional((em) => parsed.command.run(em, parsed.values));
+    const output = await inSystemTransaction(db.orm.em.fork(), (em) => parsed.command.run(em, parsed.values));
     console.log(parsed.json ? JSON.stringify({ command: parsed.name, ...output.json }) : output.lines.join("\n"));
     return 0;
   } catch (err) {

@@ -4,6 +4,7 @@ import { AppPasswordService } from "./domain/app-passwords/app-password.service.
 import { createCompany } from "./domain/companies/company-operations.js";
 import { Company } from "./domain/companies/company.entity.js";
 import { createCompanyAdmin, createServiceAccount } from "./domain/users/account-setup.js";
+import { inSystemTransaction } from "./domain/unit-of-work.js";
 
 export interface DemoSetup {
   company: string;
@@ -25,9 +26,9 @@ const FIRST_RUN: SystemActor = { name: "first-run" };
  * system-level operations as the CLI.
  */
 export async function setUpDemoIfEmpty(em: EntityManager, appPasswords = new AppPasswordService()): Promise<DemoSetup | null> {
-  return em.transactional(async (tx) => {
-    // Serialise concurrent first starts on one database.
-    await tx.getConnection().execute("select pg_advisory_xact_lock(7226001)");
+  return inSystemTransaction(em, async (tx) => {
+    // Serialise concurrent first starts on one database (the lock is the transaction's).
+    await tx.execute("select pg_advisory_xact_lock(7226001)");
     if ((await tx.count(Company, {})) > 0) return null;
     const company = await createCompany(tx, { slug: DEMO_COMPANY_SLUG, name: "Demo Company", scimEnabled: true }, FIRST_RUN);
     const admin = await createCompanyAdmin(

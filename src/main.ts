@@ -36,7 +36,9 @@ const opening = openDatabase(config, { log: (line) => log.info(line) });
 const db = await opening;
 const applied = await applyMigrations(db.orm);
 if (applied.length) log.info({ applied }, "applied migrations");
-const services = createServices(db.orm, config);
+const services = createServices(db.orm, config, {
+  onRecordError: (err, events) => log.warn({ err, events }, "could not write a batch of provisioning events"),
+});
 const schema = await buildRolebridgeSchema();
 http = await createHttpApp(services, schema, log);
 const demo = await setUpDemoIfEmpty(db.orm.em.fork());

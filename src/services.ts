@@ -11,6 +11,8 @@ import { UserService } from "./domain/users/user.service.js";
 import { ImpersonationService } from "./domain/impersonation/impersonation.service.js";
 import { SigningKeyService } from "./domain/signing-keys/signing-key.service.js";
 import { ProvisioningLogService } from "./domain/provisioning/provisioning-log.service.js";
+import { ProvisioningEventBatch } from "./domain/provisioning/provisioning-event.batch.js";
+import { sqlOf } from "./db/sql.js";
 import { AuditLogService } from "./domain/audit/audit-log.service.js";
 import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
 import { RoleMappingBackupService } from "./domain/access-roles/role-mapping-backup.service.js";
@@ -34,13 +36,15 @@ export interface Services {
   impersonation: ImpersonationService;
   signingKeys: SigningKeyService;
   provisioningLog: ProvisioningLogService;
+  /** ProvisioningEvents of reads and refused requests, written in batches off the request path. */
+  provisioningEvents: ProvisioningEventBatch;
   auditLog: AuditLogService;
   usersAndRolesReport: UsersAndRolesReportService;
   roleMappingBackup: RoleMappingBackupService;
   userUploads: UserUploadService;
 }
 
-export function createServices(orm: MikroORM, config: Config): Services {
+export function createServices(orm: MikroORM, config: Config, options: { onRecordError?: (err: unknown, events: number) => void } = {}): Services {
   const tokens = new TokenService(orm, config.JWT_ISSUER, Math.max(config.SESSION_TTL_SECONDS, config.ACCESS_TOKEN_TTL_SECONDS, 86_400));
   return {
     orm,
@@ -56,6 +60,7 @@ export function createServices(orm: MikroORM, config: Config): Services {
     impersonation: new ImpersonationService(tokens),
     signingKeys: new SigningKeyService(),
     provisioningLog: new ProvisioningLogService(),
+    provisioningEvents: new ProvisioningEventBatch(() => sqlOf(orm.em), { onError: options.onRecordError }),
     auditLog: new AuditLogService(),
     usersAndRolesReport: new UsersAndRolesReportService(),
     roleMappingBackup: new RoleMappingBackupService(new RoleMappingService()),

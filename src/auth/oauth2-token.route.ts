@@ -12,6 +12,8 @@ import { Permission } from "../domain/access-roles/permission.js";
 import { DomainError } from "../domain/errors.js";
 import type { Services } from "../services.js";
 import { type BasicCredentials, parseBasicAuthorization } from "./basic.js";
+import { authenticateAppPassword } from "./app-password-authentication.js";
+import { sqlOf } from "../db/sql.js";
 
 /** The scopes rolebridge issues; "scim" (the SCIM API) is the only one, and the default. */
 const SUPPORTED_SCOPES = new Set(["scim"]);
@@ -102,7 +104,7 @@ async function issue(services: Services, req: Request, res: Response): Promise<v
 
   let principal;
   try {
-    principal = await services.appPasswords.authenticate(services.orm.em.fork(), client.clientId, client.secret);
+    principal = await authenticateAppPassword(sqlOf(services.orm.em), client.clientId, client.secret);
   } catch (err) {
     if (err instanceof DomainError && err.code === "UNAUTHENTICATED") throw invalidClient(err.message);
     throw err;

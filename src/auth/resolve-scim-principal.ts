@@ -1,55 +1,56 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { NextFunction, Request, Response } from "express";
-import { AppPasswordService } from "../domain/app-passwords/app-password.service.js";
+import { isDatabaseUnavailable } from "../db/database-errors.js";
+import { type Sql, sqlOf } from "../db/sql.js";
 import { DomainError } from "../domain/errors.js";
-import { isDatabaseUnavailable } from "../graphql/errors.js";
+import type { Principal } from "../domain/principal.js";
+import { authenticateAppPassword, authenticateIssuedToken, CredentialRefused } from "./app-password-authentication.js";
 import { parseBasicAuthorization } from "./basic.js";
 import { classifyBearer, parseBearerAuthorization } from "./bearer.js";
 import type { TokenService } from "./jwt.js";
-import type { Principal } from "./principal.js";
-// For the Request augmentation (principal, authError).
+// For the Request augmentation (principal, authError, credentialOwner).
 import "./resolve-principal.js";
 
 /**
  * Authenticates a SCIM request by any of the three ways IdPs send credentials (DESIGN
  * "Authentication"; interop.md): HTTP Basic with Client ID and Client Secret (One Model, Okta),
  * `Bearer <clientId>.<secret>` (Entra and OneLogin "Secret Token"), and `Bearer <JWT>` from
- * `POST /oauth2/token` (SailPoint, RFC 6749 §4.4). Sets `req.principal`, or `req.authError` when
- * credentials were sent but are wrong; with no Authorization header it sets neither, and the
+ * `POST /oauth2/token` (SailPoint, RFC 6749 §4.4), each in one statement. Sets `req.principal`,
+ * or `req.authError` (and `req.credentialOwner` when the credential named a known app password)
+ * when credentials were sent but are wrong; with no Authorization header it sets neither, and the
  * router answers 401 with WWW-Authenticate. Whether the company has SCIM on and the principal
  * holds CanProvisionUsersAsSCIM is the router's decision (403, not 401).
  *
  * Nothing about a credential's validity is cached: each request reads the app password row, so a
  * revoked credential, and every token issued from it, fails on the very next request on every
- * instance sharing the database (issue 5 §3).
+ * instance sharing the database.
  */
-export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService, appPasswords: AppPasswordService = new AppPasswordService()) {
+export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     if (!header) return next();
     try {
-      req.principal = await authenticate(orm, tokens, appPasswords, header);
+      req.principal = await authenticate(sqlOf(orm.em), tokens, header);
     } catch (err) {
       // The credential could not be checked because the database is unreachable: 503, so the IdP
-      // retries, rather than a 401 that reads as a revoked secret or a 500 (issue 7 §3).
+      // retries, rather than a 401 that reads as a revoked secret or a 500.
       if (isDatabaseUnavailable(err)) err = new DomainError("SERVICE_UNAVAILABLE", "the database is unavailable; retry shortly");
       if (!(err instanceof DomainError)) return next(err);
       req.authError = err;
+      if (err instanceof CredentialRefused && err.owner) req.credentialOwner = err.owner;
     }
     next();
   };
 }
 
-async function authenticate(orm: MikroORM, tokens: TokenService, appPasswords: AppPasswordService, header: string): Promise<Principal> {
-  // A fresh fork per request: no identity map shared between requests, so nothing is stale.
-  const em = orm.em.fork();
+async function authenticate(sql: Sql, tokens: TokenService, header: string): Promise<Principal> {
   const basic = parseBasicAuthorization(header);
-  if (basic) return appPasswords.authenticate(em, basic.clientId, basic.secret);
+  if (basic) return authenticateAppPassword(sql, basic.clientId, basic.secret);
 
   const bearer = parseBearerAuthorization(header);
   if (!bearer) throw new DomainError("UNAUTHENTICATED", "unsupported Authorization scheme; send Basic or Bearer credentials");
   const credential = classifyBearer(bearer);
-  if (credential.kind === "app-password") return appPasswords.authenticate(em, credential.clientId, credential.secret);
+  if (credential.kind === "app-password") return authenticateAppPassword(sql, credential.clientId, credential.secret);
 
   const claims = await tokens.verify(credential.token);
   // SCIM takes OAuth 2.0 access tokens only; a GraphQL login session is not a provisioning credential.
@@ -58,5 +59,5 @@ async function authenticate(orm: MikroORM, tokens: TokenService, appPasswords: A
   }
   // An access token that names no app password could not be revoked, so it is not accepted.
   if (!claims.app_password) throw new DomainError("UNAUTHENTICATED", "the token is not valid");
-  return appPasswords.authenticateIssuedToken(em, claims.app_password, { companyId: claims.company, userId: claims.sub });
+  return authenticateIssuedToken(sql, claims.app_password, { companyId: claims.company, userId: claims.sub! });
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Principal } from "../auth/principal.js";
+import type { Principal } from "./principal.js";
 
 /**
  * What the SCIM facade tells the domain about the request it is serving, so the domain can write
@@ -12,12 +12,10 @@ export interface ProvisioningDescriptor {
   path: string;
   appPasswordId?: string;
   /** IdP dialect normalisations the facade applied (Entra capitalised ops, SailPoint bare array…). */
-  normalizations: string[];
+  normalizations: readonly string[];
   startedAt: number;
-  /** The HTTP status the transport answers with, when it differs from the operation's usual one (a SCIM Group PATCH answered 204). */
-  status?: number;
-  /** Set once an event has been written for this request, so it is written once. */
-  recorded?: boolean;
+  /** The HTTP status the transport answers with when the change succeeds (201, 200, or 204 for a DELETE or a Group PATCH). */
+  status: number;
 }
 
 /** Everything a service call needs: the request's EntityManager fork and who is calling. */

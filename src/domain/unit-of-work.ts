@@ -1,62 +1,98 @@
-import { type EntityManager, UniqueConstraintViolationException, ForeignKeyConstraintViolationException, DeadlockException, LockWaitTimeoutException } from "@mikro-orm/postgresql";
-import { Company } from "./companies/company.entity.js";
+import { type EntityManager, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from "@mikro-orm/postgresql";
+import { isSerializationFailure } from "../db/database-errors.js";
+import { sqlOf } from "../db/sql.js";
+import { type AuditRow, auditInsert, auditParameter } from "./audit/audit.rows.js";
 import { DomainError } from "./errors.js";
-import { ProvisioningEvent } from "./provisioning/provisioning-event.entity.js";
+import { type ProvisioningEventRow, provisioningEventInsert, provisioningEventParameter } from "./provisioning/provisioning-event.rows.js";
 import type { Scope } from "./scope.js";
 
 /** How many times a transaction is retried after a serialization failure or deadlock. */
 const MAX_ATTEMPTS = 6;
 
+/** What a change contributes to its request's ProvisioningEvent; the rest comes from the request's descriptor. */
 export interface ProvisioningRecord<T> {
   resourceType: string;
-  status: number;
   resourceId?: (result: T) => string | undefined;
   /** What else the change did, for the log (e.g. the roles a one-role-at-a-time move left). */
   detail?: (result: T) => string | undefined;
 }
 
+/** The records a transaction writes with its change, kept per transaction EntityManager. */
+interface TransactionRecords {
+  audit: AuditRow[];
+}
+
+const recordsOf = new WeakMap<EntityManager, TransactionRecords>();
+
 /**
- * Runs `work` in one transaction and commits the change together with its ProvisioningEvent
- * (DESIGN rule 6). Serialization failures (40001) and deadlocks (40P01) are retried here, in a
- * bounded loop with jitter, and never reach a client; unique violations become CONFLICT.
+ * Runs `work` in one transaction and commits the change together with its records: the
+ * AuditEvents the work noted with `recordAudit`, and, for a SCIM request, its ProvisioningEvent,
+ * written in one statement just before COMMIT (a write and its record are one transaction).
+ * Serialization failures (40001) and deadlocks (40P01) are retried here, and only here, in a
+ * bounded loop with jitter; unique violations become CONFLICT.
  */
-export async function inTransaction<T>(
-  scope: Scope,
-  work: (em: EntityManager) => Promise<T>,
-  record?: ProvisioningRecord<T>,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const result = await scope.em.transactional(async (em) => {
-        const result = await work(em);
-        const p = scope.provisioning;
-        if (p && record && !p.recorded) {
-          await em.flush();
-          em.persist(
-            em.create(ProvisioningEvent, {
+export async function inTransaction<T>(scope: Scope, work: (em: EntityManager) => Promise<T>, record?: ProvisioningRecord<T>): Promise<T> {
+  return retrying(scope.em, () =>
+    scope.em.transactional(async (em) => {
+      const records: TransactionRecords = { audit: [] };
+      recordsOf.set(em, records);
+      const result = await work(em);
+      const p = scope.provisioning;
+      const event: ProvisioningEventRow | undefined =
+        p && record
+          ? {
               id: p.requestId,
-              company: em.getReference(Company, scope.principal.companyId),
-              appPassword: p.appPasswordId ?? null,
+              companyId: scope.principal.companyId,
+              appPasswordId: p.appPasswordId ?? null,
               method: p.method,
               path: p.path,
               resourceType: record.resourceType,
               resourceId: record.resourceId?.(result) ?? null,
+              status: p.status,
+              scimType: null,
               detail: record.detail?.(result) ?? null,
-              outcome: "success",
-              status: p.status ?? record.status,
-              durationMs: Math.round(performance.now() - p.startedAt),
+              durationMs: performance.now() - p.startedAt,
               normalizations: p.normalizations,
-            }),
-          );
-        }
-        return result;
-      });
-      if (scope.provisioning && record) scope.provisioning.recorded = true;
+              createdAt: new Date(),
+            }
+          : undefined;
+      await writeRecords(em, records.audit, event);
       return result;
+    }),
+  );
+}
+
+/**
+ * A transaction of system-level work (the CLI, the first run) with the same guarantees: what it
+ * notes with `recordAudit`/`recordSystemAudit` commits with it.
+ */
+export async function inSystemTransaction<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return retrying(em, () =>
+    em.transactional(async (tx) => {
+      const records: TransactionRecords = { audit: [] };
+      recordsOf.set(tx, records);
+      const result = await work(tx);
+      await writeRecords(tx, records.audit);
+      return result;
+    }),
+  );
+}
+
+/** Notes an AuditEvent of the transaction `em` belongs to; it is written just before that transaction commits. */
+export function noteAudit(em: EntityManager, row: AuditRow): void {
+  const records = recordsOf.get(em);
+  if (!records) throw new Error("an audit record needs the transaction of its change: call it inside inTransaction or inSystemTransaction");
+  records.audit.push(row);
+}
+
+async function retrying<T>(em: EntityManager, attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
     } catch (err) {
-      if (isRetryable(err) && attempt < MAX_ATTEMPTS) {
-        scope.em.clear();
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+      if (isSerializationFailure(err) && n < MAX_ATTEMPTS) {
+        em.clear();
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** n));
         continue;
       }
       throw translateDatabaseError(err);
@@ -64,11 +100,17 @@ export async function inTransaction<T>(
   }
 }
 
-/** PostgreSQL serialization failure (40001) or deadlock (40P01): safe to run the transaction again. */
-export function isRetryable(err: unknown): boolean {
-  if (err instanceof DeadlockException || err instanceof LockWaitTimeoutException) return true;
-  const code = (err as { code?: string })?.code;
-  return code === "40001" || code === "40P01";
+/** The transaction's audit rows and provisioning event, in one statement. */
+async function writeRecords(em: EntityManager, audit: AuditRow[], event?: ProvisioningEventRow): Promise<void> {
+  if (audit.length === 0 && !event) return;
+  const sql = sqlOf(em);
+  if (audit.length && event) {
+    await sql.query(`with audit as (${auditInsert(1)}) ${provisioningEventInsert(2)}`, [auditParameter(audit), provisioningEventParameter([event])]);
+  } else if (event) {
+    await sql.query(provisioningEventInsert(1), [provisioningEventParameter([event])]);
+  } else {
+    await sql.query(auditInsert(1), [auditParameter(audit)]);
+  }
 }
 
 /** Constraint names → the field a client should fix. */
@@ -81,9 +123,14 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   app_password_one_active_per_user: "appPassword",
 };
 
+/** PostgreSQL's unique_violation and foreign_key_violation, as hand-written SQL meets them (without MikroORM's wrapping). */
+const UNIQUE_VIOLATION = "23505";
+const FOREIGN_KEY_VIOLATION = "23503";
+
 export function translateDatabaseError(err: unknown): unknown {
   if (err instanceof DomainError) return err;
-  if (err instanceof UniqueConstraintViolationException) {
+  const code = (err as { code?: string })?.code;
+  if (err instanceof UniqueConstraintViolationException || code === UNIQUE_VIOLATION) {
     const constraint = (err as unknown as { constraint?: string }).constraint ?? "";
     const field = CONSTRAINT_FIELDS[constraint] ?? "id";
     if (constraint === "app_password_one_active_per_user") {
@@ -94,7 +141,7 @@ export function translateDatabaseError(err: unknown): unknown {
     }
     return DomainError.conflict(field, `${field} is already taken`);
   }
-  if (err instanceof ForeignKeyConstraintViolationException) {
+  if (err instanceof ForeignKeyConstraintViolationException || code === FOREIGN_KEY_VIOLATION) {
     return DomainError.invalid("id", "a referenced resource does not exist");
   }
   return err;

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Principal } from "../auth/principal.js";
+import type { Principal } from "../domain/principal.js";
 import { DomainError } from "../domain/errors.js";
 import type { ProvisioningDescriptor, Scope } from "../domain/scope.js";
 import { TENANT_FILTER } from "../domain/tenant.js";

@@ -1,6 +1,6 @@
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import { DomainError } from "../domain/errors.js";
-import { isRetryable } from "../domain/unit-of-work.js";
+import { isDatabaseUnavailable, isSerializationFailure } from "../db/database-errors.js";
 
 /**
  * The one mapping from DomainError to GraphQL errors (STYLE §4): `extensions.code` plus `field`
@@ -25,7 +25,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   // Serialization failures and deadlocks are retried inside the unit of work; one that outlasts
   // its bounded retries is contention the client should retry, not an internal error (issue 7 §1).
-  if (isRetryable(original)) {
+  if (isSerializationFailure(original)) {
     return { message: "too many concurrent changes of the same data; retry shortly", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }
   const code = formatted.extensions?.code;
@@ -53,19 +53,6 @@ const CLIENT_ERROR_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
-
-/** PostgreSQL down, restarting or unreachable: the client should retry, not see an internal error. */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const e = err as { name?: string; code?: string; message?: string };
-  if (e.name === "ConnectionException" || e.name === "KnexTimeoutError") return true;
-  if (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"].includes(e.code ?? "")) return true;
-  // pg's own errors carry no code: a pooled client whose server went away ("Client has encountered
-  // a connection error and is not queryable"), and PostgreSQL stopping or starting (57P01/57P03 text).
-  return /Timeout acquiring a connection|Connection terminated|connect ECONNREFUSED|not queryable|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)/i.test(
-    e.message ?? "",
-  );
-}
 
 // Duck-typed rather than instanceof: graphql ships CommonJS and ESM builds, and a GraphQLError
 // made by one is not an instance of the other's class (the dual-package hazard).

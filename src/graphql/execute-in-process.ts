@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { execute, validate, type DocumentNode, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
-import type { Principal } from "../auth/principal.js";
+import type { Principal } from "../domain/principal.js";
 import type { ProvisioningDescriptor } from "../domain/scope.js";
 import type { Services } from "../services.js";
 import { createContext } from "./context.js";

@@ -8,7 +8,7 @@ import { resolveScimPrincipal } from "../auth/resolve-scim-principal.js";
 import { createInProcessExecutor } from "../graphql/execute-in-process.js";
 import { scimBodyParser } from "../scim/media-type.js";
 import { createScimRouter } from "../scim/router.js";
-import { scimProvisioningLog } from "./scim-provisioning-log.js";
+import { recordScimRequests } from "../scim/request-record.js";
 import { reportRoutes } from "./reports.route.js";
 import { createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatError } from "../graphql/errors.js";
@@ -84,13 +84,14 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
         createContext(services, req.principal ?? null, { requestId: req.requestId, authError: req.authError }),
     }),
   );
-  // SCIM 2.0 (issue 3): request id → provisioning log (after the response) → body parsing
+  // SCIM 2.0: the provisioning record of every request (a change records itself in its own
+  // transaction; the rest go to the batch after the response) → brute-force limits → body parsing
   // (application/scim+json or application/json, 1 MB) → credentials → the facade, which runs
-  // GraphQL operations in process against the same schema (DESIGN rule 1).
+  // GraphQL operations in process against the same schema.
   const logUnexpected = (err: unknown) => log.error({ err }, "unexpected error in a SCIM request");
   app.use(
     "/scim/v2",
-    scimProvisioningLog(services.orm, log, services.tokens),
+    recordScimRequests((request) => services.provisioningEvents.add(request)),
     ...authLimits.scim,
     scimBodyParser(),
     resolveScimPrincipal(services.orm, services.tokens),
@@ -109,6 +110,8 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     stop: async () => {
       await apollo.stop();
       await authLimits.close();
+      // Reads and refusals still queued for the provisioning log.
+      await services.provisioningEvents.close();
     },
   };
 }

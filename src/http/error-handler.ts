@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
-import { isDatabaseUnavailable } from "../graphql/errors.js";
+import { isDatabaseUnavailable } from "../db/database-errors.js";
 import { ScimError } from "../scim/errors.js";
 import { sendScimError } from "../scim/media-type.js";
 

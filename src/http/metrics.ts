@@ -58,10 +58,10 @@ export class Metrics {
         const labels = { method: req.method, route, status: String(res.statusCode) };
         end(labels);
         this.httpRequests.inc(labels);
-        // Provisioning outcomes, as the ProvisioningEvent of the same request records them
-        // (http/scim-provisioning-log.ts): success below 400, failure from 400 on.
+        // Provisioning outcomes, as the ProvisioningEvent of the same request records them:
+        // success below 400, failure from 400 on.
         if (req.originalUrl.startsWith("/scim/")) {
-          const resource = (res.locals as { scimResource?: { type?: string } }).scimResource?.type ?? "none";
+          const resource = (res.locals as { scim?: { resource?: { type?: string } } }).scim?.resource?.type ?? "none";
           this.provisioningOutcomes.inc({ resource_type: resource, outcome: res.statusCode < 400 ? "success" : "failure", status: String(res.statusCode) });
         }
       });

@@ -34,6 +34,8 @@ import type { Logger } from "pino";
 import { RedisStore } from "rate-limit-redis";
 import { parseBasicAuthorization } from "../auth/basic.js";
 import type { Config } from "../config.js";
+import { ScimError } from "../scim/errors.js";
+import { sendScimError } from "../scim/media-type.js";
 
 /** The surfaces that authenticate, each with its own error body. */
 type Surface = "scim" | "oauth" | "graphql";
@@ -76,7 +78,6 @@ export interface AuthRateLimit {
   close(): Promise<void>;
 }
 
-const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 const MAX_KEY_LENGTH = 256;
 // The single-string app-password token `<clientId>.<secret>` (auth/bearer.ts).
 const APP_PASSWORD_TOKEN = /^Bearer[ \t]+([A-Za-z0-9_-]{1,256})\.[A-Za-z0-9_-]+[ \t]*$/i;
@@ -342,9 +343,9 @@ function sendTooMany(req: Request, res: Response, detail: string): void {
   res.status(429);
   switch (req.authAttempt!.surface) {
     case "scim":
-      // RFC 7644 §3.12 error body, and the detail for the provisioning log (http/scim-provisioning-log.ts).
-      res.locals.scimError = { status: 429, detail };
-      res.type("application/scim+json").send(JSON.stringify({ schemas: [SCIM_ERROR], status: "429", detail }));
+      // An RFC 7644 §3.12 error body like every other SCIM error (with the request id), which
+      // the facade also keeps for the request's provisioning record.
+      sendScimError(req, res, new ScimError(429, undefined, detail));
       return;
     case "oauth":
       // RFC 6749 §5.2 has no code for this; temporarily_unavailable (RFC 6749 §4.1.2.1) is the closest registered one.

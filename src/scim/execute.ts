@@ -1,11 +1,14 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import type { Principal } from "../auth/principal.js";
+import type { Request } from "express";
 import { fromGraphQLError, type GraphQLErrorLike } from "./errors.js";
 
+/** The caller the authentication middleware put on the request; the facade only passes it on. */
+export type RequestPrincipal = NonNullable<Request["principal"]>;
+
 /**
- * What the facade tells the core about the request it serves, so a mutation can write the
- * ProvisioningEvent in its own transaction (DESIGN rule 6, STYLE §3.6). Structurally the domain's
- * ProvisioningDescriptor; declared here because src/scim may not import src/domain (STYLE §3.1).
+ * What the facade tells the core about the request a mutation serves, so the change writes its
+ * ProvisioningEvent in its own transaction: how the request arrived, and the status the facade
+ * answers with when the change succeeds.
  */
 export interface ScimProvisioning {
   requestId: string;
@@ -13,18 +16,16 @@ export interface ScimProvisioning {
   path: string;
   appPasswordId?: string;
   /** IdP dialect normalisations applied (entra-capitalised-op, sailpoint-bare-array…). */
-  normalizations: string[];
+  normalizations: readonly string[];
   startedAt: number;
-  /** The status the facade will answer with, when it differs from the operation's own (204 for a Group PATCH without attributes). */
-  status?: number;
-  /** Set by the core once it has recorded the event, so the HTTP layer does not record it again. */
-  recorded?: boolean;
+  status: number;
 }
 
 export interface ScimExecutionContext {
-  principal: Principal;
-  provisioning: ScimProvisioning;
+  principal: RequestPrincipal;
   requestId: string;
+  /** Set for mutations only: reads record nothing in a transaction. */
+  provisioning?: ScimProvisioning;
 }
 
 export interface ExecutionOutcome<TData> {
@@ -33,9 +34,9 @@ export interface ExecutionOutcome<TData> {
 }
 
 /**
- * Runs one typed operation against the executable schema, in process (STYLE §3.8). main.ts /
- * http/app.ts inject the implementation (src/graphql/execute-in-process.ts), so the facade
- * depends on neither src/graphql nor the ORM.
+ * Runs one typed operation against the executable schema, in process. The composition root
+ * injects the implementation (src/graphql/execute-in-process.ts), so the facade depends on neither
+ * src/graphql nor the ORM.
  */
 export type GraphQLExecutor = <TData, TVariables extends Record<string, unknown>>(
   document: TypedDocumentNode<TData, TVariables>,
@@ -43,19 +44,64 @@ export type GraphQLExecutor = <TData, TVariables extends Record<string, unknown>
   context: ScimExecutionContext,
 ) => Promise<ExecutionOutcome<TData>>;
 
-/** The executor bound to one SCIM request; a GraphQL error becomes the matching ScimError (STYLE §4). */
+/** How the request being served arrived, for the provisioning descriptor of its mutation. */
+export interface ScimRequestInfo {
+  requestId: string;
+  method: string;
+  path: string;
+  startedAt: number;
+  /** Normalisations of IdP dialects applied while reading the request, as they are noted. */
+  normalizations: ReadonlySet<string>;
+}
+
+/**
+ * The executor bound to one SCIM request; a GraphQL error becomes the matching ScimError (one
+ * mapping, in errors.ts). Knows whether a mutation of this request committed, since a committed
+ * change has written its ProvisioningEvent in its own transaction.
+ */
 export class OperationRunner {
+  private committed = false;
+
   constructor(
     private readonly executor: GraphQLExecutor,
-    readonly context: ScimExecutionContext,
+    private readonly principal: RequestPrincipal,
+    private readonly request: ScimRequestInfo,
   ) {}
 
-  async run<TData, TVariables extends Record<string, unknown>>(
+  /** Whether a mutation of this request succeeded (and so recorded the request in its transaction). */
+  get changeCommitted(): boolean {
+    return this.committed;
+  }
+
+  /** Runs a query. */
+  async read<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData> {
+    return this.outcome(await this.executor(document, variables, { principal: this.principal, requestId: this.request.requestId }));
+  }
+
+  /**
+   * Runs a mutation; `status` is what the facade answers with if it succeeds, recorded with the
+   * change. `fieldNames` maps GraphQL input paths to SCIM attribute names for error details.
+   */
+  async change<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
-    fieldNames?: Record<string, string>,
+    options: { status: number; fieldNames?: Record<string, string> },
   ): Promise<TData> {
-    const outcome = await this.executor(document, variables, this.context);
+    const provisioning: ScimProvisioning = {
+      requestId: this.request.requestId,
+      method: this.request.method,
+      path: this.request.path,
+      appPasswordId: this.principal.credential.appPasswordId,
+      normalizations: [...this.request.normalizations],
+      startedAt: this.request.startedAt,
+      status: options.status,
+    };
+    const data = this.outcome(await this.executor(document, variables, { principal: this.principal, requestId: this.request.requestId, provisioning }), options.fieldNames);
+    this.committed = true;
+    return data;
+  }
+
+  private outcome<TData>(outcome: ExecutionOutcome<TData>, fieldNames?: Record<string, string>): TData {
     const error = outcome.errors?.[0];
     if (error) throw fromGraphQLError(error, fieldNames);
     if (!outcome.data) throw fromGraphQLError({ message: "no data", extensions: { code: "INTERNAL" } });

@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { ScimError } from "./errors.js";
+import { requestStateOf } from "./request-state.js";
 
 /** RFC 7644 §3.1 and §8.1: the SCIM media type; every response, errors included, goes out in it. */
 export const SCIM_MEDIA_TYPE = "application/scim+json";
@@ -21,7 +22,7 @@ export function sendScim(res: Response, status: number, body: unknown): void {
 /** Sends a ScimError as an RFC 7644 §3.12 body carrying the request id (STYLE §4). */
 export function sendScimError(req: Request, res: Response, error: ScimError): void {
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  res.locals.scimError = { status: error.status, scimType: error.scimType, detail: error.detail };
+  requestStateOf(res).error = { status: error.status, scimType: error.scimType, detail: error.detail };
   sendScim(res, error.status, error.body(req.requestId));
 }
 

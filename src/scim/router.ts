@@ -5,15 +5,15 @@
  * It runs GraphQL operations only, through the executor it is given (DESIGN rule 1).
  */
 import { Router, type NextFunction, type Request, type Response } from "express";
-import type { Principal } from "../auth/principal.js";
 import { resourceTypes } from "./discovery/resource-types.js";
 import { schemaResources } from "./discovery/schemas.js";
 import { serviceProviderConfig } from "./discovery/service-provider-config.js";
 import { ScimError } from "./errors.js";
-import { OperationRunner, type GraphQLExecutor, type ScimProvisioning } from "./execute.js";
+import { OperationRunner, type GraphQLExecutor } from "./execute.js";
 import { listQueryFromParameters, listQueryFromSearchRequest } from "./messages/search-request.js";
 import { sendScim, sendScimError } from "./media-type.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "./resource-handler.js";
+import { requestStateOf } from "./request-state.js";
 import { etagOf } from "./users/user.mapper.js";
 import { GroupsHandler } from "./groups/groups.handler.js";
 import { UsersHandler } from "./users/users.handler.js";
@@ -30,29 +30,10 @@ export interface ScimRouterOptions {
   logError?: (err: unknown, req: Request) => void;
 }
 
-/** What the router leaves in `res.locals` for the provisioning log written after the response. */
-export interface ScimResponseLocals {
-  scimProvisioning?: ScimProvisioning;
-  scimError?: { status: number; scimType?: string; detail: string };
-  scimResource?: { type: string; id?: string };
-}
-
 export function createScimRouter(options: ScimRouterOptions): Router {
   const handlers = options.handlers ?? [new UsersHandler(), new GroupsHandler()];
   const served = new Set(handlers.map((h) => h.resourceType));
   const router = Router();
-
-  router.use((req, res, next) => {
-    res.locals.scimProvisioning = {
-      requestId: req.requestId,
-      method: req.method,
-      path: (req.originalUrl ?? req.url).slice(0, 2000),
-      appPasswordId: req.principal?.credential.appPasswordId,
-      normalizations: [],
-      startedAt: performance.now(),
-    } satisfies ScimProvisioning;
-    next();
-  });
 
   // RFC 7644 §4: discovery describes the service, not a tenant, so it is served to any caller.
   const discovery = (build: (baseUrl: string) => unknown) => (req: Request, res: Response) => sendScim(res, 200, build(baseUrlOf(req, options)));
@@ -96,14 +77,14 @@ function registerResource(router: Router, handler: ScimResourceHandler, options:
   const scoped =
     (work: (scope: ScimRequestScope, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response, next: NextFunction) => {
       try {
-        (res.locals as ScimResponseLocals).scimResource = { type: handler.resourceType, id: typeof req.params.id === "string" ? req.params.id : undefined };
+        requestStateOf(res).resource = { type: handler.resourceType, id: typeof req.params.id === "string" ? req.params.id : undefined };
         await work(scopeOf(req, res, options), req, res);
       } catch (err) {
         next(err);
       }
     };
   const single = (res: Response, status: number, result: ResourceResult, location?: string) => {
-    (res.locals as ScimResponseLocals).scimResource = { type: handler.resourceType, id: result.id };
+    requestStateOf(res).resource = { type: handler.resourceType, id: result.id };
     res.setHeader("ETag", etagOf(result.version));
     if (result.noContent) {
       res.status(204).end();
@@ -166,34 +147,23 @@ function guard(options: ScimRouterOptions) {
 }
 
 function scopeOf(req: Request, res: Response, options: ScimRouterOptions): ScimRequestScope {
-  const provisioning = (res.locals as ScimResponseLocals).scimProvisioning!;
-  const params = req.query as Record<string, unknown>;
-  const selection = listQueryFromParameters(params);
+  const state = requestStateOf(res);
+  const selection = listQueryFromParameters(req.query as Record<string, unknown>);
+  state.runner = new OperationRunner(options.execute, req.principal!, {
+    requestId: req.requestId,
+    method: req.method,
+    path: req.originalUrl.slice(0, 2000),
+    startedAt: state.startedAt,
+    normalizations: state.notes,
+  });
   return {
-    runner: runnerOf(req, res, options, req.principal!),
+    runner: state.runner,
     baseUrl: baseUrlOf(req, options),
     ifMatch: parseIfMatch(req.headers["if-match"]),
-    notes: new NoteSet(provisioning.normalizations),
+    notes: state.notes,
     attributes: selection.attributes,
     excludedAttributes: selection.excludedAttributes,
   };
-}
-
-function runnerOf(req: Request, res: Response, options: ScimRouterOptions, principal: Principal): OperationRunner {
-  const provisioning = (res.locals as ScimResponseLocals).scimProvisioning!;
-  provisioning.appPasswordId = principal.credential.appPasswordId;
-  return new OperationRunner(options.execute, { principal, provisioning, requestId: req.requestId });
-}
-
-/** Normalisation notes, written through to the provisioning descriptor the core records. */
-class NoteSet extends Set<string> {
-  constructor(private readonly sink: string[]) {
-    super(sink);
-  }
-  override add(note: string): this {
-    if (!this.has(note)) this.sink?.push(note);
-    return super.add(note);
-  }
 }
 
 /** RFC 7644 §3.14 / RFC 7232 §3.1: `W/"3"`, `"3"` or `*`. A tag this server never issued matches no version. */

@@ -3,6 +3,7 @@
  * (DATABASE_URL's server, or an embedded one in a temporary directory), the migrated schema, the
  * real app listening on 127.0.0.1, a SCIM tenant, and a hard time bound on the whole run.
  */
+import { inSystemTransaction } from "../../src/domain/unit-of-work.js";
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
@@ -71,7 +72,7 @@ export async function startBenchApp({ poolMax }: { poolMax: number }): Promise<B
 
 /** A company with SCIM on, a service account holding "SCIM Provisioner" and its app password. */
 export async function setUpScimTenant(em: EntityManager, services: Services): Promise<{ companyId: string; authorization: string }> {
-  return em.transactional(async (tx) => {
+  return inSystemTransaction(em, async (tx) => {
     const company = createCompanyWithDefaults(tx, { slug: `bench-${randomBytes(3).toString("hex")}`, name: "Bench", scimEnabled: true });
     await tx.flush();
     const role = await tx.findOneOrFail(AppAccessRole, { company: company.id, name: "SCIM Provisioner" }, { filters: false });

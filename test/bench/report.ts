@@ -8,6 +8,7 @@
  * each download runs (server and client share this process; the client only counts bytes), so
  * the two peaks side by side show whether memory grows with the number of users. Bounded in time.
  */
+import { inSystemTransaction } from "../../src/domain/unit-of-work.js";
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
@@ -125,7 +126,7 @@ function print(results: Measurement[]): void {
 
 /** A company with its default roles and an administrator (CanConfigureCompany) who downloads the report. */
 export async function setUpCompany(em: EntityManager): Promise<{ companyId: string; admin: User }> {
-  return em.transactional(async (tx) => {
+  return inSystemTransaction(em, async (tx) => {
     const company = createCompanyWithDefaults(tx, { slug: `bench-${randomBytes(3).toString("hex")}`, name: "Bench" });
     await tx.flush();
     const role = await tx.findOneOrFail(AppAccessRole, { company: company.id, name: "Company Administrator" }, { filters: false });

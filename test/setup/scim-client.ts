@@ -1,3 +1,4 @@
+import { inSystemTransaction } from "../../src/domain/unit-of-work.js";
 import { randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { expect } from "vitest";
@@ -96,7 +97,7 @@ export async function createScimTenant(app: TestApp, opts: { scimEnabled?: boole
     isServiceAccount: true,
   });
   const em = app.orm.em.fork() as EntityManager;
-  const generated = await em.transactional(async (tx) =>
+  const generated = await inSystemTransaction(em, async (tx) =>
     app.services.appPasswords.generateForAccount(tx, await tx.findOneOrFail(User, account.id, { filters: false }), "IdP", { name: "cli" }),
   );
   const clientId = generated.appPassword.clientId;

@@ -41,9 +41,15 @@ export async function startTestApp(
   const databaseUrl = options.databaseUrl ?? (await cloneTemplateDatabase());
   const config = loadConfig({ LOG_LEVEL: "silent", NODE_ENV: "test", ...options.env, DATABASE_URL: databaseUrl });
   const orm = await MikroORM.init({ ...ormConfig({ clientUrl: databaseUrl, poolMax: 10 }), ...options.ormOptions });
-  const services = createServices(orm, config);
+  const log = createLogger(config.LOG_LEVEL, options.logDestination);
+  const services = createServices(orm, config, {
+    // A batch of provisioning events the database refused is a bug a test must see.
+    onRecordError: (err) => {
+      console.error("could not write a batch of provisioning events", err);
+    },
+  });
   schemaPromise ??= buildRolebridgeSchema();
-  const http = await createHttpApp(services, await schemaPromise, createLogger(config.LOG_LEVEL, options.logDestination));
+  const http = await createHttpApp(services, await schemaPromise, log);
   const server: Server = await new Promise((resolve) => {
     const s = http.app.listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -4,6 +4,7 @@ import { requirePermission } from "../authorization.js";
 import { ensureRolesByName, pgArray } from "../customer-roles/membership.repository.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
+import { inTransaction } from "../unit-of-work.js";
 import { isUuid } from "../where.js";
 import { grantRows } from "./effective-access.service.js";
 import { Permission } from "./permission.js";
@@ -240,7 +241,7 @@ export class RoleMappingBackupService {
   ): Promise<{ result: T; diff: RoleMappingDiff }> {
     const companyId = scope.principal.companyId;
     try {
-      return await scope.em.transactional(async (em) => {
+      return await inTransaction(scope, async (em) => {
         const txScope: Scope = { ...scope, em };
         const p = await plan(em, txScope);
         const ids = new Set([...p.target.keys(), ...(p.untargetedBecomeUnmapped ? p.before.keys() : [])]);

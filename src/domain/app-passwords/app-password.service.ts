@@ -1,6 +1,4 @@
 import { type EntityManager, LockMode } from "@mikro-orm/postgresql";
-import type { Principal } from "../../auth/principal.js";
-import { loadPrincipal } from "../../auth/principal-loader.js";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { recordSystemAudit, type SystemActor } from "../audit/system-audit.js";
@@ -21,22 +19,8 @@ export interface GeneratedAppPassword {
   bearerToken: string;
 }
 
-/** Last-used times are written at most this often, so authentication rarely writes (issue 3 §1). */
-const LAST_USED_GRANULARITY_SECONDS = 60;
-
 const NAME_MAX_LENGTH = 200;
-const CLIENT_ID_MAX_LENGTH = 256;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Compared against when the Client ID is unknown, so a miss costs the same as a wrong secret. */
-const UNKNOWN_CLIENT_HASH = hashSecret("rolebridge: no such client");
-
-/** Failure reasons stored in lastFailureReason (shown to admins by `appPasswords`). */
-export const AppPasswordFailure = {
-  WRONG_SECRET: "wrong client secret",
-  REVOKED: "the app password is revoked",
-  ACCOUNT_UNUSABLE: "the service account is inactive or no longer exists",
-} as const;
 
 /**
  * App passwords (Client ID + Client Secret) of service accounts: the credential an IdP uses for
@@ -103,71 +87,6 @@ export class AppPasswordService {
   }
 
   /**
-   * Checks a Client ID and secret (HTTP Basic or the bearer app-password token) and returns the
-   * service account's Principal. System level: there is no principal yet, so filters are off.
-   * Reads the row on every call (nothing cached), so a revocation counts on the next request.
-   * Failures on a known Client ID are recorded for the admin (lastFailureAt/lastFailureReason).
-   */
-  async authenticate(em: EntityManager, clientId: string, secret: string): Promise<Principal> {
-    // Plain SQL on the hot path of every SCIM request: no entity to hydrate for a row read once.
-    const [row]: { id: string; company_id: string; user_id: string; secret_hash: string; revoked_at: Date | null; last_used_at: Date | null }[] =
-      clientId.length > 0 && clientId.length <= CLIENT_ID_MAX_LENGTH
-        ? await em
-            .getConnection()
-            .execute("select id, company_id, user_id, secret_hash, revoked_at, last_used_at from app_password where client_id = ?", [clientId])
-        : [];
-    const appPassword = row
-      ? { id: row.id, companyId: row.company_id, userId: row.user_id, secretHash: row.secret_hash, revokedAt: row.revoked_at, lastUsedAt: row.last_used_at }
-      : null;
-    // Always run the constant-time comparison, so an unknown Client ID is not revealed by timing.
-    const secretOk = secretMatches(secret, appPassword?.secretHash ?? UNKNOWN_CLIENT_HASH);
-    if (!appPassword || !secretOk) {
-      if (appPassword) await recordFailure(em, appPassword.id, AppPasswordFailure.WRONG_SECRET);
-      throw new DomainError("UNAUTHENTICATED", "unknown Client ID or wrong Client Secret");
-    }
-    // Only a caller who knows the secret learns that it was revoked (seed 001 troubleshooting:
-    // "provisioning has suddenly stopped: this is most often a revoked token").
-    if (appPassword.revokedAt) {
-      await recordFailure(em, appPassword.id, AppPasswordFailure.REVOKED);
-      throw new DomainError("UNAUTHENTICATED", "this app password has been revoked; generate a new one and configure it in the IdP");
-    }
-    const principal = await this.principalOf(em, appPassword.id, appPassword.companyId, appPassword.userId);
-    if (lastUseIsStale(appPassword.lastUsedAt)) await touchLastUsed(em, appPassword.id, appPassword.companyId);
-    return principal;
-  }
-
-  /**
-   * For an OAuth 2.0 access token issued from an app password (claim `app_password`): the app
-   * password must still exist for that account and not be revoked, so revoking it kills every
-   * token issued from it on the next request (issue 5 §3). Returns the token's Principal.
-   */
-  async authenticateIssuedToken(
-    em: EntityManager,
-    appPasswordId: string,
-    ids: { companyId: string; userId: string },
-  ): Promise<Principal> {
-    if (!UUID.test(appPasswordId) || !UUID.test(ids.companyId) || !UUID.test(ids.userId)) {
-      throw new DomainError("UNAUTHENTICATED", "the token is not valid");
-    }
-    // Hand-built SQL: the company is given explicitly (STYLE §3.5).
-    const rows: { revoked_at: Date | null; last_used_at: Date | null }[] = await em
-      .getConnection()
-      .execute("select revoked_at, last_used_at from app_password where id = ? and company_id = ? and user_id = ?", [
-        appPasswordId,
-        ids.companyId,
-        ids.userId,
-      ]);
-    if (rows.length === 0) throw new DomainError("UNAUTHENTICATED", "the app password this token was issued from no longer exists");
-    if (rows[0]!.revoked_at) {
-      await recordFailure(em, appPasswordId, AppPasswordFailure.REVOKED);
-      throw new DomainError("UNAUTHENTICATED", "the app password this token was issued from has been revoked");
-    }
-    const principal = await this.principalOf(em, appPasswordId, ids.companyId, ids.userId, "oauth-token");
-    if (lastUseIsStale(rows[0]!.last_used_at)) await touchLastUsed(em, appPasswordId, ids.companyId);
-    return principal;
-  }
-
-  /**
    * System level (CLI, first run): generates an app password for a service account, inside the
    * caller's transaction. Whoever runs the CLI holds the database credentials, so the
    * "service account itself" rule of {@link generate} does not apply; the audit names the actor.
@@ -200,22 +119,6 @@ export class AppPasswordService {
     return appPassword;
   }
 
-  private async principalOf(
-    em: EntityManager,
-    appPasswordId: string,
-    companyId: string,
-    userId: string,
-    kind: "app-password" | "oauth-token" = "app-password",
-  ): Promise<Principal> {
-    try {
-      return await loadPrincipal(em, { companyId, userId }, { kind, appPasswordId });
-    } catch (err) {
-      if (err instanceof DomainError && err.code === "UNAUTHENTICATED") {
-        await recordFailure(em, appPasswordId, AppPasswordFailure.ACCOUNT_UNUSABLE);
-      }
-      throw err;
-    }
-  }
 }
 
 /**
@@ -300,29 +203,4 @@ function auditOfRevoke(appPassword: AppPassword) {
     before: { name: appPassword.name, clientId: appPassword.clientId, revokedAt: null },
     after: { name: appPassword.name, clientId: appPassword.clientId, revokedAt: appPassword.revokedAt?.toISOString() },
   };
-}
-
-/** Outside any transaction, so the record survives the failed request. */
-async function recordFailure(em: EntityManager, appPasswordId: string, reason: string): Promise<void> {
-  await em
-    .getConnection()
-    .execute("update app_password set last_failure_at = now(), last_failure_reason = ? where id = ?", [reason, appPasswordId]);
-}
-
-/** Whether the row just read is due a last-used write: most requests skip the round trip entirely. */
-function lastUseIsStale(lastUsedAt: Date | null | undefined): boolean {
-  return !lastUsedAt || Date.now() - new Date(lastUsedAt).getTime() >= LAST_USED_GRANULARITY_SECONDS * 1000;
-}
-
-/**
- * Records use coarsely: one conditional UPDATE that matches only when the last recorded use is
- * missing or older than a minute, so concurrent requests write it once (issue 3 §1).
- */
-async function touchLastUsed(em: EntityManager, appPasswordId: string, companyId: string): Promise<void> {
-  await em.getConnection().execute(
-    `update app_password set last_used_at = now()
-      where id = ? and company_id = ?
-        and (last_used_at is null or last_used_at < now() - interval '${LAST_USED_GRANULARITY_SECONDS} seconds')`,
-    [appPasswordId, companyId],
-  );
 }

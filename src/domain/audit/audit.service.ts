@@ -1,7 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Company } from "../companies/company.entity.js";
 import type { Scope } from "../scope.js";
-import { AuditEvent } from "./audit-event.entity.js";
+import { noteAudit } from "../unit-of-work.js";
 
 export interface AuditChange {
   /** The company the change belongs to, when not the caller's own (platform operators). */
@@ -14,12 +13,13 @@ export interface AuditChange {
 }
 
 /**
- * Appends an AuditEvent to the transaction of the change it describes (DESIGN rule 6), so the
- * history cannot disagree with the data. Call it with the transaction's EntityManager.
+ * Records an AuditEvent in the transaction of the change it describes (a write and its record are
+ * one transaction), so the history cannot disagree with the data. Call it with the transaction's
+ * EntityManager, inside `inTransaction`; the unit of work writes it just before COMMIT.
  */
-export function recordAudit(em: EntityManager, scope: Scope, change: AuditChange): AuditEvent {
-  const event = em.create(AuditEvent, {
-    company: em.getReference(Company, change.companyId ?? scope.principal.companyId),
+export function recordAudit(em: EntityManager, scope: Scope, change: AuditChange): void {
+  noteAudit(em, {
+    companyId: change.companyId ?? scope.principal.companyId,
     actorUserId: scope.principal.userId,
     actorUserName: scope.principal.userName,
     impersonatorUserId: scope.principal.impersonatorUserId ?? null,
@@ -29,6 +29,4 @@ export function recordAudit(em: EntityManager, scope: Scope, change: AuditChange
     before: change.before ?? null,
     after: change.after ?? null,
   });
-  em.persist(event);
-  return event;
 }

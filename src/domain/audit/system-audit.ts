@@ -1,6 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Company } from "../companies/company.entity.js";
-import { AuditEvent } from "./audit-event.entity.js";
+import { noteAudit } from "../unit-of-work.js";
 import type { AuditChange } from "./audit.service.js";
 
 /**
@@ -12,12 +11,12 @@ export interface SystemActor {
 }
 
 /**
- * Appends an AuditEvent for a change made at system level (no principal), in the transaction of
- * the change (DESIGN rule 6). `change.companyId` is required: there is no caller's company.
+ * Records an AuditEvent for a change made at system level (no principal), in the transaction of
+ * the change (`inSystemTransaction`). `change.companyId` is required: there is no caller's company.
  */
-export function recordSystemAudit(em: EntityManager, actor: SystemActor, change: AuditChange & { companyId: string }): AuditEvent {
-  const event = em.create(AuditEvent, {
-    company: em.getReference(Company, change.companyId),
+export function recordSystemAudit(em: EntityManager, actor: SystemActor, change: AuditChange & { companyId: string }): void {
+  noteAudit(em, {
+    companyId: change.companyId,
     actorUserId: null,
     actorUserName: `system:${actor.name}`,
     impersonatorUserId: null,
@@ -27,6 +26,4 @@ export function recordSystemAudit(em: EntityManager, actor: SystemActor, change:
     before: change.before ?? null,
     after: change.after ?? null,
   });
-  em.persist(event);
-  return event;
 }

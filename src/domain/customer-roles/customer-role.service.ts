@@ -219,7 +219,7 @@ export class CustomerRoleService {
     const memberIds = distinct(input.memberIds);
     const source = input.source ?? MembershipSource.MANUAL;
     const companyId = scope.principal.companyId;
-    const log = provisioning(201);
+    const log = provisioning();
     return inTransaction(
       scope,
       async (em) => {
@@ -296,7 +296,7 @@ export class CustomerRoleService {
     const both = add.filter((u) => remove.includes(u));
     if (both.length) throw DomainError.invalid(fields.remove, `user ids both added and removed: ${both.join(", ")}`);
 
-    const log = provisioning(200);
+    const log = provisioning();
     return inTransaction(
       scope,
       async (em) => {
@@ -374,7 +374,7 @@ export class CustomerRoleService {
         });
         return id;
       },
-      provisioning(204),
+      provisioning(),
     );
   }
 
@@ -404,7 +404,7 @@ export class CustomerRoleService {
         }
         return userId;
       },
-      { resourceType: "User", status: 200, resourceId: (id) => id },
+      { resourceType: "User", resourceId: (id) => id },
     );
     return (await this.holdingsOfUsers(scope, [userId])).get(userId) ?? [];
   }
@@ -416,13 +416,12 @@ export class CustomerRoleService {
  * "the provisioning log records both"). The detail is noted on each attempt, so a retried
  * transaction reports its own final attempt.
  */
-function provisioning(status: number): ProvisioningRecord<{ id: string } | string> & {
+function provisioning(): ProvisioningRecord<{ id: string } | string> & {
   noteDisplaced(displaced: { customerRoleId: string; userId: string }[]): void;
 } {
   let detail: string | undefined;
   return {
     resourceType: SCIM_RESOURCE_TYPE,
-    status,
     resourceId: (r) => (typeof r === "string" ? r : r.id),
     detail: () => detail,
     noteDisplaced(displaced) {

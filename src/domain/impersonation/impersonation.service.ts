@@ -1,4 +1,3 @@
-import type { TokenService } from "../../auth/jwt.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePlatformOperator } from "../authorization.js";
 import { Company } from "../companies/company.entity.js";
@@ -13,6 +12,14 @@ export const IMPERSONATION_TTL_SECONDS = 15 * 60;
 const REASON_MAX_LENGTH = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Signs session tokens; the token service of the authentication layer, handed in by the composition root. */
+export interface SessionSigner {
+  sign(
+    claims: { sub: string; company: string; typ: "session"; act: { sub: string } },
+    ttlSeconds: number,
+  ): Promise<{ token: string; expiresAt: Date; jti: string }>;
+}
+
 export interface ImpersonatedSession {
   token: string;
   expiresAt: Date;
@@ -26,7 +33,7 @@ export interface ImpersonatedSession {
  * session may not do (app passwords, platform operations) is decided where those live.
  */
 export class ImpersonationService {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(private readonly tokens: SessionSigner) {}
 
   /**
    * Opens the session and records it as an AuditEvent (`session.impersonate`) in the target

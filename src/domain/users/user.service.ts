@@ -98,7 +98,7 @@ export class UserService {
         recordAudit(em, scope, { action: "user.create", targetType: "User", targetId: user.id, after: { ...snapshot(user), ...(roles ? { customerRoles: roles } : {}) } });
         return user;
       },
-      { resourceType: "User", status: 201, resourceId: (u) => u.id },
+      { resourceType: "User", resourceId: (u) => u.id },
     );
   }
 
@@ -151,7 +151,7 @@ export class UserService {
         recordAudit(em, scope, { action: "user.delete", targetType: "User", targetId: id, before });
         return id;
       },
-      { resourceType: "User", status: 204, resourceId: () => id },
+      { resourceType: "User", resourceId: () => id },
     );
   }
 
@@ -195,7 +195,7 @@ export class UserService {
         this.finish(em, scope, user, before, passwordChanged, action, rolesChanged);
         return user;
       },
-      { resourceType: "User", status, resourceId: (u) => u.id },
+      { resourceType: "User", resourceId: (u) => u.id },
     );
   }
 

@@ -63,7 +63,7 @@ export class GroupsHandler implements ScimResourceHandler {
       orderBy = { field: field as CustomerRoleOrderField, direction: query.descending ? "DESC" : "ASC" };
     }
     const withMembers = wantsMembers(scope);
-    const { customerRoles } = await scope.runner.run(ScimListGroupsDocument, {
+    const { customerRoles } = await scope.runner.read(ScimListGroupsDocument, {
       where,
       orderBy,
       page: { offset: query.startIndex - 1, first: query.count },
@@ -81,7 +81,7 @@ export class GroupsHandler implements ScimResourceHandler {
 
   async get(scope: ScimRequestScope, id: string): Promise<ResourceResult> {
     const withMembers = wantsMembers(scope);
-    const { customerRole } = await scope.runner.run(ScimGetGroupDocument, { id, withMembers, membersPage: { first: MEMBER_PAGE_SIZE } });
+    const { customerRole } = await scope.runner.read(ScimGetGroupDocument, { id, withMembers, membersPage: { first: MEMBER_PAGE_SIZE } });
     return this.result(scope, customerRole, withMembers);
   }
 
@@ -89,10 +89,10 @@ export class GroupsHandler implements ScimResourceHandler {
   async create(scope: ScimRequestScope, body: unknown): Promise<ResourceResult> {
     const doc = canonicalGroup(requireGroupBody(body), { notes: scope.notes });
     const withMembers = wantsMembers(scope);
-    const { createCustomerRole } = await scope.runner.run(
+    const { createCustomerRole } = await scope.runner.change(
       ScimCreateGroupDocument,
       { input: createInputFromScim(doc, scope.notes), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
-      FIELD_NAMES,
+      { status: 201, fieldNames: FIELD_NAMES },
     );
     return this.result(scope, createCustomerRole, withMembers);
   }
@@ -104,10 +104,10 @@ export class GroupsHandler implements ScimResourceHandler {
   async replace(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
     const doc = canonicalGroup(requireGroupBody(body), { notes: scope.notes });
     const withMembers = wantsMembers(scope);
-    const { patchCustomerRole } = await scope.runner.run(
+    const { patchCustomerRole } = await scope.runner.change(
       ScimPatchGroupDocument,
       { id, input: replaceInputFromScim(doc, scope.notes), expectedVersion: versionOf(scope.ifMatch), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
-      FIELD_NAMES,
+      { status: 200, fieldNames: FIELD_NAMES },
     );
     return this.result(scope, patchCustomerRole, withMembers);
   }
@@ -124,12 +124,11 @@ export class GroupsHandler implements ScimResourceHandler {
     const input = groupPatchInput(operations, id, scope.notes);
     const wantsResource = scope.attributes !== undefined || scope.excludedAttributes !== undefined;
     const withMembers = wantsResource && wantsMembers(scope);
-    // The ProvisioningEvent is written in the mutation's transaction, so it must know the status now.
-    if (!wantsResource) scope.runner.context.provisioning.status = 204;
-    const { patchCustomerRole } = await scope.runner.run(
+    // The ProvisioningEvent is written in the mutation's transaction, so it is told the status now.
+    const { patchCustomerRole } = await scope.runner.change(
       ScimPatchGroupDocument,
       { id, input, expectedVersion: versionOf(scope.ifMatch), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
-      FIELD_NAMES,
+      { status: wantsResource ? 200 : 204, fieldNames: FIELD_NAMES },
     );
     const noContent = { resource: {}, id: patchCustomerRole.id, version: patchCustomerRole.version, noContent: true };
     if (!wantsResource) return noContent;
@@ -144,7 +143,7 @@ export class GroupsHandler implements ScimResourceHandler {
 
   /** RFC 7644 §3.6: the role and its memberships go; the users stay. */
   async delete(scope: ScimRequestScope, id: string): Promise<void> {
-    await scope.runner.run(ScimDeleteGroupDocument, { id, expectedVersion: versionOf(scope.ifMatch) });
+    await scope.runner.change(ScimDeleteGroupDocument, { id, expectedVersion: versionOf(scope.ifMatch) }, { status: 204 });
   }
 
   private async result(
@@ -171,7 +170,7 @@ export class GroupsHandler implements ScimResourceHandler {
     const members: GroupMember[] = [...first.nodes];
     let page = first;
     while (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-      const { customerRole } = await scope.runner.run(ScimGroupMembersDocument, {
+      const { customerRole } = await scope.runner.read(ScimGroupMembersDocument, {
         id: groupId,
         membersPage: { first: MEMBER_PAGE_SIZE, after: page.pageInfo.endCursor },
       });

@@ -62,7 +62,7 @@ export class UsersHandler implements ScimResourceHandler {
       if (!field) throw ScimError.invalidValue(`sortBy '${query.sortBy.slice(0, 100)}' is not an attribute users can be sorted by`);
       orderBy = { field: field as UserSortField, direction: query.descending ? "DESC" : "ASC" };
     }
-    const { users } = await scope.runner.run(ScimListUsersDocument, {
+    const { users } = await scope.runner.read(ScimListUsersDocument, {
       where,
       orderBy,
       page: { offset: query.startIndex - 1, first: query.count },
@@ -72,14 +72,14 @@ export class UsersHandler implements ScimResourceHandler {
   }
 
   async get(scope: ScimRequestScope, id: string): Promise<ResourceResult> {
-    const { user } = await scope.runner.run(ScimGetUserDocument, { id });
+    const { user } = await scope.runner.read(ScimGetUserDocument, { id });
     return this.result(scope, user);
   }
 
   /** RFC 7644 §3.3. A userName taken in any case is 409 uniqueness, decided by the database's unique index. */
   async create(scope: ScimRequestScope, body: unknown): Promise<ResourceResult> {
     const doc = canonicalUser(requireUserBody(body), { notes: scope.notes });
-    const { createUser } = await scope.runner.run(ScimCreateUserDocument, { input: createInputFromScim(doc) }, FIELD_NAMES);
+    const { createUser } = await scope.runner.change(ScimCreateUserDocument, { input: createInputFromScim(doc) }, { status: 201, fieldNames: FIELD_NAMES });
     return this.result(scope, createUser);
   }
 
@@ -93,10 +93,10 @@ export class UsersHandler implements ScimResourceHandler {
     const raw = requireUserBody(body);
     let doc = canonicalUser(raw, { notes: scope.notes });
     if (!needsStoredExtensions(doc)) {
-      const { updateUser } = await scope.runner.run(
+      const { updateUser } = await scope.runner.change(
         ScimUpdateUserDocument,
         { id, input: replaceInputFromScim(doc), expectedVersion: versionOf(scope.ifMatch) },
-        FIELD_NAMES,
+        { status: 200, fieldNames: FIELD_NAMES },
       );
       return this.result(scope, updateUser);
     }
@@ -120,12 +120,12 @@ export class UsersHandler implements ScimResourceHandler {
 
   /** RFC 7644 §3.6: deactivate or delete, as the company's setting says (DESIGN). */
   async delete(scope: ScimRequestScope, id: string): Promise<void> {
-    await scope.runner.run(ScimDeprovisionUserDocument, { id, expectedVersion: versionOf(scope.ifMatch) });
+    await scope.runner.change(ScimDeprovisionUserDocument, { id, expectedVersion: versionOf(scope.ifMatch) }, { status: 204 });
   }
 
   private async readModifyWrite(scope: ScimRequestScope, id: string, change: (current: ScimUserFragment) => UserInput): Promise<ResourceResult> {
     for (let attempt = 1; ; attempt++) {
-      const { user: current } = await scope.runner.run(ScimGetUserDocument, { id });
+      const { user: current } = await scope.runner.read(ScimGetUserDocument, { id });
       const demanded = versionOf(scope.ifMatch);
       if (demanded !== undefined && demanded !== current.version) {
         throw ScimError.preconditionFailed(`the user is at version ${current.version}, not the version ${demanded} of If-Match; read it again`);
@@ -133,7 +133,7 @@ export class UsersHandler implements ScimResourceHandler {
       const input = change(current);
       if (Object.keys(input).length === 0) return this.result(scope, current);
       try {
-        const { updateUser } = await scope.runner.run(ScimUpdateUserDocument, { id, input, expectedVersion: current.version }, FIELD_NAMES);
+        const { updateUser } = await scope.runner.change(ScimUpdateUserDocument, { id, input, expectedVersion: current.version }, { status: 200, fieldNames: FIELD_NAMES });
         return this.result(scope, updateUser);
       } catch (err) {
         const lostRace = err instanceof ScimError && err.status === 412 && demanded === undefined;

@@ -48,9 +48,10 @@ describe("SCIM", () => {
     expectRetryAfter(blocked);
     expect(blocked.headers.get("content-type")).toMatch(/^application\/scim\+json/);
     expect(blocked.body).toEqual({
-      schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:Error", "urn:rolebridge:scim:api:messages:2.0:Error"],
       status: "429",
       detail: expect.stringMatching(/too many failed authentication attempts for this Client ID; retry after \d+ seconds/),
+      "urn:rolebridge:scim:api:messages:2.0:Error": { requestId: blocked.headers.get("x-request-id") },
     });
     // The Client ID is locked for the window, whichever form it comes in.
     expect((await scimProbe(app.url, basic(cred.clientId, cred.secret))).status).toBe(429);
@@ -60,7 +61,9 @@ describe("SCIM", () => {
   });
 
   it("records the 429 in the provisioning log with its detail", async () => {
-    await new Promise((r) => setTimeout(r, 200));
+    // Refusals are written in batches after the response; write them now.
+    await new Promise((r) => setTimeout(r, 20));
+    await app.services.provisioningEvents.flush();
     const rows = await app.orm.em
       .fork()
       .getConnection()

@@ -497,7 +497,7 @@ describe("provisioning record", () => {
     const principal = await loadPrincipal(em, { companyId: a.company.id, userId: (scim as { id: string }).id }, { kind: "app-password" });
     em.setFilterParams(TENANT_FILTER, { companyId: a.company.id });
     const requestId = randomUUID();
-    const scope = { em, principal, provisioning: { requestId, method: "POST", path: "/scim/v2/Users", normalizations: [], startedAt: performance.now() } };
+    const scope = { em, principal, provisioning: { requestId, method: "POST", path: "/scim/v2/Users", normalizations: [], startedAt: performance.now(), status: 201 } };
     const user = await app.services.users.create(scope, { userName: "from-scim@a.example" });
     expect(user).toMatchObject({ allowSsoLogin: true, autoAssignRoles: true });
     const rows = await sql(`select resource_type, resource_id, status, outcome from provisioning_event where id = ?`, [requestId]);

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../../../src/auth/principal.js";
+import type { Principal } from "../../../src/domain/principal.js";
 import { inTransaction } from "../../../src/domain/unit-of-work.js";
 import { formatError } from "../../../src/graphql/errors.js";
 import { createTestCompany, type TestCompany } from "../../setup/fixtures.js";

@@ -465,7 +465,9 @@ describe("provisioning log (issue 3 §7)", () => {
     const miss = await t.client.get(`/Users?filter=${encodeURIComponent("bogus eq 1")}`);
     const requestId = miss.headers.get("x-request-id");
     const read = await t.client.get(`/Users/${u.id}`);
-    await new Promise((r) => setTimeout(r, 300));
+    // Reads and failures are written in batches after the response; write this one now.
+    await new Promise((r) => setTimeout(r, 20));
+    await app.services.provisioningEvents.flush();
     const [failure] = await sql<Record<string, unknown>>("select status, scim_type, detail, outcome, company_id from provisioning_event where id = ?", [requestId]);
     expect(failure).toMatchObject({ status: 400, scim_type: "invalidFilter", outcome: "failure", company_id: t.company.id });
     expect(String(failure!.detail)).toContain("bogus");

@@ -1,4 +1,4 @@
-import type { Permission } from "../domain/access-roles/permission.js";
+import type { Permission } from "./access-roles/permission.js";
 
 /** How the caller proved who they are. */
 export type CredentialKind = "session" | "app-password" | "oauth-token";

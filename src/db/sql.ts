@@ -1,0 +1,43 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { QueryResult } from "pg";
+
+/**
+ * Hand-written SQL for the paths every request takes (authentication, reading and writing users
+ * and their memberships), where an entity per row would cost more than the statement itself.
+ * Parameters travel as parameters (`$1`, `$2`…; arrays as arrays), never spliced into the text.
+ */
+export interface Sql {
+  /** Runs one statement and returns its rows. */
+  query<R = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R[]>;
+}
+
+/** The part of knex's client this module uses: the pool, or inside a transaction its one connection. */
+interface ConnectionSource {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<unknown>;
+}
+
+interface PgConnection {
+  query(text: string, values?: readonly unknown[]): Promise<QueryResult>;
+}
+
+/**
+ * The statements of `em`'s connection: inside `em.transactional` the transaction's own connection
+ * (knex hands every query of a transaction the same one), otherwise one borrowed from the shared
+ * pool for each statement. MikroORM and this module therefore share one pool, one set of
+ * connection settings (timeouts) and one transaction.
+ */
+export function sqlOf(em: EntityManager): Sql {
+  const context = em.getTransactionContext<{ client: ConnectionSource }>();
+  const source: ConnectionSource = context?.client ?? (em.getConnection().getKnex().client as unknown as ConnectionSource);
+  return {
+    async query<R>(text: string, values?: readonly unknown[]): Promise<R[]> {
+      const connection = await source.acquireConnection();
+      try {
+        return (await connection.query(text, values as unknown[])).rows as R[];
+      } finally {
+        await source.releaseConnection(connection);
+      }
+    },
+  };
+}
