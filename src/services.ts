@@ -13,6 +13,8 @@ import { SigningKeyService } from "./domain/signing-keys/signing-key.service.js"
 import { ProvisioningLogService } from "./domain/provisioning/provisioning-log.service.js";
 import { ProvisioningEventBatch } from "./domain/provisioning/provisioning-event.batch.js";
 import { sqlOf } from "./db/sql.js";
+import type { UserPatchApplier } from "./graphql/users/user-patch.js";
+import { applyScimUserPatch } from "./scim/users/user-patch-applier.js";
 import { AuditLogService } from "./domain/audit/audit-log.service.js";
 import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
 import { RoleMappingBackupService } from "./domain/access-roles/role-mapping-backup.service.js";
@@ -38,6 +40,8 @@ export interface Services {
   provisioningLog: ProvisioningLogService;
   /** ProvisioningEvents of reads and refused requests, written in batches off the request path. */
   provisioningEvents: ProvisioningEventBatch;
+  /** How `patchUser` applies a PATCH: the SCIM facade's RFC 7644 semantics and IdP dialects. */
+  userPatch: UserPatchApplier;
   auditLog: AuditLogService;
   usersAndRolesReport: UsersAndRolesReportService;
   roleMappingBackup: RoleMappingBackupService;
@@ -61,6 +65,7 @@ export function createServices(orm: MikroORM, config: Config, options: { onRecor
     signingKeys: new SigningKeyService(),
     provisioningLog: new ProvisioningLogService(),
     provisioningEvents: new ProvisioningEventBatch(() => sqlOf(orm.em), { onError: options.onRecordError }),
+    userPatch: applyScimUserPatch,
     auditLog: new AuditLogService(),
     usersAndRolesReport: new UsersAndRolesReportService(),
     roleMappingBackup: new RoleMappingBackupService(new RoleMappingService()),

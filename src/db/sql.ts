@@ -41,3 +41,23 @@ export function sqlOf(em: EntityManager): Sql {
     },
   };
 }
+
+/**
+ * Rewrites the `?` placeholders of SQL built for MikroORM (as the where-tree compiler emits it)
+ * into PostgreSQL's numbered ones, starting at `$<first>`. Only for SQL whose text has no other
+ * question marks (no string literals or jsonb `?` operators containing one).
+ */
+export function numbered(text: string, first = 1): string {
+  let n = first;
+  return text.replace(/\?/g, () => `$${n++}`);
+}
+
+/**
+ * A `timestamptz` as this module returns it. MikroORM's connections deliver timestamps as
+ * PostgreSQL's text (`2026-12-07 01:12:13.3312+00`) to keep their precision; the hand-written
+ * paths turn them into Dates here.
+ */
+export function timestampOf(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(value.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"));
+}

@@ -22,7 +22,13 @@ export type DomainErrorReason =
   | "MISSING_PERMISSION"
   | "IMPERSONATION"
   | "ACTIVE_APP_PASSWORD"
-  | "INVALID_FILTER";
+  | "INVALID_FILTER"
+  /** A PATCH path that does not name an attribute (RFC 7644 §3.5.2). */
+  | "INVALID_PATH"
+  /** A PATCH value filter that matches no value (RFC 7644 §3.5.2.2). */
+  | "NO_TARGET"
+  /** A PATCH request whose structure is wrong. */
+  | "INVALID_SYNTAX";
 
 export class DomainError extends Error {
   override readonly name = "DomainError";

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { numbered, type Sql } from "../db/sql.js";
 import { DomainError } from "./errors.js";
 import type { CompiledWhere } from "./where.js";
 
@@ -123,4 +124,74 @@ export function decodeCursor(cursor: string, ordering = ""): [string, string] {
 
 function orderingOf(sort: SortSpec): string {
   return `${sort.expression} ${sort.descending ? "desc" : "asc"}`;
+}
+
+/** One page of whole rows, with the paging facts of {@link IdPage}. */
+export interface RowPage<R> {
+  rows: R[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  offset: number;
+}
+
+/**
+ * One page of whole rows in one statement: the page's ids are chosen (filter, order, offset or
+ * keyset, with the total counted over the same filter) in a subquery, and only those rows are
+ * read and projected with `columns`, so a column that costs a subquery per row (a user's emails
+ * and roles as JSON) is computed for the page, never for every match. A keyset page counts its
+ * total in a second statement, since its own rows start after the cursor.
+ * `table` (e.g. `user_account u`), `idColumn` and `columns` are trusted SQL; `where` is
+ * parameterised with `?` placeholders.
+ */
+export async function selectPageRows<R extends object>(
+  sql: Sql,
+  q: { table: string; idColumn: string; where: CompiledWhere; sort: SortSpec; page: PageRequest; columns: string },
+): Promise<RowPage<R>> {
+  const { page, sort } = q;
+  if (page.after && page.offset) throw DomainError.invalid("after", "use either offset or after, not both");
+  const limit = Math.min(Math.max(page.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
+  const offset = page.after ? 0 : Math.max(page.offset ?? 0, 0);
+  const dir = sort.descending ? "desc" : "asc";
+  const order = `${sort.expression} ${dir}, ${q.idColumn} ${dir}`;
+  const params = [...q.where.params];
+  let keyset = "";
+  if (page.after) {
+    const [key, id] = decodeCursor(page.after, orderingOf(sort));
+    keyset = ` and (${sort.expression}, ${q.idColumn}) ${sort.descending ? "<" : ">"} (?::${sort.kind}, ?::uuid)`;
+    params.push(key, id);
+  }
+  const rows =
+    limit === 0
+      ? []
+      : await sql.query<R & { page_sort_key: string; page_total: string }>(
+          numbered(
+            `select ${q.columns}, p.page_sort_key, p.page_total
+               from (select ${q.idColumn} as page_id, (${sort.expression})::text as page_sort_key, count(*) over () as page_total
+                       from ${q.table}
+                      where ${q.where.sql}${keyset}
+                      order by ${order}
+                      limit ${limit + 1} offset ${offset}) p
+               join ${q.table} on ${q.idColumn} = p.page_id
+              order by ${order}`,
+          ),
+          params,
+        );
+  const hasMore = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  let totalCount: number;
+  if (!page.after && rows.length > 0) {
+    totalCount = Number(rows[0]!.page_total);
+  } else {
+    const [{ count }] = await sql.query<{ count: number }>(numbered(`select count(*)::int as count from ${q.table} where ${q.where.sql}`), q.where.params);
+    totalCount = count;
+  }
+  const last = pageRows[pageRows.length - 1] as (R & { page_sort_key: string; id?: string }) | undefined;
+  return {
+    rows: pageRows,
+    totalCount,
+    hasNextPage: page.after ? hasMore : offset + pageRows.length < totalCount,
+    endCursor: last ? encodeCursor(last.page_sort_key, String((last as { id?: unknown }).id), orderingOf(sort)) : null,
+    offset,
+  };
 }

@@ -144,6 +144,9 @@ export function fromGraphQLError(error: GraphQLErrorLike, fieldNames: Record<str
       if (reason === "MUTABILITY") return new ScimError(400, "mutability", detail);
       if (reason === "TOO_MANY") return new ScimError(400, "tooMany", detail);
       if (reason === "INVALID_FILTER") return new ScimError(400, "invalidFilter", detail);
+      if (reason === "INVALID_PATH") return new ScimError(400, "invalidPath", detail);
+      if (reason === "NO_TARGET") return new ScimError(400, "noTarget", detail);
+      if (reason === "INVALID_SYNTAX") return new ScimError(400, "invalidSyntax", detail);
       return new ScimError(400, "invalidValue", detail);
     case "PRECONDITION_FAILED":
       return new ScimError(412, undefined, error.message);

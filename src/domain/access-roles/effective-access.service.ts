@@ -9,6 +9,7 @@ import { type Page, type PageRequest, inIdOrder, selectPage } from "../paging.js
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
+import { type UserView, userViewOfEntity } from "../users/user.view.js";
 import { isUuid } from "../where.js";
 import { ACCESS_ROLE_READERS, byName, namedList, requireAccessRoles } from "./access-role.service.js";
 import { AppAccessRole } from "./app-access-role.entity.js";
@@ -31,14 +32,14 @@ export interface EffectiveRole<R> {
 }
 
 export interface EffectiveAccess {
-  user: User;
+  user: UserView;
   dataAccessRoles: EffectiveRole<DataAccessRole>[];
   appAccessRoles: EffectiveRole<AppAccessRole>[];
   permissions: Permission[];
 }
 
 export interface UserWithAccess {
-  user: User;
+  user: UserView;
   grants: AccessGrant[];
 }
 
@@ -76,7 +77,7 @@ export class EffectiveAccessService {
     ]);
     const permissions = await loadPermissions(scope.em, companyId, userId);
     return {
-      user,
+      user: userViewOfEntity(user),
       dataAccessRoles: group(rows, "data", dataRoles, customerRoles),
       appAccessRoles: group(rows, "app", appRoles, customerRoles),
       permissions: ALL_PERMISSIONS.filter((p) => permissions.has(p)),
@@ -125,7 +126,7 @@ export class EffectiveAccessService {
     const rows = (await grantRows(scope.em, companyId, ids.ids)).filter((r) => r.role_kind === kind && r.role_id === roleId);
     const customerRoles = await loadCustomerRoles(scope.em, companyId, rows);
     const nodes = inIdOrder(ids.ids, users).map((user) => ({
-      user,
+      user: userViewOfEntity(user),
       grants: sortGrants(rows.filter((r) => r.user_id === user.id).map((r) => toGrant(r, customerRoles))),
     }));
     return { nodes, totalCount: ids.totalCount, hasNextPage: ids.hasNextPage, endCursor: ids.endCursor, offset: ids.offset };

@@ -10,6 +10,7 @@ import type { Scope } from "../scope.js";
 import { inTransaction, type ProvisioningRecord } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
 import { compileWhere, isUuid } from "../where.js";
+import type { RoleHolding } from "../users/user.view.js";
 import { CustomerRole } from "./customer-role.entity.js";
 import {
   CUSTOMER_ROLE_FIELDS,
@@ -19,6 +20,7 @@ import {
   customerRoleSort,
 } from "./customer-role.where.js";
 import { MembershipSource } from "./membership-source.js";
+import { CHANGE_TIME } from "../change-time.js";
 import {
   bumpRoles,
   countMembers,
@@ -34,7 +36,7 @@ import {
   rolesOfUsers,
   SCIM_SOURCES,
   setUserMemberships,
-  unknownUserIds,
+  newMemberFacts,
 } from "./membership.repository.js";
 
 /** Who may read customer-supplied roles and their members. */
@@ -95,11 +97,7 @@ export interface MemberNode {
   createdAt: Date;
 }
 
-/** A customer-supplied role a user holds, through one or more sources. */
-export interface RoleHolding {
-  customerRole: CustomerRole;
-  sources: MembershipSource[];
-}
+export type { RoleHolding } from "../users/user.view.js";
 
 /** In the provisioning log, a customer-supplied role is the SCIM Group resource (RFC 7643 §4.2). */
 const SCIM_RESOURCE_TYPE = "Group";
@@ -223,11 +221,12 @@ export class CustomerRoleService {
     return inTransaction(
       scope,
       async (em) => {
-        await requireKnownUsers(em, companyId, memberIds, "memberIds");
+        const facts = await newMemberFacts(em, companyId, [memberIds.filter(isUuid)]);
+        requireKnownUsers(memberIds, facts.unknown[0]!, "memberIds");
         const role = em.create(CustomerRole, { company: em.getReference(Company, companyId), displayName, externalId });
         // Flushed now so a taken displayName fails here as CONFLICT, before any membership is written.
         await em.flush();
-        const movers = await singleRoleMovers(em, companyId, memberIds, source);
+        const movers = singleRoleMovers(facts.singleCustomerRole, memberIds, source);
         await lockRoles(em, companyId, await otherScimRoleIds(em, companyId, role.id, movers));
         const added = await insertMembers(em, companyId, role.id, memberIds, source);
         const displaced = await removeFromOtherRoles(em, companyId, role.id, movers);
@@ -300,12 +299,15 @@ export class CustomerRoleService {
     return inTransaction(
       scope,
       async (em) => {
-        await requireKnownUsers(em, companyId, add, fields.add);
-        if (replace) await requireKnownUsers(em, companyId, replace, fields.replace);
+        // Every user id to add must name a user of the company; one statement checks them all
+        // (when there are any) and reads the one-role-at-a-time setting with them.
+        const facts = add.length || replace?.length ? await newMemberFacts(em, companyId, [add.filter(isUuid), (replace ?? []).filter(isUuid)]) : undefined;
+        requireKnownUsers(add, facts?.unknown[0] ?? [], fields.add);
+        if (replace) requireKnownUsers(replace, facts?.unknown[1] ?? [], fields.replace);
         // The row lock orders concurrent member changes of this role, so twenty parallel PATCHes
         // end in the serial result. A one-role-at-a-time move also changes the users' other roles:
         // all are locked in one statement in id order, so opposite moves queue instead of deadlocking.
-        const movers = await singleRoleMovers(em, companyId, [...(replace ?? []), ...add], source);
+        const movers = singleRoleMovers(facts?.singleCustomerRole ?? false, [...(replace ?? []), ...add], source);
         const others = await otherScimRoleIds(em, companyId, id, movers);
         const row = (await lockRoles(em, companyId, [id, ...others])).find((r) => r.id === id);
         if (!row) throw DomainError.notFound("CustomerRole", id);
@@ -328,11 +330,9 @@ export class CustomerRoleService {
         const attributesChanged = nextName !== row.display_name || nextExternalId !== row.external_id;
         if (!attributesChanged && added.length === 0 && removed.length === 0) return em.map(CustomerRole, row);
 
-        // clock_timestamp(), not now(): now() is the transaction's start, before the lock wait, and
-        // updatedAt (SCIM meta.lastModified, which SailPoint uses for deltas) must not go backwards.
         const [bumped]: CustomerRoleRow[] = await em.execute(
           `update customer_role
-              set display_name = ?, external_id = ?, version = version + 1, updated_at = clock_timestamp()
+              set display_name = ?, external_id = ?, version = version + 1, updated_at = ${CHANGE_TIME}
             where id = ? and company_id = ?
         returning *`,
           [nextName, nextExternalId, id, companyId],
@@ -453,7 +453,7 @@ export async function applyUserRolesByName(
     const valid = validDisplayName(name, "roles");
     if (!byLowerName.has(valid.toLowerCase())) byLowerName.set(valid.toLowerCase(), valid);
   }
-  const movers = byLowerName.size ? await singleRoleMovers(em, companyId, [userId], source) : [];
+  const movers = byLowerName.size ? singleRoleMovers((await newMemberFacts(em, companyId, [])).singleCustomerRole, [userId], source) : [];
   if (movers.length && byLowerName.size > 1) throw DomainError.invalid("roles", "this company allows one customer-supplied role per user; name at most one");
   const { idsByName, created } = await ensureRolesByName(em, companyId, [...byLowerName.values()]);
   const target = [...byLowerName.keys()].map((n) => idsByName.get(n)).filter((id): id is string => Boolean(id));
@@ -474,10 +474,9 @@ export async function applyUserRolesByName(
  * SCIM leaves their other SCIM-owned roles in the same transaction. Manual and upload memberships
  * are an admin's, and stay. Returns the users the rule moves: none when it does not apply.
  */
-async function singleRoleMovers(em: EntityManager, companyId: string, userIds: string[], source: MembershipSource): Promise<string[]> {
-  if (userIds.length === 0 || !SCIM_SOURCES.includes(source)) return [];
-  const [company]: { single_customer_role: boolean }[] = await em.execute(`select single_customer_role from company where id = ?`, [companyId]);
-  return company?.single_customer_role ? userIds.filter(isUuid) : [];
+function singleRoleMovers(singleCustomerRole: boolean, userIds: string[], source: MembershipSource): string[] {
+  if (!singleCustomerRole || !SCIM_SOURCES.includes(source)) return [];
+  return userIds.filter(isUuid);
 }
 
 /** Locks roles of the company (`select … for update`) in id order, the one order every transaction uses. */
@@ -486,10 +485,10 @@ async function lockRoles(em: EntityManager, companyId: string, ids: string[]): P
   return em.execute(`select * from customer_role where company_id = ? and id = any(?::uuid[]) order by id for update`, [companyId, pgArray(ids)]);
 }
 
-/** Fails with BAD_USER_INPUT naming every id that is malformed or names no user of the company. */
-async function requireKnownUsers(em: EntityManager, companyId: string, userIds: string[], field: string): Promise<void> {
+/** Fails with BAD_USER_INPUT naming every id that is malformed or (`unknownIds`) names no user of the company. */
+function requireKnownUsers(userIds: string[], unknownIds: string[], field: string): void {
   const malformed = userIds.filter((u) => !isUuid(u));
-  const unknown = [...malformed, ...(await unknownUserIds(em, companyId, userIds.filter(isUuid)))];
+  const unknown = [...malformed, ...unknownIds];
   if (unknown.length === 0) return;
   const shown = unknown.slice(0, 20).join(", ");
   const more = unknown.length > 20 ? ` and ${unknown.length - 20} more` : "";

@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, type PageRequest } from "../paging.js";
 import { DomainError } from "../errors.js";
 import { MembershipSource } from "./membership-source.js";
+import { CHANGE_TIME } from "../change-time.js";
 
 /**
  * Set-based SQL over membership rows (DESIGN rule 5): every statement here is bounded by the ids
@@ -32,17 +33,27 @@ export interface MembershipPage {
 /** The sources an IdP owns; a one-role-at-a-time company moves users between roles of these only. */
 export const SCIM_SOURCES: readonly MembershipSource[] = [MembershipSource.SCIM_GROUP, MembershipSource.SCIM_ROLES_ATTRIBUTE];
 
-/** The ids of `userIds` that name no user of the company (in input order). Costs one index probe per id. */
-export async function unknownUserIds(em: EntityManager, companyId: string, userIds: string[]): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  const rows: { id: string }[] = await em.execute(
-    `select w.id::text as id
-       from unnest(?::uuid[]) with ordinality as w(id, n)
-      where not exists (select 1 from user_account u where u.id = w.id and u.company_id = ?)
-      order by w.n`,
-    [pgArray(userIds), companyId],
+/**
+ * What a member change must know before it locks anything, in one statement: for each list of
+ * user ids, those that name no user of the company (in input order; one index probe per id), and
+ * whether the company allows one customer-supplied role per user.
+ */
+export async function newMemberFacts(
+  em: EntityManager,
+  companyId: string,
+  lists: readonly string[][],
+): Promise<{ unknown: string[][]; singleCustomerRole: boolean }> {
+  const unknown = lists.map(
+    (_, i) =>
+      `array(select w.id::text from unnest(?::uuid[]) with ordinality as w(id, n)
+              where not exists (select 1 from user_account u where u.id = w.id and u.company_id = ?)
+              order by w.n) as unknown_${i}`,
   );
-  return rows.map((r) => r.id);
+  const [row]: Record<string, unknown>[] = await em.execute(
+    `select ${[...unknown, "c.single_customer_role"].join(", ")} from company c where c.id = ?`,
+    [...lists.flatMap((ids) => [pgArray(ids), companyId]), companyId],
+  );
+  return { unknown: lists.map((_, i) => (row?.[`unknown_${i}`] as string[] | undefined) ?? []), singleCustomerRole: Boolean(row?.single_customer_role) };
 }
 
 /** Adds memberships of one source; existing ones stay as they are. Returns the user ids actually added. */
@@ -271,7 +282,7 @@ export async function ensureRolesByName(
   if (displayNames.length === 0) return { idsByName: new Map(), created: [] };
   const created: { id: string }[] = await em.execute(
     `insert into customer_role (id, company_id, display_name, version, created_at, updated_at)
-     select gen_random_uuid(), ?, n, 1, clock_timestamp(), clock_timestamp() from unnest(?::text[]) as n
+     select gen_random_uuid(), ?, n, 1, ${CHANGE_TIME}, ${CHANGE_TIME} from unnest(?::text[]) as n
      on conflict do nothing
      returning id`,
     [companyId, pgArray(displayNames)],
@@ -321,7 +332,7 @@ export async function setUserMemberships(
 /** Bumps version and updatedAt of roles whose members changed (SCIM meta.lastModified must move). */
 export async function bumpRoles(em: EntityManager, companyId: string, roleIds: readonly string[]): Promise<void> {
   if (roleIds.length === 0) return;
-  await em.execute(`update customer_role set version = version + 1, updated_at = clock_timestamp() where company_id = ? and id = any(?::uuid[])`, [
+  await em.execute(`update customer_role set version = version + 1, updated_at = ${CHANGE_TIME} where company_id = ? and id = any(?::uuid[])`, [
     companyId,
     pgArray(roleIds),
   ]);

@@ -5,6 +5,7 @@ import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
+import { type UserView, userViewOfEntity } from "../users/user.view.js";
 
 /** Impersonated sessions are short: long enough to look into a support case, short enough to lapse on their own. */
 export const IMPERSONATION_TTL_SECONDS = 15 * 60;
@@ -23,7 +24,7 @@ export interface SessionSigner {
 export interface ImpersonatedSession {
   token: string;
   expiresAt: Date;
-  user: User;
+  user: UserView;
 }
 
 /**
@@ -77,7 +78,7 @@ export class ImpersonationService {
           expiresAt: expiresAt.toISOString(),
         },
       });
-      return { token, expiresAt, user };
+      return { token, expiresAt, user: userViewOfEntity(user) };
     });
   }
 }

@@ -5,6 +5,7 @@ import { DomainError } from "../errors.js";
 import { type Page, type PageRequest, inIdOrder, selectPage } from "../paging.js";
 import type { Scope } from "../scope.js";
 import { User } from "../users/user.entity.js";
+import { type UserView, userViewOfEntity } from "../users/user.view.js";
 import { type DateTimeComparison, type FieldMap, type IdComparison, type StringComparison, compileWhere, isUuid } from "../where.js";
 import { ProvisioningEvent } from "./provisioning-event.entity.js";
 
@@ -86,7 +87,7 @@ export interface ProvisioningSummary {
   normalizations: NormalizationCount[];
   /** Users created through SCIM in the window (POST /Users that succeeded) lacking givenName or familyName now. */
   usersCreatedWithoutNameCount: number;
-  usersCreatedWithoutName: User[];
+  usersCreatedWithoutName: UserView[];
 }
 
 /**
@@ -195,7 +196,7 @@ export class ProvisioningLogService {
       wrongSecretRequests: auth?.wrong_secret ?? 0,
       normalizations,
       usersCreatedWithoutNameCount: nameless?.count ?? 0,
-      usersCreatedWithoutName: inIdOrder(sampleIds, users),
+      usersCreatedWithoutName: inIdOrder(sampleIds, users).map(userViewOfEntity),
     };
   }
 

@@ -278,7 +278,7 @@ async function changesFor(scope: Scope, users: UserService, userId: string, row:
   const email = columns.has("email") ? v.email?.trim() : undefined;
   if (email) {
     const user = await users.byId(scope, userId);
-    const emails = user.emails.getItems();
+    const emails = user.emails;
     const primary = emails.find((e) => e.primary) ?? emails[0];
     // The uploaded address becomes the primary work email; the user's other addresses stay.
     if (primary?.value.toLowerCase() !== email.toLowerCase()) {

@@ -33,6 +33,12 @@ export interface EnterpriseUserData {
   managerDisplayName?: string | null;
 }
 
+/** One change of an attribute rolebridge does not model: the value at `path` in extensionAttributes, removed when null. */
+export interface ExtensionAttributeUpdate {
+  path: readonly string[];
+  value?: unknown;
+}
+
 export interface UserData {
   userName?: string | null;
   externalId?: string | null;
@@ -51,6 +57,12 @@ export interface UserData {
   personId?: string | null;
   enterprise?: EnterpriseUserData | null;
   extensionAttributes?: ExtensionAttributes | null;
+  /**
+   * Changes of single keys of extensionAttributes, applied after `extensionAttributes` (if given):
+   * what they do not name is kept. A SCIM PUT carrying attributes rolebridge does not model sends
+   * these, so it needs no read of the stored ones.
+   */
+  extensionAttributeUpdates?: readonly ExtensionAttributeUpdate[] | null;
   allowSsoLogin?: boolean | null;
   autoAssignRoles?: boolean | null;
   isServiceAccount?: boolean | null;

@@ -50,6 +50,10 @@ export function validateUserData(input: UserData, mode: "create" | "replace" | "
     throw DomainError.invalid("password", "password must be a string");
   }
   if (input.extensionAttributes) checkExtensionAttributes(input.extensionAttributes);
+  if (input.extensionAttributeUpdates) {
+    if (!Array.isArray(input.extensionAttributeUpdates)) throw DomainError.invalid("extensionAttributeUpdates", "extensionAttributeUpdates must be a list");
+    checkExtensionAttributes({ updates: input.extensionAttributeUpdates.map((u) => u?.value ?? null) }, "extensionAttributeUpdates");
+  }
 }
 
 /** Leading and trailing whitespace is not part of an identifier (IdPs occasionally send it). */
@@ -70,8 +74,8 @@ function checkText(field: string, value: unknown, max: number): void {
   if (LONE_SURROGATE.test(value)) throw DomainError.invalid(field, `${field} is not well-formed Unicode`);
 }
 
-function checkExtensionAttributes(value: unknown): void {
-  const field = "extensionAttributes";
+/** extensionAttributes must be a JSON object of bounded size that jsonb can store. */
+export function checkExtensionAttributes(value: unknown, field = "extensionAttributes"): void {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw DomainError.invalid(field, "extensionAttributes must be a JSON object");
   let json: string;
   try {

@@ -1,12 +1,20 @@
+import { timestampOf } from "../../db/sql.js";
 import type { MembershipSource } from "../customer-roles/membership-source.js";
-import type { UserEmailData } from "./user-input.js";
 import type { ExtensionAttributes, User } from "./user.entity.js";
+
+/** One of a user's emails (RFC 7643 §4.1.2). */
+export interface UserEmailView {
+  value: string;
+  type: string | null;
+  primary: boolean;
+  display: string | null;
+}
 
 /** A customer-supplied role as it is read with a user. */
 export interface CustomerRoleView {
   id: string;
   displayName: string;
-  externalId: string | null;
+  externalId?: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -53,7 +61,7 @@ export interface UserView {
     honorificSuffix: string | null;
   };
   /** In the order the IdP sent them (Okta reads emails[0]). */
-  emails: Required<{ [K in keyof UserEmailData]: NonNullable<UserEmailData[K]> | (K extends "value" | "primary" ? never : null) }>[];
+  emails: UserEmailView[];
   enterprise: {
     employeeNumber: string | null;
     costCenter: string | null;
@@ -110,8 +118,8 @@ export interface UserViewRow {
   has_password: boolean;
   extension_attributes: ExtensionAttributes | null;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string | Date;
+  updated_at: string | Date;
   formatted_name: string | null;
   family_name: string | null;
   given_name: string | null;
@@ -149,8 +157,8 @@ export function toUserView(row: UserViewRow): UserView {
     hasPassword: row.has_password,
     extensionAttributes: row.extension_attributes ?? {},
     version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: timestampOf(row.created_at),
+    updatedAt: timestampOf(row.updated_at),
     name: {
       formatted: row.formatted_name,
       familyName: row.family_name,

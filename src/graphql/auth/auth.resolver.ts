@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { checkLogin } from "../../auth/login.js";
 import { User } from "../../domain/users/user.entity.js";
+import { userViewOfEntity } from "../../domain/users/user.view.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 import { UserType } from "../users/user.type.js";
 import { SessionType } from "./session.type.js";
@@ -20,13 +21,13 @@ export class AuthResolver {
       ctx.services.config.SESSION_TTL_SECONDS,
     );
     await ctx.em.populate(user, ["emails"], { filters: false });
-    return { token, expiresAt, user: user as unknown as UserType };
+    return { token, expiresAt, user: userViewOfEntity(user) as UserType };
   }
 
   @Authorized()
   @Query(() => UserType, { description: "The signed-in user." })
   async me(@Ctx() ctx: GraphQLContext) {
     const scope = scopeOf(ctx);
-    return scope.em.findOneOrFail(User, { id: scope.principal.userId }, { populate: ["emails"] });
+    return userViewOfEntity(await scope.em.findOneOrFail(User, { id: scope.principal.userId }, { populate: ["emails"] }));
   }
 }

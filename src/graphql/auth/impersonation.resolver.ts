@@ -18,6 +18,6 @@ export class ImpersonationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SessionType> {
     const session = await ctx.services.impersonation.begin(scopeOf(ctx), { companyId, userId, reason });
-    return { token: session.token, expiresAt: session.expiresAt, user: session.user as unknown as UserType };
+    return { token: session.token, expiresAt: session.expiresAt, user: session.user as UserType };
   }
 }

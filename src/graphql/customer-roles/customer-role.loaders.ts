@@ -4,7 +4,7 @@ import type { CustomerRole } from "../../domain/customer-roles/customer-role.ent
 import type { MemberNode, RoleHolding } from "../../domain/customer-roles/customer-role.service.js";
 import type { MembershipSource } from "../../domain/customer-roles/membership-source.js";
 import type { Page, PageRequest } from "../../domain/paging.js";
-import type { User } from "../../domain/users/user.entity.js";
+import type { UserView } from "../../domain/users/user.view.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 
 /**
@@ -22,7 +22,7 @@ export interface CustomerRoleLoaders {
   /** By user id: the roles the user holds. */
   holdings: DataLoader<string, RoleHolding[]>;
   /** By user id: the whole user, for the members whose `user` a query asks for. */
-  user: DataLoader<string, User | null>;
+  user: DataLoader<string, UserView | null>;
 }
 
 const loadersOf = new WeakMap<GraphQLContext, CustomerRoleLoaders>();

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { CUSTOMER_ROLE_WRITERS, type RoleHolding } from "../../domain/customer-roles/customer-role.service.js";
-import type { User } from "../../domain/users/user.entity.js";
+import type { UserView } from "../../domain/users/user.view.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 import { MembershipSource } from "../enums.js";
 import { UserType } from "../users/user.type.js";
@@ -29,8 +29,9 @@ export class UserCustomerRolesResolver {
     description:
       "The customer-supplied roles the user holds, by displayName, each with its membership sources (the SCIM User's read-only groups, RFC 7643 §4.1.2). Needs a customer-role reading permission, except for one's own.",
   })
-  customerRoles(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<RoleHolding[]> {
-    return customerRoleLoaders(ctx).holdings.load(user.id);
+  customerRoles(@Root() user: UserView, @Ctx() ctx: GraphQLContext): RoleHolding[] | Promise<RoleHolding[]> {
+    // Read with the user when the query asked for them up front (one statement); batched otherwise.
+    return user.customerRoles ?? customerRoleLoaders(ctx).holdings.load(user.id);
   }
 
   @Authorized(...CUSTOMER_ROLE_WRITERS)

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { PageInfo } from "../pagination.js";
 import { UserType } from "./user.type.js";
 
-@ObjectType("UserConnection", { description: "One page of users with the total number matching the filter (SCIM ListResponse)." })
+@ObjectType("UserConnection", { description: "One page of users with the total number matching the filter (SCIM ListResponse).", simpleResolvers: true })
 export class UserConnection {
   @Field(() => [UserType], { description: "The users of this page, in the requested order." })
   nodes!: UserType[];
@@ -14,7 +14,7 @@ export class UserConnection {
   pageInfo!: PageInfo;
 }
 
-@ObjectType("DeprovisionResult", { description: "What deprovisionUser did under the company's scimDeleteMode." })
+@ObjectType("DeprovisionResult", { description: "What deprovisionUser did under the company's scimDeleteMode.", simpleResolvers: true })
 export class DeprovisionResult {
   @Field({ description: "True when the user was removed (scimDeleteMode DELETE); false when it was deactivated and kept." })
   deleted!: boolean;

@@ -1,5 +1,5 @@
 import { Field, InputType } from "type-graphql";
-import { JSONObjectScalar } from "../scalars.js";
+import { JSONObjectScalar, JSONScalar } from "../scalars.js";
 
 /**
  * The one input of createUser, updateUser and replaceUser. In updateUser a field left out is
@@ -26,6 +26,17 @@ export class UserNameInput {
 
   @Field(() => String, { nullable: true, description: "Honorific suffix, such as III." })
   honorificSuffix?: string | null;
+}
+
+@InputType("ExtensionAttributeUpdate", {
+  description: "A change of one key of extensionAttributes: the value at path is set, or removed when value is null; keys not named are kept.",
+})
+export class ExtensionAttributeUpdateInput {
+  @Field(() => [String], { description: "The keys from the top of extensionAttributes down, e.g. [\"urn:…:enterprise:2.0:User\", \"badge\"]." })
+  path!: string[];
+
+  @Field(() => JSONScalar, { nullable: true, description: "The new value; null removes the key." })
+  value?: unknown;
 }
 
 @InputType("UserEmailInput", { description: "One email address (RFC 7643 §4.1.2 emails)." })
@@ -125,6 +136,13 @@ export class UserInput {
 
   @Field(() => JSONObjectScalar, { nullable: true, description: "Attributes and extensions rolebridge does not model, keyed by schema URN; replaces the whole map when given (null clears it)." })
   extensionAttributes?: Record<string, unknown> | null;
+
+  @Field(() => [ExtensionAttributeUpdateInput], {
+    nullable: true,
+    description:
+      "Changes of single keys of extensionAttributes, applied after extensionAttributes (when both are given); what they do not name is kept. A SCIM PUT carrying attributes rolebridge does not model sends these.",
+  })
+  extensionAttributeUpdates?: ExtensionAttributeUpdateInput[] | null;
 
   @Field(() => Boolean, { nullable: true, description: "Allow log in via single sign-on. Defaults to true for users created through SCIM, false otherwise." })
   allowSsoLogin?: boolean | null;

@@ -1,31 +1,9 @@
 import DataLoader from "dataloader";
 import { Ctx, Field, ID, Int, ObjectType, Root, FieldResolver, Resolver } from "type-graphql";
 import { usersWithPassword } from "../../domain/users/password-state.query.js";
-import type { User } from "../../domain/users/user.entity.js";
+import type { UserView } from "../../domain/users/user.view.js";
 import type { GraphQLContext } from "../context.js";
 import { JSONObjectScalar } from "../scalars.js";
-
-/**
- * One batched `password_hash is not null` query per request for all users in a result, so
- * `hasPassword` on a page of 1000 users costs one query, not 1000 (type-graphql docs/performance.md).
- * Not cached: a mutation earlier in the same document may have just set or cleared a password.
- */
-const hasPasswordLoaders = new WeakMap<GraphQLContext, DataLoader<string, boolean>>();
-
-function hasPasswordLoader(ctx: GraphQLContext): DataLoader<string, boolean> {
-  let loader = hasPasswordLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(
-      async (ids) => {
-        const withPassword = await usersWithPassword(ctx.em, ids);
-        return ids.map((id) => withPassword.has(id));
-      },
-      { cache: false },
-    );
-    hasPasswordLoaders.set(ctx, loader);
-  }
-  return loader;
-}
 
 @ObjectType("UserEmail", { description: "One of a user's email addresses (RFC 7643 §4.1.2 emails).", simpleResolvers: true })
 export class UserEmailType {
@@ -87,7 +65,7 @@ export class EnterpriseUserType {
   managerDisplayName?: string | null;
 }
 
-@ObjectType("User", { description: "A person or service account of the caller's company (the SCIM User resource)." })
+@ObjectType("User", { description: "A person or service account of the caller's company (the SCIM User resource).", simpleResolvers: true })
 export class UserType {
   @Field(() => ID, { description: "Opaque, stable identifier; never reused." })
   id!: string;
@@ -134,9 +112,6 @@ export class UserType {
   @Field({ description: "A dedicated non-human account, such as the IdP's SCIM account." })
   isServiceAccount!: boolean;
 
-  @Field({ description: "Whether a password is set (the password itself is never returned)." })
-  hasPassword!: boolean;
-
   @Field(() => JSONObjectScalar, { description: "Attributes and extensions rolebridge does not model, as the IdP sent them, keyed by schema URN." })
   extensionAttributes!: Record<string, unknown>;
 
@@ -159,34 +134,34 @@ export class UserType {
   enterprise!: EnterpriseUserType;
 }
 
-/** Shapes the flat User entity into the nested GraphQL type without extra queries. */
+/** The fields of User that a read may not have fetched with the user. */
 @Resolver(() => UserType)
 export class UserFieldsResolver {
-  @FieldResolver(() => UserNameType)
-  name(@Root() user: User): UserNameType {
-    return {
-      formatted: user.formattedName,
-      familyName: user.familyName,
-      givenName: user.givenName,
-      middleName: user.middleName,
-      honorificPrefix: user.honorificPrefix,
-      honorificSuffix: user.honorificSuffix,
-    };
-  }
-
-  @FieldResolver(() => [UserEmailType])
-  async emails(@Root() user: User): Promise<UserEmailType[]> {
-    // Services populate emails; loading here is the fallback for a path that did not.
-    return user.emails.isInitialized() ? user.emails.getItems() : (await user.emails.load()).getItems();
-  }
-
-  @FieldResolver(() => EnterpriseUserType)
-  enterprise(@Root() user: User): EnterpriseUserType {
-    return user;
-  }
-
-  @FieldResolver(() => Boolean)
-  hasPassword(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    return hasPasswordLoader(ctx).load(user.id);
+  @FieldResolver(() => Boolean, { description: "Whether a password is set (the password itself is never returned)." })
+  hasPassword(@Root() user: UserView, @Ctx() ctx: GraphQLContext): boolean | Promise<boolean> {
+    return user.hasPassword ?? hasPasswordLoader(ctx).load(user.id);
   }
 }
+
+/**
+ * One batched `password_hash is not null` query per request for all users in a result, so
+ * `hasPassword` on a page of 1000 users costs one query, not 1000 (type-graphql docs/performance.md).
+ * Not cached: a mutation earlier in the same document may have just set or cleared a password.
+ */
+const hasPasswordLoaders = new WeakMap<GraphQLContext, DataLoader<string, boolean>>();
+
+function hasPasswordLoader(ctx: GraphQLContext): DataLoader<string, boolean> {
+  let loader = hasPasswordLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(
+      async (ids) => {
+        const withPassword = await usersWithPassword(ctx.em, ids);
+        return ids.map((id) => withPassword.has(id));
+      },
+      { cache: false },
+    );
+    hasPasswordLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+

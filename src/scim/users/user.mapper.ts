@@ -128,25 +128,25 @@ export function createInputFromScim(doc: Record<string, unknown>): UserInput {
 }
 
 /**
- * PUT /Users/{id} body → updateUser input (issue 3 §2, interop.md SailPoint): attributes present
- * replace the stored ones, readWrite attributes left out are kept (RFC 7644 §3.5.1 lets the
- * server choose), an explicit null or [] clears. `current` is needed only when the body carries
- * attributes rolebridge does not model, to merge them into the stored ones.
+ * PUT /Users/{id} body → updateUser input (interop.md, SailPoint): attributes present replace the
+ * stored ones, readWrite attributes left out are kept (RFC 7644 §3.5.1 lets the server choose), an
+ * explicit null or [] clears. Attributes rolebridge does not model become one update per key of
+ * extensionAttributes (an extension's object per sub-attribute), so the stored ones the body does
+ * not name are kept without reading them first.
  */
-export function replaceInputFromScim(doc: Record<string, unknown>, current?: ScimUserFragment): UserInput {
+export function replaceInputFromScim(doc: Record<string, unknown>): UserInput {
   const input = presentInput(doc);
-  const extensions = unknownAttributes(doc);
-  if (Object.keys(extensions).length || doc[ENTERPRISE_USER_SCHEMA] === null || doc[CUSTOM_USER_SCHEMA] === null) {
-    const merged: Record<string, unknown> = { ...((current?.extensionAttributes as Record<string, unknown>) ?? {}) };
-    for (const [key, value] of Object.entries(extensions)) {
-      if (value === null) delete merged[key];
-      else if ((key === ENTERPRISE_USER_SCHEMA || key === CUSTOM_USER_SCHEMA) && isPlainObject(value) && isPlainObject(merged[key])) {
-        merged[key] = stripNulls({ ...(merged[key] as Record<string, unknown>), ...value });
-      } else merged[key] = stripNulls(value);
+  const updates: { path: string[]; value: unknown }[] = [];
+  for (const [key, value] of Object.entries(unknownAttributes(doc))) {
+    if ((key === ENTERPRISE_USER_SCHEMA || key === CUSTOM_USER_SCHEMA) && isPlainObject(value)) {
+      for (const [sub, subValue] of Object.entries(value)) updates.push({ path: [key, sub], value: subValue === null ? null : stripNulls(subValue) });
+    } else {
+      updates.push({ path: [key], value: value === null ? null : stripNulls(value) });
     }
-    for (const urn of [ENTERPRISE_USER_SCHEMA, CUSTOM_USER_SCHEMA]) if (doc[urn] === null) delete merged[urn];
-    if (JSON.stringify(merged) !== JSON.stringify(current?.extensionAttributes ?? {})) input.extensionAttributes = merged;
   }
+  // An extension sent as null clears it, the attributes rolebridge does not model with it.
+  for (const urn of [ENTERPRISE_USER_SCHEMA, CUSTOM_USER_SCHEMA]) if (doc[urn] === null) updates.push({ path: [urn], value: null });
+  if (updates.length) input.extensionAttributeUpdates = updates;
   return input;
 }
 

@@ -8,6 +8,7 @@ import {
   ScimDeprovisionUserDocument,
   ScimGetUserDocument,
   ScimListUsersDocument,
+  ScimPatchUserDocument,
   ScimUpdateUserDocument,
   type ScimUserFragment,
   type UserInput,
@@ -18,23 +19,13 @@ import {
 import { listResponse, type ListResponse } from "../messages/list-response.js";
 import type { ListQuery } from "../messages/search-request.js";
 import { normalizePatch } from "../patch/normalize.js";
-import { applyUserPatch } from "../patch/user-patch.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "../resource-handler.js";
-import { isPlainObject } from "../schemas/canonicalize.js";
+import { canonicalPath, isPlainObject } from "../schemas/canonicalize.js";
 import { CUSTOM_USER_SCHEMA } from "../schemas/custom-user.schema.js";
 import { ENTERPRISE_USER_SCHEMA } from "../schemas/enterprise-user.schema.js";
 import { USER_SCHEMA } from "../schemas/user.schema.js";
-import { canonicalUser, createInputFromScim, diffInput, replaceInputFromScim, toScimUser } from "./user.mapper.js";
+import { canonicalUser, createInputFromScim, replaceInputFromScim, toScimUser } from "./user.mapper.js";
 import { userSchemas } from "./user.schemas.js";
-
-/**
- * How often a PATCH (or a PUT that had to read first) is re-applied after another writer bumped
- * the version in between, when the client sent no If-Match: the client asked for a change
- * relative to the current state, so re-reading and re-applying is what it meant.
- */
-const MAX_ATTEMPTS = 16;
-/** Upper bound of one back-off wait; the window doubles per attempt up to it (full jitter). */
-const MAX_BACKOFF_MS = 200;
 
 /** GraphQL input fields → SCIM attribute names, for the detail of invalidValue errors. */
 const FIELD_NAMES: Record<string, string> = {
@@ -66,86 +57,62 @@ export class UsersHandler implements ScimResourceHandler {
       where,
       orderBy,
       page: { offset: query.startIndex - 1, first: query.count },
+      withRoles: wantsRoles(scope),
     });
     const resources = users.nodes.map((u) => this.present(scope, u));
     return listResponse(resources, users.totalCount, query.startIndex);
   }
 
   async get(scope: ScimRequestScope, id: string): Promise<ResourceResult> {
-    const { user } = await scope.runner.read(ScimGetUserDocument, { id });
+    const { user } = await scope.runner.read(ScimGetUserDocument, { id, withRoles: wantsRoles(scope) });
     return this.result(scope, user);
   }
 
   /** RFC 7644 §3.3. A userName taken in any case is 409 uniqueness, decided by the database's unique index. */
   async create(scope: ScimRequestScope, body: unknown): Promise<ResourceResult> {
     const doc = canonicalUser(requireUserBody(body), { notes: scope.notes });
-    const { createUser } = await scope.runner.change(ScimCreateUserDocument, { input: createInputFromScim(doc) }, { status: 201, fieldNames: FIELD_NAMES });
+    const { createUser } = await scope.runner.change(
+      ScimCreateUserDocument,
+      { input: createInputFromScim(doc), withRoles: wantsRoles(scope) },
+      { status: 201, fieldNames: FIELD_NAMES },
+    );
     return this.result(scope, createUser);
   }
 
   /**
    * RFC 7644 §3.5.1 with rolebridge's rule (interop.md, SailPoint's deactivation PUT): attributes
    * present replace, readWrite attributes left out are kept, explicit null or [] clears: exactly
-   * updateUser's partial semantics, so a PUT is one updateUser. The user is read first only when
-   * the body carries attributes rolebridge does not model, which must be merged into those kept.
+   * updateUser's partial semantics, so a PUT is one updateUser, with no read before it.
    */
   async replace(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
-    const raw = requireUserBody(body);
-    let doc = canonicalUser(raw, { notes: scope.notes });
-    if (!needsStoredExtensions(doc)) {
-      const { updateUser } = await scope.runner.change(
-        ScimUpdateUserDocument,
-        { id, input: replaceInputFromScim(doc), expectedVersion: versionOf(scope.ifMatch) },
-        { status: 200, fieldNames: FIELD_NAMES },
-      );
-      return this.result(scope, updateUser);
-    }
-    return this.readModifyWrite(scope, id, (current) => {
-      doc = canonicalUser(raw, { notes: scope.notes, knownUnknownKeys: Object.keys(current.extensionAttributes) });
-      return replaceInputFromScim(doc, current);
-    });
+    const doc = canonicalUser(requireUserBody(body), { notes: scope.notes });
+    const { updateUser } = await scope.runner.change(
+      ScimUpdateUserDocument,
+      { id, input: replaceInputFromScim(doc), expectedVersion: versionOf(scope.ifMatch), withRoles: wantsRoles(scope) },
+      { status: 200, fieldNames: FIELD_NAMES },
+    );
+    return this.result(scope, updateUser);
   }
 
   /**
-   * RFC 7644 §3.5.2 (STYLE §3.7): read the user, normalise the IdP's dialect, apply the operations
-   * with scim-patch, and send what changed as one updateUser carrying the version read.
+   * RFC 7644 §3.5.2: one patchUser, which applies the operations (user-patch-applier.ts) to the
+   * user inside the change's own transaction, with the user locked. The body is normalised here
+   * first too, so a malformed PATCH is refused before any database work and the IdP dialects it
+   * used are known to the provisioning log.
    */
   async patch(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
-    return this.readModifyWrite(scope, id, (current) => {
-      const before = toScimUser(current, scope.baseUrl);
-      const operations = normalizePatch(body, userSchemas, { notes: scope.notes, knownUnknownKeys: Object.keys(current.extensionAttributes) });
-      return diffInput(before, applyUserPatch(before, operations));
-    });
+    normalizePatch(body, userSchemas, { notes: scope.notes });
+    const { patchUser } = await scope.runner.change(
+      ScimPatchUserDocument,
+      { id, patch: body, expectedVersion: versionOf(scope.ifMatch), withRoles: wantsRoles(scope) },
+      { status: 200, fieldNames: FIELD_NAMES },
+    );
+    return this.result(scope, patchUser);
   }
 
   /** RFC 7644 §3.6: deactivate or delete, as the company's setting says (DESIGN). */
   async delete(scope: ScimRequestScope, id: string): Promise<void> {
     await scope.runner.change(ScimDeprovisionUserDocument, { id, expectedVersion: versionOf(scope.ifMatch) }, { status: 204 });
-  }
-
-  private async readModifyWrite(scope: ScimRequestScope, id: string, change: (current: ScimUserFragment) => UserInput): Promise<ResourceResult> {
-    for (let attempt = 1; ; attempt++) {
-      const { user: current } = await scope.runner.read(ScimGetUserDocument, { id });
-      const demanded = versionOf(scope.ifMatch);
-      if (demanded !== undefined && demanded !== current.version) {
-        throw ScimError.preconditionFailed(`the user is at version ${current.version}, not the version ${demanded} of If-Match; read it again`);
-      }
-      const input = change(current);
-      if (Object.keys(input).length === 0) return this.result(scope, current);
-      try {
-        const { updateUser } = await scope.runner.change(ScimUpdateUserDocument, { id, input, expectedVersion: current.version }, { status: 200, fieldNames: FIELD_NAMES });
-        return this.result(scope, updateUser);
-      } catch (err) {
-        const lostRace = err instanceof ScimError && err.status === 412 && demanded === undefined;
-        if (!lostRace) throw err;
-        // The client sent no If-Match, so a 412 would blame a precondition it never set: after the
-        // bounded attempts it is told to retry (503 + Retry-After, which IdPs honour) instead.
-        if (attempt >= MAX_ATTEMPTS) throw new ScimError(503, undefined, "the user is being changed by other requests right now; retry shortly", { "Retry-After": "1" });
-        // Exponential back-off with full jitter, so a dozen writers racing for one user spread out
-        // instead of colliding again in lock step (each round commits at least one of them).
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(MAX_BACKOFF_MS, 5 * 2 ** attempt)));
-      }
-    }
   }
 
   private result(scope: ScimRequestScope, user: ScimUserFragment): ResourceResult {
@@ -171,18 +138,19 @@ function requireUserBody(body: unknown): Record<string, unknown> {
   return body;
 }
 
-function needsStoredExtensions(doc: Record<string, unknown>): boolean {
-  const modelled = new Set(["schemas", "id", "meta", "groups", "roles", "externalId", "userName", "name", "displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone", "active", "password", "emails"]);
-  for (const [key, value] of Object.entries(doc)) {
-    if (key === ENTERPRISE_USER_SCHEMA || key === CUSTOM_USER_SCHEMA) {
-      if (value === null) return true;
-      const known = key === ENTERPRISE_USER_SCHEMA ? ["employeeNumber", "costCenter", "organization", "division", "department", "manager"] : ["personId"];
-      if (isPlainObject(value) && Object.keys(value).some((k) => !known.includes(k))) return true;
-      continue;
-    }
-    if (!modelled.has(key)) return true;
+/**
+ * Whether the response carries the user's groups or roles (RFC 7644 §3.4.2.5): when
+ * `excludedAttributes` leaves both out, or `attributes` names neither, no membership is read.
+ */
+function wantsRoles(selection: { attributes?: string[]; excludedAttributes?: string[] }): boolean {
+  const head = (raw: string) => canonicalPath(userSchemas, raw);
+  const isRoles = (path: string[]) => path[0] === "groups" || path[0] === "roles";
+  if (selection.attributes?.length) return selection.attributes.some((a) => isRoles(head(a)));
+  if (selection.excludedAttributes?.length) {
+    const excluded = selection.excludedAttributes.map(head).filter((p) => p.length === 1 && isRoles(p)).map((p) => p[0]);
+    return !(excluded.includes("groups") && excluded.includes("roles"));
   }
-  return false;
+  return true;
 }
 
 function versionOf(ifMatch: number | "*" | undefined): number | undefined {

@@ -1,0 +1,278 @@
+import { type Sql, timestampOf } from "../../db/sql.js";
+import { CHANGE_TIME } from "../change-time.js";
+import type { ScimDeleteMode } from "../companies/company.entity.js";
+import { type PageRequest, type RowPage, selectPageRows, type SortSpec } from "../paging.js";
+import type { CompiledWhere } from "../where.js";
+import type { ExtensionAttributes } from "./user.entity.js";
+import { type UserEmailView, type UserView, type UserViewRow, toUserView, userViewColumns } from "./user.view.js";
+
+/**
+ * The SQL of users: every statement names the company (hand-built SQL sees no tenant filter) and
+ * reads or writes a user with its emails in one statement. Change times are the database's
+ * (CHANGE_TIME), so a user's `meta.lastModified` never goes backwards across instances.
+ */
+
+/** The modifiable attributes of a user, flat, as the columns hold them. */
+export interface UserState {
+  userName: string;
+  externalId: string | null;
+  displayName: string | null;
+  nickName: string | null;
+  title: string | null;
+  userType: string | null;
+  preferredLanguage: string | null;
+  locale: string | null;
+  timezone: string | null;
+  personId: string | null;
+  formattedName: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  middleName: string | null;
+  honorificPrefix: string | null;
+  honorificSuffix: string | null;
+  employeeNumber: string | null;
+  costCenter: string | null;
+  organization: string | null;
+  division: string | null;
+  department: string | null;
+  managerId: string | null;
+  managerDisplayName: string | null;
+  active: boolean;
+  allowSsoLogin: boolean;
+  autoAssignRoles: boolean;
+  isServiceAccount: boolean;
+  extensionAttributes: ExtensionAttributes;
+  emails: UserEmailView[];
+}
+
+/** Each scalar attribute's column. */
+const COLUMNS: Record<Exclude<keyof UserState, "emails">, string> = {
+  userName: "user_name",
+  externalId: "external_id",
+  displayName: "display_name",
+  nickName: "nick_name",
+  title: "title",
+  userType: "user_type",
+  preferredLanguage: "preferred_language",
+  locale: "locale",
+  timezone: "timezone",
+  personId: "person_id",
+  formattedName: "formatted_name",
+  givenName: "given_name",
+  familyName: "family_name",
+  middleName: "middle_name",
+  honorificPrefix: "honorific_prefix",
+  honorificSuffix: "honorific_suffix",
+  employeeNumber: "employee_number",
+  costCenter: "cost_center",
+  organization: "organization",
+  division: "division",
+  department: "department",
+  managerId: "manager_id",
+  managerDisplayName: "manager_display_name",
+  active: "active",
+  allowSsoLogin: "allow_sso_login",
+  autoAssignRoles: "auto_assign_roles",
+  isServiceAccount: "is_service_account",
+  extensionAttributes: "extension_attributes",
+};
+const SCALARS = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
+
+export function stateOf(view: UserView): UserState {
+  return {
+    userName: view.userName,
+    externalId: view.externalId,
+    displayName: view.displayName,
+    nickName: view.nickName,
+    title: view.title,
+    userType: view.userType,
+    preferredLanguage: view.preferredLanguage,
+    locale: view.locale,
+    timezone: view.timezone,
+    personId: view.personId,
+    formattedName: view.name.formatted,
+    givenName: view.name.givenName,
+    familyName: view.name.familyName,
+    middleName: view.name.middleName,
+    honorificPrefix: view.name.honorificPrefix,
+    honorificSuffix: view.name.honorificSuffix,
+    ...view.enterprise,
+    active: view.active,
+    allowSsoLogin: view.allowSsoLogin,
+    autoAssignRoles: view.autoAssignRoles,
+    isServiceAccount: view.isServiceAccount,
+    extensionAttributes: view.extensionAttributes,
+    emails: view.emails,
+  };
+}
+
+/** The view of a user whose state is `state`, keeping what the state does not hold (id, times, roles). */
+export function viewOf(base: Pick<UserView, "id" | "createdAt" | "updatedAt" | "version" | "customerRoles" | "hasPassword">, state: UserState): UserView {
+  return {
+    ...base,
+    userName: state.userName,
+    externalId: state.externalId,
+    displayName: state.displayName,
+    nickName: state.nickName,
+    title: state.title,
+    userType: state.userType,
+    preferredLanguage: state.preferredLanguage,
+    locale: state.locale,
+    timezone: state.timezone,
+    active: state.active,
+    personId: state.personId,
+    allowSsoLogin: state.allowSsoLogin,
+    autoAssignRoles: state.autoAssignRoles,
+    isServiceAccount: state.isServiceAccount,
+    extensionAttributes: state.extensionAttributes,
+    name: {
+      formatted: state.formattedName,
+      givenName: state.givenName,
+      familyName: state.familyName,
+      middleName: state.middleName,
+      honorificPrefix: state.honorificPrefix,
+      honorificSuffix: state.honorificSuffix,
+    },
+    emails: state.emails,
+    enterprise: {
+      employeeNumber: state.employeeNumber,
+      costCenter: state.costCenter,
+      organization: state.organization,
+      division: state.division,
+      department: state.department,
+      managerId: state.managerId,
+      managerDisplayName: state.managerDisplayName,
+    },
+  };
+}
+
+/** One user of the company, or undefined. `forUpdate` locks the row until the transaction ends. */
+export async function selectUser(
+  sql: Sql,
+  companyId: string,
+  id: string,
+  opts: { withRoles: boolean; forUpdate?: boolean },
+): Promise<UserView | undefined> {
+  const [row] = await sql.query<UserViewRow>(
+    `select ${userViewColumns(opts.withRoles)} from user_account u where u.id = $1 and u.company_id = $2${opts.forUpdate ? " for update of u" : ""}`,
+    [id, companyId],
+  );
+  return row && toUserView(row);
+}
+
+/** Users of the company by id (unknown ids are left out), in one statement. */
+export async function selectUsers(sql: Sql, companyId: string, ids: readonly string[]): Promise<UserView[]> {
+  const rows = await sql.query<UserViewRow>(`select ${userViewColumns(false)} from user_account u where u.company_id = $1 and u.id = any($2::uuid[])`, [companyId, ids]);
+  return rows.map(toUserView);
+}
+
+/** Locks a user for a change and reads it with what SCIM DELETE does in its company. */
+export async function lockUserForDeprovision(
+  sql: Sql,
+  companyId: string,
+  id: string,
+): Promise<{ user: UserView; deleteMode: ScimDeleteMode } | undefined> {
+  const [row] = await sql.query<UserViewRow & { scim_delete_mode: ScimDeleteMode }>(
+    `select ${userViewColumns(false)}, c.scim_delete_mode
+       from user_account u join company c on c.id = u.company_id
+      where u.id = $1 and u.company_id = $2 for update of u`,
+    [id, companyId],
+  );
+  return row && { user: toUserView(row), deleteMode: row.scim_delete_mode };
+}
+
+/** A page of the company's users matching `where` (over `user_account u`), each with its emails and, when asked, its roles: one statement. */
+export async function selectUserPage(
+  sql: Sql,
+  q: { where: CompiledWhere; sort: SortSpec; page: PageRequest; withRoles: boolean },
+): Promise<RowPage<UserView>> {
+  const page = await selectPageRows<UserViewRow>(sql, {
+    table: "user_account u",
+    idColumn: "u.id",
+    where: q.where,
+    sort: q.sort,
+    page: q.page,
+    columns: userViewColumns(q.withRoles),
+  });
+  return { ...page, rows: page.rows.map(toUserView) };
+}
+
+/** Inserts a user with its emails, in one statement; returns what the database assigned. */
+export async function insertUser(
+  sql: Sql,
+  companyId: string,
+  state: UserState,
+  passwordHash: string | null,
+): Promise<{ id: string; version: number; createdAt: Date; updatedAt: Date }> {
+  const values: unknown[] = [companyId, passwordHash, ...SCALARS.map((k) => columnValue(k, state[k]))];
+  // The new row is visible to the emails' insert only through RETURNING, hence `from inserted`.
+  const emails = state.emails.length ? `, emails as (${emailInsert("inserted", values, state.emails)})` : "";
+  const [row] = await sql.query<{ id: string; version: number; created_at: string; updated_at: string }>(
+    `with inserted as (
+       insert into user_account (id, company_id, password_hash, ${SCALARS.map((k) => COLUMNS[k]).join(", ")}, is_platform_operator, version, created_at, updated_at)
+       values (gen_random_uuid(), $1, $2, ${SCALARS.map((_, i) => `$${i + 3}`).join(", ")}, false, 1, ${CHANGE_TIME}, ${CHANGE_TIME})
+       returning id, company_id, version, created_at, updated_at)${emails}
+     select * from inserted`,
+    values,
+  );
+  return { id: row!.id, version: row!.version, createdAt: timestampOf(row!.created_at), updatedAt: timestampOf(row!.updated_at) };
+}
+
+/**
+ * Writes the attributes that changed (and the password hash, when given), bumps the version and
+ * stamps the time, in one statement; the emails are replaced in the same statement when they changed.
+ */
+export async function updateUser(
+  sql: Sql,
+  companyId: string,
+  id: string,
+  changes: Partial<UserState>,
+  passwordHash?: string | null,
+): Promise<{ version: number; updatedAt: Date }> {
+  const values: unknown[] = [id, companyId];
+  const set: string[] = [];
+  for (const key of SCALARS) {
+    if (!(key in changes)) continue;
+    values.push(columnValue(key, changes[key]));
+    set.push(`${COLUMNS[key]} = $${values.length}`);
+  }
+  if (passwordHash !== undefined) {
+    values.push(passwordHash);
+    set.push(`password_hash = $${values.length}`);
+  }
+  let emails = "";
+  if (changes.emails) {
+    emails = `, removed as (delete from user_email where user_id = $1 and company_id = $2)`;
+    if (changes.emails.length) emails += `, added as (${emailInsert("(select $1::uuid as id, $2::uuid as company_id)", values, changes.emails)})`;
+  }
+  const [row] = await sql.query<{ version: number; updated_at: string }>(
+    `with updated as (
+       update user_account set ${[...set, "version = version + 1", `updated_at = ${CHANGE_TIME}`].join(", ")}
+        where id = $1 and company_id = $2
+        returning version, updated_at)${emails}
+     select * from updated`,
+    values,
+  );
+  return { version: row!.version, updatedAt: timestampOf(row!.updated_at) };
+}
+
+/** Removes a user; its emails, memberships, direct roles and app passwords go with it (ON DELETE CASCADE). */
+export async function deleteUser(sql: Sql, companyId: string, id: string): Promise<void> {
+  await sql.query(`delete from user_account where id = $1 and company_id = $2`, [id, companyId]);
+}
+
+/**
+ * An insert of a user's emails, in order, from one JSON parameter appended to `values`. `user` is
+ * SQL for a relation with the user's `id` and `company_id`.
+ */
+function emailInsert(user: string, values: unknown[], emails: UserEmailView[]): string {
+  values.push(JSON.stringify(emails.map((e, position) => ({ ...e, position }))));
+  return `insert into user_email (id, company_id, user_id, value, type, "primary", display, position)
+          select gen_random_uuid(), u.company_id, u.id, e.value, e.type, e."primary", e.display, e.position
+            from ${user} u, jsonb_to_recordset($${values.length}::jsonb) as e(value text, type text, "primary" boolean, display text, position int)`;
+}
+
+function columnValue(key: keyof typeof COLUMNS, value: unknown): unknown {
+  // jsonb: pg would send a JS object as JSON anyway, but an array would become a PostgreSQL array.
+  return key === "extensionAttributes" ? JSON.stringify(value ?? {}) : value;
+}
