@@ -86,7 +86,7 @@ export async function startStatementCounter(targetUrl: string): Promise<Statemen
 
 /** Reads the client → server byte stream and reports each statement run. */
 class FrontendParser {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   /** Until the startup message, messages carry no type byte (SSLRequest, GSSENCRequest, StartupMessage). */
   private started = false;
   private readonly prepared = new Map<string, string>();
