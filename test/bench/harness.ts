@@ -83,6 +83,18 @@ export async function setUpScimTenant(em: EntityManager, services: Services): Pr
   });
 }
 
+/**
+ * A pg pool of this process (seeding, raw SQL). pool.end() does not wait for its clients to say
+ * goodbye: when the database stops right after, an idle client still closing hears PostgreSQL's
+ * "terminating connection" and the pool re-emits it, which with no listener ends the run with an
+ * uncaught error after all the work is done. Such errors are ignored; a query's own errors still reject.
+ */
+export function openPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on("error", () => {});
+  return pool;
+}
+
 /** Exits the process with status 2 after `ms`, whatever happens; call the returned function to disarm. */
 export function withHardLimit(ms: number): () => void {
   const hardStop = setTimeout(() => {

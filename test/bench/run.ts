@@ -8,7 +8,7 @@ import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import pg from "pg";
-import { setUpScimTenant, startBenchApp, withHardLimit } from "./harness.js";
+import { openPool, setUpScimTenant, startBenchApp, withHardLimit } from "./harness.js";
 
 const CLIENTS = 16;
 const USERS = 10_000;
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     const base = `${app.origin}/scim/v2`;
 
     const { companyId, authorization } = await setUpScimTenant(app.orm.em.fork() as EntityManager, app.services);
-    const pool = new pg.Pool({ connectionString: app.databaseUrl, max: CLIENTS });
+    const pool = openPool(app.databaseUrl, CLIENTS);
     cleanup.push(() => pool.end());
 
     console.log(`seeding ${USERS} users…`);
