@@ -7,6 +7,7 @@
  */
 import "reflect-metadata";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type pg from "pg";
 import { openPool, runLoad, setUpScimTenant, startBenchDatabase, startServerProcess, withHardLimit, type LoadStats, type ServerProcess } from "./harness.js";
 import { OPERATION_LABELS, UsersFixture, scimClient, seedUsers, type OperationKey } from "./users-ops.js";
 
@@ -19,8 +20,8 @@ const OPS_PER_PHASE = Number(process.env.BENCH_OPS ?? 3000);
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 20);
 /** The whole run stops after this, whatever happens. */
 const HARD_LIMIT_MS = 9 * 60_000;
-/** The timed phases, in this order. */
-const PHASES: OperationKey[] = ["create", "get", "filter", "patch"];
+/** The timed phases, in this order: reads and changes first, the list before deletes deactivate users. */
+const PHASES: OperationKey[] = ["create", "get", "filter", "patch", "list", "delete"];
 
 interface Row {
   key: OperationKey;
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
       rows.push({ key, scim: stats, raw, serverCpuMs: cpuMs / Math.max(1, stats.ops) });
     }
     print(rows);
+    await checkDeletes(pool, fixture);
   } finally {
     for (const step of cleanup.reverse()) await step().catch(() => {});
     await db.close();
@@ -101,6 +103,21 @@ function print(rows: Row[]): void {
       if (s.errors) console.log(`errors: ${OPERATION_LABELS[r.key]} (${side}): ${s.errors}, first: ${s.firstError}`);
     }
   }
+}
+
+/** Every user a DELETE took must now be inactive: the operation really deactivated it. */
+async function checkDeletes(pool: pg.Pool, fixture: UsersFixture): Promise<void> {
+  const { rows } = await pool.query<{ active: number; total: number }>(
+    "select count(*) filter (where active)::int as active, count(*)::int as total from user_account where company_id = $1 and id = any($2::uuid[])",
+    [fixture.companyId, fixture.deleted],
+  );
+  const { active, total } = rows[0]!;
+  const distinct = new Set(fixture.deleted).size;
+  console.log(
+    active === 0 && distinct === fixture.deleted.length
+      ? `deletes: ${total} distinct users deleted (SCIM and SQL), all now inactive`
+      : `deletes: ${distinct} distinct of ${fixture.deleted.length} deleted, ${active} of them still active`,
+  );
 }
 
 main().then(

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-export const OPERATION_KEYS = ["create", "get", "filter", "patch"] as const;
+export const OPERATION_KEYS = ["create", "get", "filter", "patch", "list", "delete"] as const;
 export type OperationKey = (typeof OPERATION_KEYS)[number];
 
 export const OPERATION_LABELS: Record<OperationKey, string> = {
@@ -14,7 +14,12 @@ export const OPERATION_LABELS: Record<OperationKey, string> = {
   get: "GET /Users/{id}",
   filter: 'GET /Users?filter=userName eq "…"',
   patch: "PATCH /Users/{id}",
+  list: "GET /Users?count=100",
+  delete: "DELETE /Users/{id}",
 };
+
+/** Users per page of the list operation. */
+export const PAGE_SIZE = 100;
 
 export type Scim = (method: string, path: string, body?: unknown) => Promise<void>;
 
@@ -38,15 +43,33 @@ export class UsersFixture {
   readonly run = randomBytes(3).toString("hex");
   private created = 0;
   private titles = 0;
+  /** Seeded users not yet deleted, in random order: each DELETE takes one, never the same twice. */
+  private readonly victims: string[];
+  /** Every user a DELETE (SCIM or raw) has taken. */
+  readonly deleted: string[] = [];
 
   constructor(
     readonly companyId: string,
     readonly ids: string[],
     readonly names: string[],
-  ) {}
+  ) {
+    this.victims = shuffle([...ids]);
+  }
 
   pick<T>(list: T[]): T {
     return list[Math.floor(Math.random() * list.length)]!;
+  }
+
+  /** A 1-based startIndex whose page of PAGE_SIZE lies within the seeded users' count. */
+  startIndex(): number {
+    return 1 + Math.floor(Math.random() * Math.max(1, this.ids.length - PAGE_SIZE + 1));
+  }
+
+  nextVictim(): string {
+    const id = this.victims.pop();
+    if (!id) throw new Error("no seeded user left to delete");
+    this.deleted.push(id);
+    return id;
   }
 
   /** The SCIM request of `key`, with fresh arguments on each call. */
@@ -71,6 +94,10 @@ export class UsersFixture {
             schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
             Operations: [{ op: "replace", path: "title", value: `Title ${this.titles++}` }],
           });
+      case "list":
+        return () => scim("GET", `/Users?count=${PAGE_SIZE}&startIndex=${this.startIndex()}`);
+      case "delete":
+        return () => scim("DELETE", `/Users/${this.nextVictim()}`);
     }
   }
 
@@ -85,8 +112,20 @@ export class UsersFixture {
         return () => rawFilter(pool, this.companyId, this.pick(this.names).toUpperCase());
       case "patch":
         return () => rawPatch(pool, this.companyId, this.pick(this.ids), `Title ${this.titles++}`);
+      case "list":
+        return () => rawList(pool, this.companyId, this.startIndex() - 1);
+      case "delete":
+        return () => rawDelete(pool, this.companyId, this.nextVictim());
     }
   }
+}
+
+function shuffle<T>(list: T[]): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list;
 }
 
 /** `count` users named seed-<i>@example.com, each with one work email; returns their ids and userNames. */
@@ -145,4 +184,29 @@ async function rawFilter(pool: pg.Pool, companyId: string, userName: string): Pr
 
 async function rawPatch(pool: pg.Pool, companyId: string, id: string, title: string): Promise<void> {
   await pool.query("update user_account set title = $3, version = version + 1, updated_at = now() where company_id = $1 and id = $2", [companyId, id, title]);
+}
+
+/**
+ * A page of users in the app's default order (createdAt, then id) with the total count (a window
+ * count over the same scan), then the page's emails in one statement: the two row shapes a SCIM
+ * page needs. An empty page would need a separate count; these pages never are.
+ */
+async function rawList(pool: pg.Pool, companyId: string, offset: number): Promise<void> {
+  const { rows } = await pool.query<{ id: string }>(
+    `select *, count(*) over () as total from user_account where company_id = $1 order by created_at, id limit ${PAGE_SIZE} offset $2`,
+    [companyId, offset],
+  );
+  await pool.query(`select user_id, value, type, "primary", display from user_email where company_id = $1 and user_id = any($2::uuid[]) order by user_id, position`, [
+    companyId,
+    rows.map((r) => r.id),
+  ]);
+}
+
+/** What the company's default scimDeleteMode (deactivate) amounts to: one update. */
+async function rawDelete(pool: pg.Pool, companyId: string, id: string): Promise<void> {
+  const { rowCount } = await pool.query("update user_account set active = false, version = version + 1, updated_at = now() where company_id = $1 and id = $2", [
+    companyId,
+    id,
+  ]);
+  if (rowCount !== 1) throw new Error(`raw delete of ${id} updated ${rowCount} rows`);
 }
