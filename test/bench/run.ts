@@ -2,13 +2,16 @@
  * `npm run bench -- users`: the real app, in a child process of its own (server-process.ts), over
  * a real PostgreSQL (DATABASE_URL's server, or an embedded one in a temporary directory); 16
  * concurrent clients in this process over 10,000 seeded users, each SCIM operation next to the
- * same work as minimal raw SQL through pg on the same database. Prints ops/s, p50, p99 and the
- * server's CPU per operation, and the SCIM/raw-SQL ratios. Bounded in time; stops by itself.
+ * same work as minimal raw SQL through pg on the same database. Before the timed phases, a second
+ * short-lived server child behind a statement-counting proxy gives the statements each operation
+ * sends (statements.ts). Prints ops/s, p50, p99, statements and the server's CPU per operation,
+ * and the SCIM/raw-SQL ratios. Bounded in time; stops by itself.
  */
 import "reflect-metadata";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type pg from "pg";
 import { openPool, runLoad, setUpScimTenant, startBenchDatabase, startServerProcess, withHardLimit, type LoadStats, type ServerProcess } from "./harness.js";
+import { countStatements, type StatementCount, type StatementCounts } from "./statements.js";
 import { OPERATION_LABELS, UsersFixture, scimClient, seedUsers, type OperationKey } from "./users-ops.js";
 
 const CLIENTS = 16;
@@ -18,6 +21,9 @@ const SERVER_POOL = 20;
 /** Operations per measured phase, and a time bound per phase, whichever comes first. */
 const OPS_PER_PHASE = Number(process.env.BENCH_OPS ?? 3000);
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 20);
+/** Serial requests per operation whose statements are counted, after uncounted warm-ups. */
+const COUNTED_REQUESTS = Number(process.env.BENCH_COUNTED_REQUESTS ?? 20);
+const COUNT_WARM_UPS = 2;
 /** The whole run stops after this, whatever happens. */
 const HARD_LIMIT_MS = 9 * 60_000;
 /** The timed phases, in this order: reads and changes first, the list before deletes deactivate users. */
@@ -51,6 +57,9 @@ async function main(): Promise<void> {
     const seeded = await seedUsers(pool, companyId, USERS);
     const fixture = new UsersFixture(companyId, seeded.ids, seeded.names);
 
+    console.log(`counting statements (${COUNTED_REQUESTS} serial requests of each operation, a server behind a counting proxy)…`);
+    const counts = await countStatements(db.databaseUrl, fixture, authorization, { requests: COUNTED_REQUESTS, warmUps: COUNT_WARM_UPS, poolMax: SERVER_POOL });
+
     console.log("starting the server process…");
     const server = await startServerProcess(db.databaseUrl, { poolMax: SERVER_POOL });
     cleanup.push(() => server.stop());
@@ -67,7 +76,7 @@ async function main(): Promise<void> {
       const raw = await runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, fixture.rawOperation(key, pool));
       rows.push({ key, scim: stats, raw, serverCpuMs: cpuMs / Math.max(1, stats.ops) });
     }
-    print(rows);
+    print(rows, counts);
     await checkDeletes(pool, fixture);
   } finally {
     for (const step of cleanup.reverse()) await step().catch(() => {});
@@ -83,24 +92,42 @@ async function withServerCpu<T>(server: ServerProcess, run: () => Promise<T>): P
   return { stats, cpuMs: (after.cpuUs - before.cpuUs) / 1000 };
 }
 
-function print(rows: Row[]): void {
+function print(rows: Row[], counts: StatementCounts): void {
   const rate = (s: LoadStats) => s.ops / s.seconds;
   const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–");
+  const statements = (c: StatementCount) => (!c.requests ? "–" : c.min === c.max ? f(c.mean, 1) : `${f(c.mean, 1)} (${c.min}–${c.max})`);
   const lines = [
-    `| operation (${CLIENTS} clients, ${USERS} users) | SCIM ops/s | SCIM p50 ms | SCIM p99 ms | server CPU ms/op | SQL ops/s | SQL p50 ms | SQL p99 ms | ops/s SCIM/SQL | p50 SCIM/SQL |`,
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    `| operation (${CLIENTS} clients, ${USERS} users) | SCIM ops/s | SCIM p50 ms | SCIM p99 ms | SCIM stmts/op | server CPU ms/op | SQL ops/s | SQL p50 ms | SQL p99 ms | SQL stmts/op | ops/s SCIM/SQL | p50 SCIM/SQL |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${OPERATION_LABELS[r.key]} | ${f(rate(r.scim), 0)} | ${f(r.scim.p50, 2)} | ${f(r.scim.p99, 2)} | ${f(r.serverCpuMs, 2)} | ${f(rate(r.raw), 0)} | ${f(r.raw.p50, 2)} | ${f(r.raw.p99, 2)} | ${f(rate(r.scim) / rate(r.raw), 3)} | ${f(r.scim.p50 / r.raw.p50, 1)}x |`,
+        `| ${OPERATION_LABELS[r.key]} | ${f(rate(r.scim), 0)} | ${f(r.scim.p50, 2)} | ${f(r.scim.p99, 2)} | ${statements(counts.scim[r.key])} | ${f(r.serverCpuMs, 2)} | ${f(rate(r.raw), 0)} | ${f(r.raw.p50, 2)} | ${f(r.raw.p99, 2)} | ${statements(counts.raw[r.key])} | ${f(rate(r.scim) / rate(r.raw), 3)} | ${f(r.scim.p50 / r.raw.p50, 1)}x |`,
     ),
   ];
   console.log(`\n${lines.join("\n")}\n`);
+  console.log(
+    counts.batchedEventInserts
+      ? `batched event inserts: ${counts.batchedEventInserts} multi-row provisioning_event inserts for the ${counts.scimRequests} SCIM requests of the count (not in stmts/op)`
+      : `batched event inserts: none (during the ${counts.scimRequests} SCIM requests of the count)`,
+  );
   for (const r of rows) {
+    for (const [side, c] of [
+      ["SCIM", counts.scim[r.key]],
+      ["SQL", counts.raw[r.key]],
+    ] as const) {
+      if (c.errors) console.log(`errors while counting statements: ${OPERATION_LABELS[r.key]} (${side}): ${c.errors}, first: ${c.firstError}`);
+    }
     for (const [side, s] of [
       ["SCIM", r.scim],
       ["SQL", r.raw],
     ] as const) {
       if (s.errors) console.log(`errors: ${OPERATION_LABELS[r.key]} (${side}): ${s.errors}, first: ${s.firstError}`);
+    }
+  }
+  if (process.env.BENCH_SHOW_STATEMENTS) {
+    for (const r of rows) {
+      console.log(`\n${OPERATION_LABELS[r.key]}, the statements of one request:`);
+      for (const sql of counts.scim[r.key].last) console.log(`  ${sql.replace(/\s+/g, " ").slice(0, 160)}`);
     }
   }
 }
