@@ -6,6 +6,9 @@
  * short-lived server child behind a statement-counting proxy gives the statements each operation
  * sends (statements.ts). Prints ops/s, p50, p99, statements and the server's CPU per operation,
  * and the SCIM/raw-SQL ratios. Bounded in time; stops by itself.
+ *
+ * `npm run bench -- profile [get|create|patch|filter|list|delete]`: a CPU profile of the server
+ * under one operation, summarised by package (profile.ts).
  */
 import "reflect-metadata";
 import type { EntityManager } from "@mikro-orm/postgresql";
@@ -43,7 +46,9 @@ async function main(): Promise<void> {
   if (which === "report") return (await import("./report.js")).runReportBenchmark();
   // Member changes and reads of a 10- and a 50,000-member SCIM group (test/bench/groups.ts).
   if (which === "groups") return (await import("./groups.js")).runGroupsBenchmark();
-  if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users | report | groups`);
+  // A CPU profile of the server under one operation, by package (test/bench/profile.ts).
+  if (which === "profile") return (await import("./profile.js")).runProfile(process.argv[3]);
+  if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users | report | groups | profile [operation]`);
   const disarm = withHardLimit(HARD_LIMIT_MS);
 
   const db = await startBenchDatabase({ poolMax: 4 });
