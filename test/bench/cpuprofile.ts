@@ -47,7 +47,8 @@ const RUNTIME = "node (runtime)";
 /** Packages reported under one name. */
 const GROUPS: [RegExp, string][] = [
   [/^@mikro-orm\//, "MikroORM"],
-  [/^knex$/, "knex"],
+  // tarn is the connection pool knex brings.
+  [/^(knex|tarn)$/, "knex"],
   [/^(pg|pg-protocol|pg-pool|pg-types|pg-connection-string|pgpass|pg-int8|postgres-array|postgres-bytea|postgres-date|postgres-interval)$/, "pg"],
   [
     /^(express|router|body-parser|raw-body|iconv-lite|finalhandler|send|serve-static|on-finished|on-headers|qs|type-is|content-type|content-disposition|accepts|negotiator|mime-types|mime-db|media-typer|cookie|cookie-signature|depd|http-errors|statuses|encodeurl|escape-html|parseurl|path-to-regexp|etag|fresh|range-parser|vary|proxy-addr|forwarded|ipaddr\.js|merge-descriptors|utils-merge|methods|bytes|unpipe|ee-first|setprototypeof|toidentifier|inherits|once|wrappy|safer-buffer|call-bind-apply-helpers|side-channel.*|object-inspect|get-intrinsic|es-errors|function-bind|hasown|math-intrinsics|dunder-proto|get-proto|gopd|es-define-property|es-object-atoms|has-symbols)$/,

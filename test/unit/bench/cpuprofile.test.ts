@@ -7,6 +7,7 @@ describe("packageOf", () => {
   it.each([
     [`${nm}/@mikro-orm/knex/AbstractSqlDriver.js`, "MikroORM"],
     [`${nm}/knex/lib/raw.js`, "knex"],
+    [`${nm}/tarn/dist/Pool.js`, "knex"],
     [`${nm}/pg-protocol/dist/parser.js`, "pg"],
     [`${nm}/pg/lib/client.js`, "pg"],
     [`${nm}/router/lib/layer.js`, "express"],
