@@ -78,7 +78,8 @@ export async function runProfile(operation = "get"): Promise<void> {
       );
       console.log("| package | self ms | % of busy | % of busy with the runtime it called |");
       console.log("|---|---:|---:|---:|");
-      for (const p of summary.packages) {
+      // Packages that would print as 0.0 % both ways (the wrapper's probe handling) are noise.
+      for (const p of summary.packages.filter((q) => (100 * Math.max(q.selfMs, q.withRuntimeMs)) / summary.busyMs >= 0.05)) {
         console.log(`| ${p.name} | ${f(p.selfMs, 0)} | ${f((100 * p.selfMs) / summary.busyMs)} | ${f((100 * p.withRuntimeMs) / summary.busyMs)} |`);
       }
       console.log(`\n| top functions by self time | package | where | self ms | % of busy |`);
