@@ -12,7 +12,7 @@ import "reflect-metadata";
 import { pathToFileURL } from "node:url";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import pg from "pg";
-import { setUpScimTenant, startBenchApp, withHardLimit } from "./harness.js";
+import { openPool, setUpScimTenant, startBenchApp, withHardLimit } from "./harness.js";
 
 const SMALL = 10;
 const LARGE = Number(process.env.BENCH_GROUP_SIZE ?? 50_000);
@@ -41,7 +41,7 @@ export async function runGroupsBenchmark(): Promise<void> {
   try {
     const base = `${app.origin}/scim/v2`;
     const { companyId, authorization } = await setUpScimTenant(app.orm.em.fork() as EntityManager, app.services);
-    const pool = new pg.Pool({ connectionString: app.databaseUrl, max: 2 });
+    const pool = openPool(app.databaseUrl, 2);
     cleanup.push(() => pool.end());
 
     const scim = async (method: string, p: string, body?: unknown): Promise<unknown> => {

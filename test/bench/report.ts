@@ -19,7 +19,7 @@ import { createCompanyWithDefaults } from "../../src/domain/companies/company-se
 import { User } from "../../src/domain/users/user.entity.js";
 import { loadPrincipal } from "../../src/auth/principal-loader.js";
 import { TENANT_FILTER } from "../../src/domain/tenant.js";
-import { startBenchApp, withHardLimit } from "./harness.js";
+import { openPool, startBenchApp, withHardLimit } from "./harness.js";
 
 const SIZES = (process.env.BENCH_REPORT_SIZES ?? "10000,100000").split(",").map(Number);
 const CUSTOMER_ROLES = 40;
@@ -46,7 +46,7 @@ export async function runReportBenchmark(): Promise<void> {
     const url = `${app.origin}/reports/users-and-roles.csv`;
     const { companyId, admin } = await setUpCompany(orm.em.fork() as EntityManager);
     const { token } = await services.tokens.sign({ sub: admin.id, company: companyId, typ: "session" }, 3600);
-    const pool = new pg.Pool({ connectionString: app.databaseUrl, max: 2 });
+    const pool = openPool(app.databaseUrl, 2);
     cleanup.push(() => pool.end());
     await seedRoles(pool, companyId);
 

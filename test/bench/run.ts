@@ -1,209 +1,155 @@
 /**
- * `npm run bench -- users` (issue 3 §10): the real app over a real PostgreSQL (DATABASE_URL's
- * server, or an embedded one in a temporary directory), 16 concurrent clients over 10,000 users,
- * each SCIM operation next to the same work as minimal raw SQL through pg on the same database.
- * Prints ops/s, p50 and p99 of each and the SCIM/raw-SQL ratios. Bounded in time; stops by itself.
+ * `npm run bench -- users`: the real app, in a child process of its own (server-process.ts), over
+ * a real PostgreSQL (DATABASE_URL's server, or an embedded one in a temporary directory); 16
+ * concurrent clients in this process over 10,000 seeded users, each SCIM operation next to the
+ * same work as minimal raw SQL through pg on the same database. Before the timed phases, a second
+ * short-lived server child behind a statement-counting proxy gives the statements each operation
+ * sends (statements.ts). Prints ops/s, p50, p99, statements and the server's CPU per operation,
+ * and the SCIM/raw-SQL ratios. Bounded in time; stops by itself.
+ *
+ * `npm run bench -- profile [get|create|patch|filter|list|delete]`: a CPU profile of the server
+ * under one operation, summarised by package (profile.ts).
  */
 import "reflect-metadata";
-import { randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import pg from "pg";
-import { setUpScimTenant, startBenchApp, withHardLimit } from "./harness.js";
+import type pg from "pg";
+import { openPool, runLoad, setUpScimTenant, startBenchDatabase, startServerProcess, withHardLimit, type LoadStats, type ServerProcess } from "./harness.js";
+import { countStatements, type StatementCount, type StatementCounts } from "./statements.js";
+import { OPERATION_LABELS, UsersFixture, scimClient, seedUsers, type OperationKey } from "./users-ops.js";
 
 const CLIENTS = 16;
 const USERS = 10_000;
+/** The server's connection pool (the ORM's and DB_POOL_MAX). */
+const SERVER_POOL = 20;
 /** Operations per measured phase, and a time bound per phase, whichever comes first. */
 const OPS_PER_PHASE = Number(process.env.BENCH_OPS ?? 3000);
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 20);
+/** Serial requests per operation whose statements are counted, after uncounted warm-ups. */
+const COUNTED_REQUESTS = Number(process.env.BENCH_COUNTED_REQUESTS ?? 20);
+const COUNT_WARM_UPS = 2;
 /** The whole run stops after this, whatever happens. */
 const HARD_LIMIT_MS = 9 * 60_000;
+/** The timed phases, in this order: reads and changes first, the list before deletes deactivate users. */
+const PHASES: OperationKey[] = ["create", "get", "filter", "patch", "list", "delete"];
 
-interface Stats {
-  ops: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  errors: number;
+interface Row {
+  key: OperationKey;
+  scim: LoadStats;
+  raw: LoadStats;
+  /** Server CPU (user + system) per successful SCIM operation, ms. */
+  serverCpuMs: number;
 }
 
 async function main(): Promise<void> {
   const which = process.argv[2] ?? "users";
-  // issue 6 §4: the users-and-roles CSV at 10,000 and 100,000 users (test/bench/report.ts).
+  // The users-and-roles CSV at 10,000 and 100,000 users (test/bench/report.ts).
   if (which === "report") return (await import("./report.js")).runReportBenchmark();
-  // issue 4 §9: member changes and reads of a 10- and a 50,000-member SCIM group (test/bench/groups.ts).
+  // Member changes and reads of a 10- and a 50,000-member SCIM group (test/bench/groups.ts).
   if (which === "groups") return (await import("./groups.js")).runGroupsBenchmark();
-  if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users | report | groups`);
+  // A CPU profile of the server under one operation, by package (test/bench/profile.ts).
+  if (which === "profile") return (await import("./profile.js")).runProfile(process.argv[3]);
+  if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users | report | groups | profile [operation]`);
   const disarm = withHardLimit(HARD_LIMIT_MS);
 
-  const app = await startBenchApp({ poolMax: 20 });
-  const cleanup: (() => Promise<void>)[] = [];
+  const db = await startBenchDatabase({ poolMax: 4 });
+  const cleanup: (() => Promise<unknown>)[] = [];
   try {
-    const base = `${app.origin}/scim/v2`;
-
-    const { companyId, authorization } = await setUpScimTenant(app.orm.em.fork() as EntityManager, app.services);
-    const pool = new pg.Pool({ connectionString: app.databaseUrl, max: CLIENTS });
+    const { companyId, authorization } = await setUpScimTenant(db.orm.em.fork() as EntityManager, db.services);
+    const pool = openPool(db.databaseUrl, CLIENTS);
     cleanup.push(() => pool.end());
 
     console.log(`seeding ${USERS} users…`);
-    await seedUsers(pool, companyId, USERS);
-    const { rows } = await pool.query<{ id: string; user_name: string }>("select id, user_name from user_account where company_id = $1 and user_name like 'seed-%'", [companyId]);
-    const ids = rows.map((r) => r.id);
-    const names = rows.map((r) => r.user_name);
-    await pool.query("analyze");
+    const seeded = await seedUsers(pool, companyId, USERS);
+    const fixture = new UsersFixture(companyId, seeded.ids, seeded.names);
 
-    const scim = (method: string, p: string, body?: unknown) =>
-      fetch(`${base}${p}`, {
-        method,
-        headers: { authorization, "content-type": "application/scim+json", accept: "application/scim+json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }).then(async (res) => {
-        await res.arrayBuffer();
-        if (res.status >= 400) throw new Error(`${method} ${p}: ${res.status}`);
-      });
-    const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
-    const run = randomBytes(3).toString("hex");
-    let created = 0;
+    console.log(`counting statements (${COUNTED_REQUESTS} serial requests of each operation, a server behind a counting proxy)…`);
+    const counts = await countStatements(db.databaseUrl, fixture, authorization, { requests: COUNTED_REQUESTS, warmUps: COUNT_WARM_UPS, poolMax: SERVER_POOL });
 
-    const results: { name: string; scim: Stats; raw: Stats }[] = [];
+    console.log("starting the server process…");
+    const server = await startServerProcess(db.databaseUrl, { poolMax: SERVER_POOL });
+    cleanup.push(() => server.stop());
+    const scim = scimClient(server.origin, authorization);
+
     // Warm up both paths (JIT, connection pools, plan caches) before measuring.
-    await measure(200, 5, () => scim("GET", `/Users/${pick(ids)}`));
-    await measure(200, 5, () => pool.query("select 1 from user_account where id = $1", [pick(ids)]));
+    await runLoad(CLIENTS, 200, 5, fixture.scimOperation("get", scim));
+    await runLoad(CLIENTS, 200, 5, () => pool.query("select 1 from user_account where id = $1", [fixture.pick(fixture.ids)]));
 
-    results.push({
-      name: "POST /Users",
-      scim: await measure(OPS_PER_PHASE, PHASE_SECONDS, () =>
-        scim("POST", "/Users", {
-          schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
-          userName: `bench-${run}-${created++}@example.com`,
-          name: { givenName: "Bench", familyName: "User" },
-          emails: [{ value: `bench-${run}-${created}@example.com`, type: "work", primary: true }],
-          active: true,
-        }),
-      ),
-      raw: await measure(OPS_PER_PHASE, PHASE_SECONDS, () => rawCreate(pool, companyId, `raw-${run}-${created++}@example.com`)),
-    });
-    results.push({
-      name: "GET /Users/{id}",
-      scim: await measure(OPS_PER_PHASE, PHASE_SECONDS, () => scim("GET", `/Users/${pick(ids)}`)),
-      raw: await measure(OPS_PER_PHASE, PHASE_SECONDS, () => rawGet(pool, companyId, pick(ids))),
-    });
-    results.push({
-      name: 'GET /Users?filter=userName eq "…"',
-      scim: await measure(OPS_PER_PHASE, PHASE_SECONDS, () => scim("GET", `/Users?filter=${encodeURIComponent(`userName eq "${pick(names).toUpperCase()}"`)}`)),
-      raw: await measure(OPS_PER_PHASE, PHASE_SECONDS, () => rawFilter(pool, companyId, pick(names).toUpperCase())),
-    });
-    let n = 0;
-    results.push({
-      name: "PATCH /Users/{id}",
-      scim: await measure(OPS_PER_PHASE, PHASE_SECONDS, () =>
-        scim("PATCH", `/Users/${pick(ids)}`, {
-          schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-          Operations: [{ op: "replace", path: "title", value: `Title ${n++}` }],
-        }),
-      ),
-      raw: await measure(OPS_PER_PHASE, PHASE_SECONDS, () => rawPatch(pool, companyId, pick(ids), `Title ${n++}`)),
-    });
-    print(results);
+    const rows: Row[] = [];
+    for (const key of PHASES) {
+      console.log(`measuring ${OPERATION_LABELS[key]}…`);
+      const { stats, cpuMs } = await withServerCpu(server, () => runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, fixture.scimOperation(key, scim)));
+      const raw = await runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, fixture.rawOperation(key, pool));
+      rows.push({ key, scim: stats, raw, serverCpuMs: cpuMs / Math.max(1, stats.ops) });
+    }
+    print(rows, counts);
+    await checkDeletes(pool, fixture);
   } finally {
     for (const step of cleanup.reverse()) await step().catch(() => {});
-    await app.close();
+    await db.close();
     disarm();
   }
 }
 
-/** Runs `op` from CLIENTS concurrent loops until `count` operations or `seconds` have passed. */
-async function measure(count: number, seconds: number, op: () => Promise<unknown>): Promise<Stats> {
-  const latencies: number[] = [];
-  let started = 0;
-  let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (started < count && performance.now() < deadline) {
-        started++;
-        const s = performance.now();
-        try {
-          await op();
-          latencies.push(performance.now() - s);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { ops: latencies.length, seconds: elapsed, p50: q(0.5), p99: q(0.99), errors };
+async function withServerCpu<T>(server: ServerProcess, run: () => Promise<T>): Promise<{ stats: T; cpuMs: number }> {
+  const before = await server.probe("cpu");
+  const stats = await run();
+  const after = await server.probe("cpu");
+  return { stats, cpuMs: (after.cpuUs - before.cpuUs) / 1000 };
 }
 
-function print(results: { name: string; scim: Stats; raw: Stats }[]): void {
-  const rate = (s: Stats) => s.ops / s.seconds;
-  const f = (x: number, d = 1) => x.toFixed(d);
+function print(rows: Row[], counts: StatementCounts): void {
+  const rate = (s: LoadStats) => s.ops / s.seconds;
+  const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–");
+  const statements = (c: StatementCount) => (!c.requests ? "–" : c.min === c.max ? f(c.mean, 1) : `${f(c.mean, 1)} (${c.min}–${c.max})`);
   const lines = [
-    `| operation (${CLIENTS} clients, ${USERS} users) | SCIM ops/s | SCIM p50 ms | SCIM p99 ms | SQL ops/s | SQL p50 ms | SQL p99 ms | ops/s SCIM/SQL | p50 SCIM/SQL |`,
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...results.map(
+    `| operation (${CLIENTS} clients, ${USERS} users) | SCIM ops/s | SCIM p50 ms | SCIM p99 ms | SCIM stmts/op | server CPU ms/op | SQL ops/s | SQL p50 ms | SQL p99 ms | SQL stmts/op | ops/s SCIM/SQL | p50 SCIM/SQL |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map(
       (r) =>
-        `| ${r.name} | ${f(rate(r.scim), 0)} | ${f(r.scim.p50, 2)} | ${f(r.scim.p99, 2)} | ${f(rate(r.raw), 0)} | ${f(r.raw.p50, 2)} | ${f(r.raw.p99, 2)} | ${f(rate(r.scim) / rate(r.raw), 3)} | ${f(r.scim.p50 / r.raw.p50, 1)}x |`,
+        `| ${OPERATION_LABELS[r.key]} | ${f(rate(r.scim), 0)} | ${f(r.scim.p50, 2)} | ${f(r.scim.p99, 2)} | ${statements(counts.scim[r.key])} | ${f(r.serverCpuMs, 2)} | ${f(rate(r.raw), 0)} | ${f(r.raw.p50, 2)} | ${f(r.raw.p99, 2)} | ${statements(counts.raw[r.key])} | ${f(rate(r.scim) / rate(r.raw), 3)} | ${f(r.scim.p50 / r.raw.p50, 1)}x |`,
     ),
   ];
-  console.log(lines.join("\n"));
-  const errors = results.flatMap((r) => [r.scim.errors, r.raw.errors]).reduce((a, b) => a + b, 0);
-  if (errors) console.log(`errors: ${errors}`);
-}
-
-async function seedUsers(pool: pg.Pool, companyId: string, count: number): Promise<void> {
-  await pool.query(
-    `insert into user_account (id, company_id, user_name, given_name, family_name, display_name, extension_attributes, allow_sso_login, auto_assign_roles, created_at, updated_at)
-     select gen_random_uuid(), $1, 'seed-' || i || '@example.com', 'Given' || i, 'Family' || i, 'User ' || i, '{}'::jsonb, true, true, now(), now()
-       from generate_series(1, $2::int) as i`,
-    [companyId, count],
+  console.log(`\n${lines.join("\n")}\n`);
+  console.log(
+    counts.batchedEventInserts
+      ? `batched event inserts: ${counts.batchedEventInserts} multi-row provisioning_event inserts for the ${counts.scimRequests} SCIM requests of the count (not in stmts/op)`
+      : `batched event inserts: none (during the ${counts.scimRequests} SCIM requests of the count)`,
   );
-  await pool.query(
-    `insert into user_email (id, company_id, user_id, value, type, "primary", position)
-     select gen_random_uuid(), company_id, id, user_name, 'work', true, 0 from user_account where company_id = $1 and user_name like 'seed-%'`,
-    [companyId],
-  );
-}
-
-/** The least SQL that creates the same user: the row and its email, in one transaction. */
-async function rawCreate(pool: pg.Pool, companyId: string, userName: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
-    const { rows } = await client.query<{ id: string }>(
-      `insert into user_account (id, company_id, user_name, given_name, family_name, active, extension_attributes, allow_sso_login, auto_assign_roles, created_at, updated_at)
-       values (gen_random_uuid(), $1, $2, 'Bench', 'User', true, '{}'::jsonb, true, true, now(), now()) returning id`,
-      [companyId, userName],
-    );
-    await client.query(`insert into user_email (id, company_id, user_id, value, type, "primary", position) values (gen_random_uuid(), $1, $2, $3, 'work', true, 0)`, [
-      companyId,
-      rows[0]!.id,
-      userName,
-    ]);
-    await client.query("commit");
-  } catch (err) {
-    await client.query("rollback");
-    throw err;
-  } finally {
-    client.release();
+  for (const r of rows) {
+    for (const [side, c] of [
+      ["SCIM", counts.scim[r.key]],
+      ["SQL", counts.raw[r.key]],
+    ] as const) {
+      if (c.errors) console.log(`errors while counting statements: ${OPERATION_LABELS[r.key]} (${side}): ${c.errors}, first: ${c.firstError}`);
+    }
+    for (const [side, s] of [
+      ["SCIM", r.scim],
+      ["SQL", r.raw],
+    ] as const) {
+      if (s.errors) console.log(`errors: ${OPERATION_LABELS[r.key]} (${side}): ${s.errors}, first: ${s.firstError}`);
+    }
+  }
+  if (process.env.BENCH_SHOW_STATEMENTS) {
+    for (const r of rows) {
+      console.log(`\n${OPERATION_LABELS[r.key]}, the statements of one request:`);
+      for (const sql of counts.scim[r.key].last) console.log(`  ${sql.replace(/\s+/g, " ").slice(0, 160)}`);
+    }
   }
 }
 
-async function rawGet(pool: pg.Pool, companyId: string, id: string): Promise<void> {
-  await pool.query("select * from user_account where company_id = $1 and id = $2", [companyId, id]);
-  await pool.query(`select value, type, "primary", display from user_email where company_id = $1 and user_id = $2 order by position`, [companyId, id]);
-}
-
-async function rawFilter(pool: pg.Pool, companyId: string, userName: string): Promise<void> {
-  const { rows } = await pool.query<{ id: string }>("select * from user_account where company_id = $1 and lower(user_name) = lower($2)", [companyId, userName]);
-  if (rows[0]) await pool.query(`select value, type, "primary", display from user_email where company_id = $1 and user_id = $2 order by position`, [companyId, rows[0].id]);
-}
-
-async function rawPatch(pool: pg.Pool, companyId: string, id: string, title: string): Promise<void> {
-  await pool.query("update user_account set title = $3, version = version + 1, updated_at = now() where company_id = $1 and id = $2", [companyId, id, title]);
+/** Every user a DELETE took must now be inactive: the operation really deactivated it. */
+async function checkDeletes(pool: pg.Pool, fixture: UsersFixture): Promise<void> {
+  const { rows } = await pool.query<{ active: number; total: number }>(
+    "select count(*) filter (where active)::int as active, count(*)::int as total from user_account where company_id = $1 and id = any($2::uuid[])",
+    [fixture.companyId, fixture.deleted],
+  );
+  const { active, total } = rows[0]!;
+  const distinct = new Set(fixture.deleted).size;
+  console.log(
+    active === 0 && distinct === fixture.deleted.length
+      ? `deletes: ${total} distinct users deleted (SCIM and SQL), all now inactive`
+      : `deletes: ${distinct} distinct of ${fixture.deleted.length} deleted, ${active} of them still active`,
+  );
 }
 
 main().then(

@@ -1,0 +1,212 @@
+/**
+ * The SCIM User operations the `users` and `profile` benchmarks drive, each with its raw-SQL
+ * counterpart: the least SQL that does the same work on the same database through pg. Also the
+ * seeding of the users they work on.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+export const OPERATION_KEYS = ["create", "get", "filter", "patch", "list", "delete"] as const;
+export type OperationKey = (typeof OPERATION_KEYS)[number];
+
+export const OPERATION_LABELS: Record<OperationKey, string> = {
+  create: "POST /Users",
+  get: "GET /Users/{id}",
+  filter: 'GET /Users?filter=userName eq "…"',
+  patch: "PATCH /Users/{id}",
+  list: "GET /Users?count=100",
+  delete: "DELETE /Users/{id}",
+};
+
+/** Users per page of the list operation. */
+export const PAGE_SIZE = 100;
+
+export type Scim = (method: string, path: string, body?: unknown) => Promise<void>;
+
+/** A SCIM client with the tenant's Authorization; a status of 400 or more rejects. */
+export function scimClient(origin: string, authorization: string): Scim {
+  const base = `${origin}/scim/v2`;
+  return (method, p, body) =>
+    fetch(`${base}${p}`, {
+      method,
+      headers: { authorization, "content-type": "application/scim+json", accept: "application/scim+json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(async (res) => {
+      await res.arrayBuffer();
+      if (res.status >= 400) throw new Error(`${method} ${p}: ${res.status}`);
+    });
+}
+
+/** What the operations work on; one per run, shared by the SCIM and the raw-SQL side. */
+export class UsersFixture {
+  /** Tags the userNames this run creates. */
+  readonly run = randomBytes(3).toString("hex");
+  private created = 0;
+  private titles = 0;
+  /** Seeded users not yet deleted, in random order: each DELETE takes one, never the same twice. */
+  private readonly victims: string[];
+  /** Every user a DELETE (SCIM or raw) has taken. */
+  readonly deleted: string[] = [];
+
+  constructor(
+    readonly companyId: string,
+    readonly ids: string[],
+    readonly names: string[],
+  ) {
+    this.victims = shuffle([...ids]);
+  }
+
+  pick<T>(list: T[]): T {
+    return list[Math.floor(Math.random() * list.length)]!;
+  }
+
+  /** A 1-based startIndex whose page of PAGE_SIZE lies within the seeded users' count. */
+  startIndex(): number {
+    return 1 + Math.floor(Math.random() * Math.max(1, this.ids.length - PAGE_SIZE + 1));
+  }
+
+  nextVictim(): string {
+    const id = this.victims.pop();
+    if (!id) throw new Error("no seeded user left to delete");
+    this.deleted.push(id);
+    return id;
+  }
+
+  /** The SCIM request of `key`, with fresh arguments on each call. */
+  scimOperation(key: OperationKey, scim: Scim): () => Promise<void> {
+    switch (key) {
+      case "create":
+        return () =>
+          scim("POST", "/Users", {
+            schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+            userName: `bench-${this.run}-${this.created++}@example.com`,
+            name: { givenName: "Bench", familyName: "User" },
+            emails: [{ value: `bench-${this.run}-${this.created}@example.com`, type: "work", primary: true }],
+            active: true,
+          });
+      case "get":
+        return () => scim("GET", `/Users/${this.pick(this.ids)}`);
+      case "filter":
+        return () => scim("GET", `/Users?filter=${encodeURIComponent(`userName eq "${this.pick(this.names).toUpperCase()}"`)}`);
+      case "patch":
+        return () =>
+          scim("PATCH", `/Users/${this.pick(this.ids)}`, {
+            schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            Operations: [{ op: "replace", path: "title", value: `Title ${this.titles++}` }],
+          });
+      case "list":
+        return () => scim("GET", `/Users?count=${PAGE_SIZE}&startIndex=${this.startIndex()}`);
+      case "delete":
+        return () => scim("DELETE", `/Users/${this.nextVictim()}`);
+    }
+  }
+
+  /** The raw-SQL counterpart of `key` through `pool`. */
+  rawOperation(key: OperationKey, pool: pg.Pool): () => Promise<void> {
+    switch (key) {
+      case "create":
+        return () => rawCreate(pool, this.companyId, `raw-${this.run}-${this.created++}@example.com`);
+      case "get":
+        return () => rawGet(pool, this.companyId, this.pick(this.ids));
+      case "filter":
+        return () => rawFilter(pool, this.companyId, this.pick(this.names).toUpperCase());
+      case "patch":
+        return () => rawPatch(pool, this.companyId, this.pick(this.ids), `Title ${this.titles++}`);
+      case "list":
+        return () => rawList(pool, this.companyId, this.startIndex() - 1);
+      case "delete":
+        return () => rawDelete(pool, this.companyId, this.nextVictim());
+    }
+  }
+}
+
+function shuffle<T>(list: T[]): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list;
+}
+
+/** `count` users named seed-<i>@example.com, each with one work email; returns their ids and userNames. */
+export async function seedUsers(pool: pg.Pool, companyId: string, count: number): Promise<{ ids: string[]; names: string[] }> {
+  await pool.query(
+    `insert into user_account (id, company_id, user_name, given_name, family_name, display_name, extension_attributes, allow_sso_login, auto_assign_roles, created_at, updated_at)
+     select gen_random_uuid(), $1, 'seed-' || i || '@example.com', 'Given' || i, 'Family' || i, 'User ' || i, '{}'::jsonb, true, true, now(), now()
+       from generate_series(1, $2::int) as i`,
+    [companyId, count],
+  );
+  await pool.query(
+    `insert into user_email (id, company_id, user_id, value, type, "primary", position)
+     select gen_random_uuid(), company_id, id, user_name, 'work', true, 0 from user_account where company_id = $1 and user_name like 'seed-%'`,
+    [companyId],
+  );
+  const { rows } = await pool.query<{ id: string; user_name: string }>("select id, user_name from user_account where company_id = $1 and user_name like 'seed-%'", [
+    companyId,
+  ]);
+  await pool.query("analyze");
+  return { ids: rows.map((r) => r.id), names: rows.map((r) => r.user_name) };
+}
+
+/** The least SQL that creates the same user: the row and its email, in one transaction. */
+async function rawCreate(pool: pg.Pool, companyId: string, userName: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const { rows } = await client.query<{ id: string }>(
+      `insert into user_account (id, company_id, user_name, given_name, family_name, active, extension_attributes, allow_sso_login, auto_assign_roles, created_at, updated_at)
+       values (gen_random_uuid(), $1, $2, 'Bench', 'User', true, '{}'::jsonb, true, true, now(), now()) returning id`,
+      [companyId, userName],
+    );
+    await client.query(`insert into user_email (id, company_id, user_id, value, type, "primary", position) values (gen_random_uuid(), $1, $2, $3, 'work', true, 0)`, [
+      companyId,
+      rows[0]!.id,
+      userName,
+    ]);
+    await client.query("commit");
+  } catch (err) {
+    await client.query("rollback");
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function rawGet(pool: pg.Pool, companyId: string, id: string): Promise<void> {
+  await pool.query("select * from user_account where company_id = $1 and id = $2", [companyId, id]);
+  await pool.query(`select value, type, "primary", display from user_email where company_id = $1 and user_id = $2 order by position`, [companyId, id]);
+}
+
+async function rawFilter(pool: pg.Pool, companyId: string, userName: string): Promise<void> {
+  const { rows } = await pool.query<{ id: string }>("select * from user_account where company_id = $1 and lower(user_name) = lower($2)", [companyId, userName]);
+  if (rows[0]) await pool.query(`select value, type, "primary", display from user_email where company_id = $1 and user_id = $2 order by position`, [companyId, rows[0].id]);
+}
+
+async function rawPatch(pool: pg.Pool, companyId: string, id: string, title: string): Promise<void> {
+  await pool.query("update user_account set title = $3, version = version + 1, updated_at = now() where company_id = $1 and id = $2", [companyId, id, title]);
+}
+
+/**
+ * A page of users in the app's default order (createdAt, then id) with the total count (a window
+ * count over the same scan), then the page's emails in one statement: the two row shapes a SCIM
+ * page needs. An empty page would need a separate count; these pages never are.
+ */
+async function rawList(pool: pg.Pool, companyId: string, offset: number): Promise<void> {
+  const { rows } = await pool.query<{ id: string }>(
+    `select *, count(*) over () as total from user_account where company_id = $1 order by created_at, id limit ${PAGE_SIZE} offset $2`,
+    [companyId, offset],
+  );
+  await pool.query(`select user_id, value, type, "primary", display from user_email where company_id = $1 and user_id = any($2::uuid[]) order by user_id, position`, [
+    companyId,
+    rows.map((r) => r.id),
+  ]);
+}
+
+/** What the company's default scimDeleteMode (deactivate) amounts to: one update. */
+async function rawDelete(pool: pg.Pool, companyId: string, id: string): Promise<void> {
+  const { rowCount } = await pool.query("update user_account set active = false, version = version + 1, updated_at = now() where company_id = $1 and id = $2", [
+    companyId,
+    id,
+  ]);
+  if (rowCount !== 1) throw new Error(`raw delete of ${id} updated ${rowCount} rows`);
+}
