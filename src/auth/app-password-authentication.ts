@@ -1,4 +1,4 @@
-import type { Sql } from "../db/sql.js";
+import { prepared, type Sql } from "../db/sql.js";
 import { hashSecret, secretMatches } from "../domain/app-passwords/app-password-secret.js";
 import { DomainError } from "../domain/errors.js";
 import type { Principal } from "../domain/principal.js";
@@ -58,8 +58,8 @@ function credentialStatement(where: string): string {
         select credential.*, exists (select 1 from touched) as touched from credential`;
 }
 
-const BY_CLIENT_ID = credentialStatement("ap.client_id = $1");
-const BY_ISSUED_TOKEN = credentialStatement("ap.id = $1::uuid and ap.company_id = $3::uuid and ap.user_id = $4::uuid");
+const BY_CLIENT_ID = prepared(credentialStatement("ap.client_id = $1"));
+const BY_ISSUED_TOKEN = prepared(credentialStatement("ap.id = $1::uuid and ap.company_id = $3::uuid and ap.user_id = $4::uuid"));
 
 /**
  * Checks a Client ID and secret (HTTP Basic, or the single-string bearer token) and returns the

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { type Sql, sqlOf } from "../db/sql.js";
+import { prepared, type Sql, sqlOf } from "../db/sql.js";
 import { permissionsExpression, toPermissions } from "../domain/access-roles/permissions.query.js";
 import { DomainError } from "../domain/errors.js";
 import type { Principal } from "../domain/principal.js";
@@ -39,6 +39,13 @@ export function principalOf(row: PrincipalRow & { user_id: string; user_name: st
   };
 }
 
+const SESSION_PRINCIPAL = prepared(
+  `select ${PRINCIPAL_COLUMNS},
+          (select o.active and o.is_platform_operator from user_account o where o.id = $3::uuid) as operator_active
+     from user_account u join company c on c.id = u.company_id
+    where u.id = $1 and u.company_id = $2`,
+);
+
 /**
  * The Principal of a signed-in session (or an impersonated one, whose operator must still be an
  * active platform operator), in one statement: the user, the company's SCIM flag, the permissions
@@ -53,13 +60,7 @@ export async function loadSessionPrincipal(
   if (!isUuid(ids.userId) || !isUuid(ids.companyId)) throw new DomainError("UNAUTHENTICATED", "the account is unknown or inactive");
   if (impersonatorUserId !== undefined && !isUuid(impersonatorUserId)) throw operatorGone();
   // Hand-built SQL, so the company is named explicitly (STYLE §3.5).
-  const [row] = await sql.query<PrincipalRow & { operator_active: boolean | null }>(
-    `select ${PRINCIPAL_COLUMNS},
-            (select o.active and o.is_platform_operator from user_account o where o.id = $3::uuid) as operator_active
-       from user_account u join company c on c.id = u.company_id
-      where u.id = $1 and u.company_id = $2`,
-    [ids.userId, ids.companyId, impersonatorUserId ?? null],
-  );
+  const [row] = await sql.query<PrincipalRow & { operator_active: boolean | null }>(SESSION_PRINCIPAL, [ids.userId, ids.companyId, impersonatorUserId ?? null]);
   if (!isUsable(row)) throw new DomainError("UNAUTHENTICATED", "the account is unknown or inactive");
   // An impersonated session lives only as long as its operator does: an operator deactivated or
   // stripped of the role mid-session loses the sessions they opened.

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { QueryResult } from "pg";
+import type { QueryConfig, QueryResult } from "pg";
 
 /**
  * Hand-written SQL for the paths every request takes (authentication, reading and writing users
@@ -8,7 +9,30 @@ import type { QueryResult } from "pg";
  */
 export interface Sql {
   /** Runs one statement and returns its rows. */
-  query<R = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(statement: string | PreparedStatement, values?: readonly unknown[]): Promise<R[]>;
+}
+
+/**
+ * A statement whose text is fixed in the code (never built from a request), prepared once per
+ * connection and then only executed: PostgreSQL plans the statements every request runs once per
+ * connection instead of on every execution, where planning costs more than running them (a
+ * credential check with its permissions is planned in about 0.3 ms and runs in 0.1 ms). Texts
+ * built per request (filters) stay unprepared, so the prepared set per connection stays bounded.
+ */
+export class PreparedStatement {
+  readonly name: string;
+  constructor(readonly text: string) {
+    this.name = `rb_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
+  }
+}
+
+/** {@link PreparedStatement}s by text, so a text assembled from fixed parts at run time is prepared under one name. */
+const preparedByText = new Map<string, PreparedStatement>();
+
+export function prepared(text: string): PreparedStatement {
+  let statement = preparedByText.get(text);
+  if (!statement) preparedByText.set(text, (statement = new PreparedStatement(text)));
+  return statement;
 }
 
 /** The part of knex's client this module uses: the pool, or inside a transaction its one connection. */
@@ -18,7 +42,7 @@ interface ConnectionSource {
 }
 
 interface PgConnection {
-  query(text: string, values?: readonly unknown[]): Promise<QueryResult>;
+  query(config: QueryConfig): Promise<QueryResult>;
 }
 
 /**
@@ -31,10 +55,12 @@ export function sqlOf(em: EntityManager): Sql {
   const context = em.getTransactionContext<{ client: ConnectionSource }>();
   const source: ConnectionSource = context?.client ?? (em.getConnection().getKnex().client as unknown as ConnectionSource);
   return {
-    async query<R>(text: string, values?: readonly unknown[]): Promise<R[]> {
+    async query<R>(statement: string | PreparedStatement, values?: readonly unknown[]): Promise<R[]> {
+      const config: QueryConfig =
+        typeof statement === "string" ? { text: statement, values: values as unknown[] } : { name: statement.name, text: statement.text, values: values as unknown[] };
       const connection = await source.acquireConnection();
       try {
-        return (await connection.query(text, values as unknown[])).rows as R[];
+        return (await connection.query(config)).rows as R[];
       } finally {
         await source.releaseConnection(connection);
       }

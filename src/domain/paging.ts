@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { numbered, type Sql } from "../db/sql.js";
+import { numbered, prepared, type Sql } from "../db/sql.js";
 import { DomainError } from "./errors.js";
 import type { CompiledWhere } from "./where.js";
 
@@ -142,11 +142,12 @@ export interface RowPage<R> {
  * and roles as JSON) is computed for the page, never for every match. A keyset page counts its
  * total in a second statement, since its own rows start after the cursor.
  * `table` (e.g. `user_account u`), `idColumn` and `columns` are trusted SQL; `where` is
- * parameterised with `?` placeholders.
+ * parameterised with `?` placeholders. `prepare` says the statement's text comes from a small set
+ * (an IdP's lookup by one attribute, the unfiltered list), so it is prepared per connection.
  */
 export async function selectPageRows<R extends object>(
   sql: Sql,
-  q: { table: string; idColumn: string; where: CompiledWhere; sort: SortSpec; page: PageRequest; columns: string },
+  q: { table: string; idColumn: string; where: CompiledWhere; sort: SortSpec; page: PageRequest; columns: string; prepare?: boolean },
 ): Promise<RowPage<R>> {
   const { page, sort } = q;
   if (page.after && page.offset) throw DomainError.invalid("after", "use either offset or after, not both");
@@ -161,22 +162,19 @@ export async function selectPageRows<R extends object>(
     keyset = ` and (${sort.expression}, ${q.idColumn}) ${sort.descending ? "<" : ">"} (?::${sort.kind}, ?::uuid)`;
     params.push(key, id);
   }
-  const rows =
-    limit === 0
-      ? []
-      : await sql.query<R & { page_sort_key: string; page_total: string }>(
-          numbered(
-            `select ${q.columns}, p.page_sort_key, p.page_total
-               from (select ${q.idColumn} as page_id, (${sort.expression})::text as page_sort_key, count(*) over () as page_total
-                       from ${q.table}
-                      where ${q.where.sql}${keyset}
-                      order by ${order}
-                      limit ${limit + 1} offset ${offset}) p
-               join ${q.table} on ${q.idColumn} = p.page_id
-              order by ${order}`,
-          ),
-          params,
-        );
+  // Limit and offset are parameters too, so the text does not change from page to page.
+  params.push(limit + 1, offset);
+  const text = numbered(
+    `select ${q.columns}, p.page_sort_key, p.page_total
+       from (select ${q.idColumn} as page_id, (${sort.expression})::text as page_sort_key, count(*) over () as page_total
+               from ${q.table}
+              where ${q.where.sql}${keyset}
+              order by ${order}
+              limit ?::int offset ?::int) p
+       join ${q.table} on ${q.idColumn} = p.page_id
+      order by ${order}`,
+  );
+  const rows = limit === 0 ? [] : await sql.query<R & { page_sort_key: string; page_total: string }>(q.prepare ? prepared(text) : text, params);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   let totalCount: number;

@@ -1,6 +1,6 @@
 import { type EntityManager, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from "@mikro-orm/postgresql";
 import { isSerializationFailure } from "../db/database-errors.js";
-import { sqlOf } from "../db/sql.js";
+import { prepared, sqlOf } from "../db/sql.js";
 import { type AuditRow, auditInsert, auditParameter } from "./audit/audit.rows.js";
 import { DomainError } from "./errors.js";
 import { type ProvisioningEventRow, provisioningEventInsert, provisioningEventParameter } from "./provisioning/provisioning-event.rows.js";
@@ -100,16 +100,20 @@ async function retrying<T>(em: EntityManager, attempt: () => Promise<T>): Promis
   }
 }
 
+const AUDIT_AND_EVENT = prepared(`with audit as (${auditInsert(1)}) ${provisioningEventInsert(2)}`);
+const EVENT = prepared(provisioningEventInsert(1));
+const AUDIT = prepared(auditInsert(1));
+
 /** The transaction's audit rows and provisioning event, in one statement. */
 async function writeRecords(em: EntityManager, audit: AuditRow[], event?: ProvisioningEventRow): Promise<void> {
   if (audit.length === 0 && !event) return;
   const sql = sqlOf(em);
   if (audit.length && event) {
-    await sql.query(`with audit as (${auditInsert(1)}) ${provisioningEventInsert(2)}`, [auditParameter(audit), provisioningEventParameter([event])]);
+    await sql.query(AUDIT_AND_EVENT, [auditParameter(audit), provisioningEventParameter([event])]);
   } else if (event) {
-    await sql.query(provisioningEventInsert(1), [provisioningEventParameter([event])]);
+    await sql.query(EVENT, [provisioningEventParameter([event])]);
   } else {
-    await sql.query(auditInsert(1), [auditParameter(audit)]);
+    await sql.query(AUDIT, [auditParameter(audit)]);
   }
 }
 

@@ -62,6 +62,23 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   app.use(requestLog(log));
   const metrics = new Metrics(services.orm);
   app.use(metrics.middleware());
+  // SCIM 2.0: the provisioning record of every request (a change records itself in its own
+  // transaction; the rest go to the batch after the response) → brute-force limits → body parsing
+  // (application/scim+json or application/json, 1 MB) → credentials → the facade, which runs
+  // GraphQL operations in process against the same schema.
+  const logUnexpected = (err: unknown) => log.error({ err }, "unexpected error in a SCIM request");
+  app.use(
+    "/scim/v2",
+    recordScimRequests((request) => services.provisioningEvents.add(request)),
+    ...authLimits.scim,
+    scimBodyParser(),
+    resolveScimPrincipal(services.orm, services.tokens),
+    createScimRouter({
+      execute: createInProcessExecutor(schema, services, logUnexpected),
+      publicBaseUrl: services.config.PUBLIC_BASE_URL,
+      logError: (err, req) => log.error({ err, requestId: req.requestId }, "unexpected error in a SCIM request"),
+    }),
+  );
   app.use(healthRoutes(services.orm));
   app.get("/metrics", async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -82,23 +99,6 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext(services, req.principal ?? null, { requestId: req.requestId, authError: req.authError }),
-    }),
-  );
-  // SCIM 2.0: the provisioning record of every request (a change records itself in its own
-  // transaction; the rest go to the batch after the response) → brute-force limits → body parsing
-  // (application/scim+json or application/json, 1 MB) → credentials → the facade, which runs
-  // GraphQL operations in process against the same schema.
-  const logUnexpected = (err: unknown) => log.error({ err }, "unexpected error in a SCIM request");
-  app.use(
-    "/scim/v2",
-    recordScimRequests((request) => services.provisioningEvents.add(request)),
-    ...authLimits.scim,
-    scimBodyParser(),
-    resolveScimPrincipal(services.orm, services.tokens),
-    createScimRouter({
-      execute: createInProcessExecutor(schema, services, logUnexpected),
-      publicBaseUrl: services.config.PUBLIC_BASE_URL,
-      logError: (err, req) => log.error({ err, requestId: req.requestId }, "unexpected error in a SCIM request"),
     }),
   );
   // Errors no route answered (the database failing while credentials are resolved): 503 or a

@@ -4,6 +4,7 @@
  * seeding of the users they work on.
  */
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import pg from "pg";
 
 export const OPERATION_KEYS = ["create", "get", "filter", "patch", "list", "delete"] as const;
@@ -23,17 +24,31 @@ export const PAGE_SIZE = 100;
 
 export type Scim = (method: string, path: string, body?: unknown) => Promise<void>;
 
-/** A SCIM client with the tenant's Authorization; a status of 400 or more rejects. */
+/**
+ * A SCIM client with the tenant's Authorization; a status of 400 or more rejects. It uses
+ * node:http with kept-alive connections rather than fetch: on this 2-core machine the load
+ * generator shares the CPU with the server and PostgreSQL, and fetch spends about four times the
+ * CPU of node:http per request (measured: ~390 µs against ~95 µs), which would be charged to the
+ * server's throughput. The raw-SQL side's client (pg) is as lean.
+ */
 export function scimClient(origin: string, authorization: string): Scim {
   const base = `${origin}/scim/v2`;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   return (method, p, body) =>
-    fetch(`${base}${p}`, {
-      method,
-      headers: { authorization, "content-type": "application/scim+json", accept: "application/scim+json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(async (res) => {
-      await res.arrayBuffer();
-      if (res.status >= 400) throw new Error(`${method} ${p}: ${res.status}`);
+    new Promise<void>((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const headers: Record<string, string | number> = { authorization, accept: "application/scim+json" };
+      if (payload !== undefined) {
+        headers["content-type"] = "application/scim+json";
+        headers["content-length"] = Buffer.byteLength(payload);
+      }
+      const req = http.request(`${base}${p}`, { method, agent, headers }, (res) => {
+        res.resume();
+        res.on("end", () => (res.statusCode! >= 400 ? reject(new Error(`${method} ${p}: ${res.statusCode}`)) : resolve()));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end(payload);
     });
 }
 

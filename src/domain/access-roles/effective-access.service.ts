@@ -2,7 +2,7 @@ import { type EntityManager, type FilterQuery, LockMode } from "@mikro-orm/postg
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
 import { CustomerRole } from "../customer-roles/customer-role.entity.js";
-import { pgArray } from "../customer-roles/membership.repository.js";
+import { numbered, sqlOf } from "../../db/sql.js";
 import type { MembershipSource } from "../customer-roles/membership-source.js";
 import { DomainError } from "../errors.js";
 import { type Page, type PageRequest, inIdOrder, selectPage } from "../paging.js";
@@ -159,9 +159,9 @@ export class EffectiveAccessService {
 /** Every grant of the given users in one query: four branches, direct and mapped, data and app (the report reuses it per batch). */
 export async function grantRows(em: EntityManager, companyId: string, userIds: string[]): Promise<GrantRow[]> {
   if (userIds.length === 0) return [];
-  const users = pgArray(userIds);
-  return em.execute(
-    `select d.user_id, 'data' as role_kind, d.data_access_role_id as role_id, null::uuid as customer_role_id, null::text as source
+  const users = userIds;
+  return sqlOf(em).query<GrantRow>(
+    numbered(`select d.user_id, 'data' as role_kind, d.data_access_role_id as role_id, null::uuid as customer_role_id, null::text as source
        from user_direct_data_access_role d
        join data_access_role r on r.id = d.data_access_role_id and r.company_id = ?
       where d.user_id = any(?::uuid[])
@@ -183,7 +183,7 @@ export async function grantRows(em: EntityManager, companyId: string, userIds: s
        join user_account u on u.id = m.user_id and u.auto_assign_roles
        join role_mapping rm on rm.customer_role_id = m.customer_role_id
        join role_mapping_app_access_role p on p.role_mapping_id = rm.id
-      where m.company_id = ? and m.user_id = any(?::uuid[]) and u.id = any(?::uuid[])`,
+      where m.company_id = ? and m.user_id = any(?::uuid[]) and u.id = any(?::uuid[])`),
     // u.id = any(...) repeats m.user_id's list so PostgreSQL reads the users by primary key
     // instead of hashing the whole user_account table (a batch of 1,000 of 100,000 users: 5x faster).
     [companyId, users, companyId, users, companyId, users, users, companyId, users, users],

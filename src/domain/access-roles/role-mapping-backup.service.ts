@@ -1,7 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
-import { ensureRolesByName, pgArray } from "../customer-roles/membership.repository.js";
+import { ensureRolesByName } from "../customer-roles/membership.repository.js";
+import { numbered, sqlOf } from "../../db/sql.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
@@ -185,7 +186,7 @@ export class RoleMappingBackupService {
         const shown = missing.slice(0, 10).join(", ");
         throw DomainError.invalid("document", `no access role of this company has the name of ${shown}${missing.length > 10 ? ` and ${missing.length - 10} more` : ""}`);
       }
-      const { idsByName, created } = await ensureRolesByName(em, companyId, resolved.map((m) => m.customerRole));
+      const { idsByName, created } = await ensureRolesByName(sqlOf(em), companyId, resolved.map((m) => m.customerRole));
       const target: MappingState = new Map();
       for (const m of resolved) target.set(idsByName.get(m.customerRole.toLowerCase())!, { data: m.data, app: m.app });
       const before = await mappingState(em, companyId, null);
@@ -332,13 +333,13 @@ async function accessRoleIdsByName(em: EntityManager, table: "data_access_role" 
 /** The mapping of the given customer roles (null: all of the company's) as ids. */
 async function mappingState(em: EntityManager, companyId: string, customerRoleIds: string[] | null): Promise<MappingState> {
   if (customerRoleIds && customerRoleIds.length === 0) return new Map();
-  const rows: { customer_role_id: string; data: string[]; app: string[] }[] = await em.execute(
-    `select rm.customer_role_id,
+  const rows = await sqlOf(em).query<{ customer_role_id: string; data: string[]; app: string[] }>(
+    numbered(`select rm.customer_role_id,
             array(select p.data_access_role_id::text from role_mapping_data_access_role p where p.role_mapping_id = rm.id order by 1) as data,
             array(select p.app_access_role_id::text from role_mapping_app_access_role p where p.role_mapping_id = rm.id order by 1) as app
        from role_mapping rm
-      where rm.company_id = ?${customerRoleIds ? " and rm.customer_role_id = any(?::uuid[])" : ""}`,
-    customerRoleIds ? [companyId, pgArray(customerRoleIds)] : [companyId],
+      where rm.company_id = ?${customerRoleIds ? " and rm.customer_role_id = any(?::uuid[])" : ""}`),
+    customerRoleIds ? [companyId, customerRoleIds] : [companyId],
   );
   return new Map(rows.map((r) => [r.customer_role_id, { data: r.data, app: r.app }]));
 }
@@ -367,11 +368,11 @@ async function accessOfHolders(em: EntityManager, companyId: string, customerRol
   if (customerRoleIds.length === 0 || touched.size === 0) return result;
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const users: { user_id: string }[] = await em.execute(
-      `select distinct m.user_id from membership m
+    const users = await sqlOf(em).query<{ user_id: string }>(
+      numbered(`select distinct m.user_id from membership m
         where m.company_id = ? and m.customer_role_id = any(?::uuid[]) and m.user_id > ?::uuid
-        order by m.user_id limit ${USER_BATCH}`,
-      [companyId, pgArray(customerRoleIds), after],
+        order by m.user_id limit ${USER_BATCH}`),
+      [companyId, customerRoleIds, after],
     );
     if (users.length === 0) return result;
     const ids = users.map((u) => u.user_id);
@@ -404,9 +405,9 @@ async function accessChanges(
   const listed = [...changes.values()].flatMap((c) => [...c.gained.slice(0, USERS_LISTED), ...c.lost.slice(0, USERS_LISTED)]);
   const userNames = new Map<string, string>();
   if (listed.length) {
-    const rows: { id: string; user_name: string }[] = await em.execute(`select id, user_name from user_account where company_id = ? and id = any(?::uuid[])`, [
+    const rows = await sqlOf(em).query<{ id: string; user_name: string }>(numbered(`select id, user_name from user_account where company_id = ? and id = any(?::uuid[])`), [
       companyId,
-      pgArray([...new Set(listed)]),
+      [...new Set(listed)],
     ]);
     for (const r of rows) userNames.set(r.id, r.user_name);
   }
@@ -442,7 +443,7 @@ async function accessRoleNames(em: EntityManager, companyId: string, keys: strin
   ] as const) {
     const list = ids(kind);
     if (!list.length) continue;
-    const rows: { id: string; name: string }[] = await em.execute(`select id, name from ${table} where company_id = ? and id = any(?::uuid[])`, [companyId, pgArray(list)]);
+    const rows = await sqlOf(em).query<{ id: string; name: string }>(numbered(`select id, name from ${table} where company_id = ? and id = any(?::uuid[])`), [companyId, list]);
     for (const r of rows) out.set(`${kind}:${r.id}`, r.name);
   }
   return out;
@@ -450,18 +451,18 @@ async function accessRoleNames(em: EntityManager, companyId: string, keys: strin
 
 async function customerRoleNames(em: EntityManager, companyId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows: { display_name: string }[] = await em.execute(
-    `select display_name from customer_role where company_id = ? and id = any(?::uuid[]) order by lower(display_name)`,
-    [companyId, pgArray(ids)],
+  const rows = await sqlOf(em).query<{ display_name: string }>(
+    numbered(`select display_name from customer_role where company_id = ? and id = any(?::uuid[]) order by lower(display_name)`),
+    [companyId, ids],
   );
   return rows.map((r) => r.display_name);
 }
 
 async function describeChanges(em: EntityManager, companyId: string, changed: string[], before: MappingState, after: MappingState): Promise<MappingChange[]> {
   if (changed.length === 0) return [];
-  const roles: { id: string; display_name: string }[] = await em.execute(`select id, display_name from customer_role where company_id = ? and id = any(?::uuid[])`, [
+  const roles = await sqlOf(em).query<{ id: string; display_name: string }>(numbered(`select id, display_name from customer_role where company_id = ? and id = any(?::uuid[])`), [
     companyId,
-    pgArray(changed),
+    changed,
   ]);
   const roleName = new Map(roles.map((r) => [r.id, r.display_name]));
   const keys = changed.flatMap((id) => [before.get(id), after.get(id)].flatMap((m) => [...(m?.data ?? []).map((d) => `data:${d}`), ...(m?.app ?? []).map((a) => `app:${a}`)]));

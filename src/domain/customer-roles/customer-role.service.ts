@@ -1,4 +1,4 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
+import { type Sql, sqlOf } from "../../db/sql.js";
 import { ACCESS_ROLE_READERS } from "../access-roles/access-role.service.js";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -29,7 +29,6 @@ import {
   insertMembers,
   otherScimRoleIds,
   pageMembers,
-  pgArray,
   removeFromOtherRoles,
   replaceMembers,
   roleIdsOfUser,
@@ -170,7 +169,7 @@ export class CustomerRoleService {
   async holdingsOfUsers(scope: Scope, userIds: readonly string[]): Promise<Map<string, RoleHolding[]>> {
     if (userIds.some((u) => u !== scope.principal.userId)) requirePermission(scope, ...CUSTOMER_ROLE_READERS);
     const companyId = scope.principal.companyId;
-    const rows = await rolesOfUsers(scope.em, companyId, userIds.filter(isUuid));
+    const rows = await rolesOfUsers(sqlOf(scope.em), companyId, userIds.filter(isUuid));
     const roles = new Map((await this.byIds(scope, [...new Set(rows.map((r) => r.customerRoleId))])).map((r) => [r.id, r]));
     const result = new Map<string, RoleHolding[]>(userIds.map((u) => [u, []]));
     for (const r of rows) {
@@ -184,7 +183,7 @@ export class CustomerRoleService {
   /** Member counts of several roles in one query. */
   async memberCounts(scope: Scope, roleIds: readonly string[], source?: MembershipSource | null): Promise<Map<string, number>> {
     requirePermission(scope, ...CUSTOMER_ROLE_READERS);
-    return countMembers(scope.em, scope.principal.companyId, roleIds.filter(isUuid), source);
+    return countMembers(sqlOf(scope.em), scope.principal.companyId, roleIds.filter(isUuid), source);
   }
 
   /** A page of members for each of several roles: one query for the pages (with the members' names), one for counts. */
@@ -195,7 +194,7 @@ export class CustomerRoleService {
   ): Promise<Map<string, Page<MemberNode>>> {
     requirePermission(scope, ...CUSTOMER_ROLE_READERS);
     const companyId = scope.principal.companyId;
-    const pages = await pageMembers(scope.em, companyId, roleIds.filter(isUuid), opts);
+    const pages = await pageMembers(sqlOf(scope.em), companyId, roleIds.filter(isUuid), opts);
     const result = new Map<string, Page<MemberNode>>();
     for (const roleId of roleIds) {
       const p = pages.get(roleId);
@@ -221,15 +220,16 @@ export class CustomerRoleService {
     return inTransaction(
       scope,
       async (em) => {
-        const facts = await newMemberFacts(em, companyId, [memberIds.filter(isUuid)]);
+        const sql = sqlOf(em);
+        const facts = await newMemberFacts(sql, companyId, [memberIds.filter(isUuid)]);
         requireKnownUsers(memberIds, facts.unknown[0]!, "memberIds");
         const role = em.create(CustomerRole, { company: em.getReference(Company, companyId), displayName, externalId });
         // Flushed now so a taken displayName fails here as CONFLICT, before any membership is written.
         await em.flush();
         const movers = singleRoleMovers(facts.singleCustomerRole, memberIds, source);
-        await lockRoles(em, companyId, await otherScimRoleIds(em, companyId, role.id, movers));
-        const added = await insertMembers(em, companyId, role.id, memberIds, source);
-        const displaced = await removeFromOtherRoles(em, companyId, role.id, movers);
+        await lockRoles(sql, companyId, await otherScimRoleIds(sql, companyId, role.id, movers));
+        const added = await insertMembers(sql, companyId, role.id, memberIds, source);
+        const displaced = await removeFromOtherRoles(sql, companyId, role.id, movers);
         recordAudit(em, scope, {
           action: "customerRole.create",
           targetType: "CustomerRole",
@@ -299,30 +299,31 @@ export class CustomerRoleService {
     return inTransaction(
       scope,
       async (em) => {
+        const sql = sqlOf(em);
         // Every user id to add must name a user of the company; one statement checks them all
         // (when there are any) and reads the one-role-at-a-time setting with them.
-        const facts = add.length || replace?.length ? await newMemberFacts(em, companyId, [add.filter(isUuid), (replace ?? []).filter(isUuid)]) : undefined;
+        const facts = add.length || replace?.length ? await newMemberFacts(sql, companyId, [add.filter(isUuid), (replace ?? []).filter(isUuid)]) : undefined;
         requireKnownUsers(add, facts?.unknown[0] ?? [], fields.add);
         if (replace) requireKnownUsers(replace, facts?.unknown[1] ?? [], fields.replace);
         // The row lock orders concurrent member changes of this role, so twenty parallel PATCHes
         // end in the serial result. A one-role-at-a-time move also changes the users' other roles:
         // all are locked in one statement in id order, so opposite moves queue instead of deadlocking.
         const movers = singleRoleMovers(facts?.singleCustomerRole ?? false, [...(replace ?? []), ...add], source);
-        const others = await otherScimRoleIds(em, companyId, id, movers);
-        const row = (await lockRoles(em, companyId, [id, ...others])).find((r) => r.id === id);
+        const others = await otherScimRoleIds(sql, companyId, id, movers);
+        const row = (await lockRoles(sql, companyId, [id, ...others])).find((r) => r.id === id);
         if (!row) throw DomainError.notFound("CustomerRole", id);
         if (expectedVersion != null && row.version !== expectedVersion) throw DomainError.versionMismatch("CustomerRole", expectedVersion, row.version);
 
         const added: string[] = [];
         const removed: string[] = [];
         if (replace) {
-          const r = await replaceMembers(em, companyId, id, replace, source);
+          const r = await replaceMembers(sql, companyId, id, replace, source);
           added.push(...r.added);
           removed.push(...r.removed);
         }
-        removed.push(...(await deleteMembers(em, companyId, id, remove, source)));
-        added.push(...(await insertMembers(em, companyId, id, add, source)));
-        const displaced = await removeFromOtherRoles(em, companyId, id, movers);
+        removed.push(...(await deleteMembers(sql, companyId, id, remove, source)));
+        added.push(...(await insertMembers(sql, companyId, id, add, source)));
+        const displaced = await removeFromOtherRoles(sql, companyId, id, movers);
         log.noteDisplaced(displaced);
 
         const nextName = displayName ?? row.display_name;
@@ -330,10 +331,10 @@ export class CustomerRoleService {
         const attributesChanged = nextName !== row.display_name || nextExternalId !== row.external_id;
         if (!attributesChanged && added.length === 0 && removed.length === 0) return em.map(CustomerRole, row);
 
-        const [bumped]: CustomerRoleRow[] = await em.execute(
+        const [bumped] = await sql.query<CustomerRoleRow>(
           `update customer_role
-              set display_name = ?, external_id = ?, version = version + 1, updated_at = ${CHANGE_TIME}
-            where id = ? and company_id = ?
+              set display_name = $1, external_id = $2, version = version + 1, updated_at = ${CHANGE_TIME}
+            where id = $3 and company_id = $4
         returning *`,
           [nextName, nextExternalId, id, companyId],
         );
@@ -362,10 +363,11 @@ export class CustomerRoleService {
     return inTransaction(
       scope,
       async (em) => {
-        const [row] = await lockRoles(em, companyId, [id]);
+        const sql = sqlOf(em);
+        const [row] = await lockRoles(sql, companyId, [id]);
         if (!row) throw DomainError.notFound("CustomerRole", id);
         if (expectedVersion != null && row.version !== expectedVersion) throw DomainError.versionMismatch("CustomerRole", expectedVersion, row.version);
-        await em.execute(`delete from customer_role where id = ? and company_id = ?`, [id, companyId]);
+        await sql.query(`delete from customer_role where id = $1 and company_id = $2`, [id, companyId]);
         recordAudit(em, scope, {
           action: "customerRole.delete",
           targetType: "CustomerRole",
@@ -396,9 +398,10 @@ export class CustomerRoleService {
     await inTransaction(
       scope,
       async (em) => {
-        const [user]: { id: string }[] = await em.execute(`select id from user_account where id = ? and company_id = ? for update`, [userId, companyId]);
+        const sql = sqlOf(em);
+        const [user] = await sql.query<{ id: string }>(`select id from user_account where id = $1 and company_id = $2 for update`, [userId, companyId]);
         if (!user) throw DomainError.notFound("User", userId);
-        const change = await applyUserRolesByName(em, companyId, userId, displayNames, source);
+        const change = await applyUserRolesByName(sql, companyId, userId, displayNames, source);
         if (change.added.length || change.removed.length) {
           recordAudit(em, scope, { action: "user.setCustomerRoles", targetType: "User", targetId: userId, after: { source, ...change } });
         }
@@ -442,7 +445,7 @@ function provisioning(): ProvisioningRecord<{ id: string } | string> & {
  * and leaves their other SCIM roles for it.
  */
 export async function applyUserRolesByName(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   userId: string,
   displayNames: readonly string[],
@@ -453,18 +456,18 @@ export async function applyUserRolesByName(
     const valid = validDisplayName(name, "roles");
     if (!byLowerName.has(valid.toLowerCase())) byLowerName.set(valid.toLowerCase(), valid);
   }
-  const movers = byLowerName.size ? singleRoleMovers((await newMemberFacts(em, companyId, [])).singleCustomerRole, [userId], source) : [];
+  const movers = byLowerName.size ? singleRoleMovers((await newMemberFacts(sql, companyId, [])).singleCustomerRole, [userId], source) : [];
   if (movers.length && byLowerName.size > 1) throw DomainError.invalid("roles", "this company allows one customer-supplied role per user; name at most one");
-  const { idsByName, created } = await ensureRolesByName(em, companyId, [...byLowerName.values()]);
+  const { idsByName, created } = await ensureRolesByName(sql, companyId, [...byLowerName.values()]);
   const target = [...byLowerName.keys()].map((n) => idsByName.get(n)).filter((id): id is string => Boolean(id));
-  const current = await roleIdsOfUser(em, companyId, userId, source);
+  const current = await roleIdsOfUser(sql, companyId, userId, source);
   const added = target.filter((id) => !current.includes(id));
   const removed = current.filter((id) => !target.includes(id));
-  const others = movers.length ? await otherScimRoleIds(em, companyId, target[0]!, movers) : [];
-  await lockRoles(em, companyId, [...new Set([...added, ...removed, ...others])]);
-  await setUserMemberships(em, companyId, userId, source, { add: added, remove: removed });
-  if (movers.length) await removeFromOtherRoles(em, companyId, target[0]!, movers);
-  await bumpRoles(em, companyId, [...added.filter((id) => !created.includes(id)), ...removed]);
+  const others = movers.length ? await otherScimRoleIds(sql, companyId, target[0]!, movers) : [];
+  await lockRoles(sql, companyId, [...new Set([...added, ...removed, ...others])]);
+  await setUserMemberships(sql, companyId, userId, source, { add: added, remove: removed });
+  if (movers.length) await removeFromOtherRoles(sql, companyId, target[0]!, movers);
+  await bumpRoles(sql, companyId, [...added.filter((id) => !created.includes(id)), ...removed]);
   return { createdRoleIds: created, added, removed };
 }
 
@@ -480,9 +483,9 @@ function singleRoleMovers(singleCustomerRole: boolean, userIds: string[], source
 }
 
 /** Locks roles of the company (`select … for update`) in id order, the one order every transaction uses. */
-async function lockRoles(em: EntityManager, companyId: string, ids: string[]): Promise<CustomerRoleRow[]> {
+async function lockRoles(sql: Sql, companyId: string, ids: string[]): Promise<CustomerRoleRow[]> {
   if (ids.length === 0) return [];
-  return em.execute(`select * from customer_role where company_id = ? and id = any(?::uuid[]) order by id for update`, [companyId, pgArray(ids)]);
+  return sql.query<CustomerRoleRow>(`select * from customer_role where company_id = $1 and id = any($2::uuid[]) order by id for update`, [companyId, ids]);
 }
 
 /** Fails with BAD_USER_INPUT naming every id that is malformed or (`unknownIds`) names no user of the company. */

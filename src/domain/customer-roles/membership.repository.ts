@@ -1,4 +1,4 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
+import { numbered, type Sql, timestampOf } from "../../db/sql.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, type PageRequest } from "../paging.js";
 import { DomainError } from "../errors.js";
 import { MembershipSource } from "./membership-source.js";
@@ -7,8 +7,8 @@ import { CHANGE_TIME } from "../change-time.js";
 /**
  * Set-based SQL over membership rows (DESIGN rule 5): every statement here is bounded by the ids
  * it is given, never by the size of the role, so adding one member to a role of 100,000 costs what
- * it costs for a role of 10. Hand-built SQL sees no tenant filter: each statement names the company
- * (STYLE §3.5). Call the writers with the transaction's EntityManager (`em.execute` runs in it).
+ * it costs for a role of 10. Hand-built SQL sees no tenant filter: each statement names the company.
+ * Call the writers with the transaction's Sql. Lists of ids travel as array parameters.
  */
 
 /** A membership row as pages return it. */
@@ -39,7 +39,7 @@ export const SCIM_SOURCES: readonly MembershipSource[] = [MembershipSource.SCIM_
  * whether the company allows one customer-supplied role per user.
  */
 export async function newMemberFacts(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   lists: readonly string[][],
 ): Promise<{ unknown: string[][]; singleCustomerRole: boolean }> {
@@ -49,16 +49,16 @@ export async function newMemberFacts(
               where not exists (select 1 from user_account u where u.id = w.id and u.company_id = ?)
               order by w.n) as unknown_${i}`,
   );
-  const [row]: Record<string, unknown>[] = await em.execute(
-    `select ${[...unknown, "c.single_customer_role"].join(", ")} from company c where c.id = ?`,
-    [...lists.flatMap((ids) => [pgArray(ids), companyId]), companyId],
+  const [row] = await sql.query<Record<string, unknown>>(
+    numbered(`select ${[...unknown, "c.single_customer_role"].join(", ")} from company c where c.id = ?`),
+    [...lists.flatMap((ids) => [ids, companyId]), companyId],
   );
   return { unknown: lists.map((_, i) => (row?.[`unknown_${i}`] as string[] | undefined) ?? []), singleCustomerRole: Boolean(row?.single_customer_role) };
 }
 
 /** Adds memberships of one source; existing ones stay as they are. Returns the user ids actually added. */
 export async function insertMembers(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   customerRoleId: string,
   userIds: string[],
@@ -66,30 +66,30 @@ export async function insertMembers(
 ): Promise<string[]> {
   if (userIds.length === 0) return [];
   // Joining user_account keeps another company's user out even if a caller skipped the check.
-  const rows: { user_id: string }[] = await em.execute(
-    `insert into membership (company_id, customer_role_id, user_id, source)
+  const rows = await sql.query<{ user_id: string }>(
+    numbered(`insert into membership (company_id, customer_role_id, user_id, source)
      select ?, ?, u.id, ? from user_account u where u.company_id = ? and u.id = any(?::uuid[])
      on conflict do nothing
-     returning user_id`,
-    [companyId, customerRoleId, source, companyId, pgArray(userIds)],
+     returning user_id`),
+    [companyId, customerRoleId, source, companyId, userIds],
   );
   return rows.map((r) => r.user_id);
 }
 
 /** Removes the memberships of one source for the given users; other sources' rows stay. Returns the user ids removed. */
 export async function deleteMembers(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   customerRoleId: string,
   userIds: string[],
   source: MembershipSource,
 ): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const rows: { user_id: string }[] = await em.execute(
-    `delete from membership
+  const rows = await sql.query<{ user_id: string }>(
+    numbered(`delete from membership
       where customer_role_id = ? and company_id = ? and source = ? and user_id = any(?::uuid[])
-      returning user_id`,
-    [customerRoleId, companyId, source, pgArray(userIds)],
+      returning user_id`),
+    [customerRoleId, companyId, source, userIds],
   );
   return rows.map((r) => r.user_id);
 }
@@ -100,19 +100,19 @@ export async function deleteMembers(
  * stay: SCIM changes only what SCIM owns. The cost follows the sizes of the list and the change.
  */
 export async function replaceMembers(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   customerRoleId: string,
   userIds: string[],
   source: MembershipSource,
 ): Promise<{ added: string[]; removed: string[] }> {
-  const removedRows: { user_id: string }[] = await em.execute(
-    `delete from membership
+  const removedRows = await sql.query<{ user_id: string }>(
+    numbered(`delete from membership
       where customer_role_id = ? and company_id = ? and source = ? and not (user_id = any(?::uuid[]))
-      returning user_id`,
-    [customerRoleId, companyId, source, pgArray(userIds)],
+      returning user_id`),
+    [customerRoleId, companyId, source, userIds],
   );
-  const added = await insertMembers(em, companyId, customerRoleId, userIds, source);
+  const added = await insertMembers(sql, companyId, customerRoleId, userIds, source);
   return { added, removed: removedRows.map((r) => r.user_id) };
 }
 
@@ -121,12 +121,12 @@ export async function replaceMembers(
  * move will change, so the caller can lock them in id order first. Reads the given users'
  * memberships (the membership_user index), never a role's member list.
  */
-export async function otherScimRoleIds(em: EntityManager, companyId: string, keepCustomerRoleId: string, userIds: string[]): Promise<string[]> {
+export async function otherScimRoleIds(sql: Sql, companyId: string, keepCustomerRoleId: string, userIds: string[]): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const rows: { customer_role_id: string }[] = await em.execute(
-    `select distinct customer_role_id from membership
-      where company_id = ? and user_id = any(?::uuid[]) and source = any(?::text[]) and customer_role_id <> ?`,
-    [companyId, pgArray(userIds), pgArray(SCIM_SOURCES), keepCustomerRoleId],
+  const rows = await sql.query<{ customer_role_id: string }>(
+    numbered(`select distinct customer_role_id from membership
+      where company_id = ? and user_id = any(?::uuid[]) and source = any(?::text[]) and customer_role_id <> ?`),
+    [companyId, userIds, [...SCIM_SOURCES], keepCustomerRoleId],
   );
   return rows.map((r) => r.customer_role_id);
 }
@@ -137,54 +137,54 @@ export async function otherScimRoleIds(em: EntityManager, companyId: string, kee
  * versions so IdPs polling `meta.lastModified` (SailPoint) see the change. Returns what it removed.
  */
 export async function removeFromOtherRoles(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   keepCustomerRoleId: string,
   userIds: string[],
 ): Promise<{ customerRoleId: string; userId: string; source: MembershipSource }[]> {
   if (userIds.length === 0) return [];
-  const rows: { customer_role_id: string; user_id: string; source: MembershipSource }[] = await em.execute(
-    `delete from membership
+  const rows = await sql.query<{ customer_role_id: string; user_id: string; source: MembershipSource }>(
+    numbered(`delete from membership
       where company_id = ? and user_id = any(?::uuid[]) and source = any(?::text[]) and customer_role_id <> ?
-      returning customer_role_id, user_id, source`,
-    [companyId, pgArray(userIds), pgArray(SCIM_SOURCES), keepCustomerRoleId],
+      returning customer_role_id, user_id, source`),
+    [companyId, userIds, [...SCIM_SOURCES], keepCustomerRoleId],
   );
-  await bumpRoles(em, companyId, [...new Set(rows.map((r) => r.customer_role_id))]);
+  await bumpRoles(sql, companyId, [...new Set(rows.map((r) => r.customer_role_id))]);
   return rows.map((r) => ({ customerRoleId: r.customer_role_id, userId: r.user_id, source: r.source }));
 }
 
 /** The roles several users hold, with the sources of each holding, in one grouped query (the membership_user index). */
 export async function rolesOfUsers(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   userIds: readonly string[],
 ): Promise<{ userId: string; customerRoleId: string; sources: MembershipSource[] }[]> {
   if (userIds.length === 0) return [];
-  const rows: { user_id: string; customer_role_id: string; sources: MembershipSource[] }[] = await em.execute(
-    `select user_id, customer_role_id, array_agg(source order by source) as sources
+  const rows = await sql.query<{ user_id: string; customer_role_id: string; sources: MembershipSource[] }>(
+    numbered(`select user_id, customer_role_id, array_agg(source order by source) as sources
        from membership
       where company_id = ? and user_id = any(?::uuid[])
-      group by user_id, customer_role_id`,
-    [companyId, pgArray(userIds)],
+      group by user_id, customer_role_id`),
+    [companyId, userIds],
   );
   return rows.map((r) => ({ userId: r.user_id, customerRoleId: r.customer_role_id, sources: r.sources }));
 }
 
 /** Member counts of several roles in one grouped, index-only query (roles without members count 0). */
 export async function countMembers(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   customerRoleIds: readonly string[],
   source?: MembershipSource | null,
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>(customerRoleIds.map((id) => [id, 0]));
   if (customerRoleIds.length === 0) return counts;
-  const rows: { customer_role_id: string; count: number }[] = await em.execute(
-    `select customer_role_id, count(*)::int as count
+  const rows = await sql.query<{ customer_role_id: string; count: number }>(
+    numbered(`select customer_role_id, count(*)::int as count
        from membership
       where company_id = ? and customer_role_id = any(?::uuid[])${source ? " and source = ?" : ""}
-      group by customer_role_id`,
-    source ? [companyId, pgArray(customerRoleIds), source] : [companyId, pgArray(customerRoleIds)],
+      group by customer_role_id`),
+    source ? [companyId, customerRoleIds, source] : [companyId, customerRoleIds],
   );
   for (const r of rows) counts.set(r.customer_role_id, r.count);
   return counts;
@@ -197,7 +197,7 @@ export async function countMembers(
  * not a sort. Offset paging or a keyset cursor, as `selectPage` offers for lists.
  */
 export async function pageMembers(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   customerRoleIds: readonly string[],
   opts: { source?: MembershipSource | null; page?: PageRequest | null },
@@ -206,7 +206,7 @@ export async function pageMembers(
   if (page.after && page.offset) throw DomainError.invalid("after", "use either offset or after, not both");
   const limit = Math.min(Math.max(page.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
   const offset = page.after ? 0 : Math.max(page.offset ?? 0, 0);
-  const params: unknown[] = [pgArray(customerRoleIds), companyId];
+  const params: unknown[] = [customerRoleIds, companyId];
   let conditions = "";
   if (opts.source) {
     conditions += " and m.source = ?";
@@ -217,11 +217,11 @@ export async function pageMembers(
     conditions += " and (m.user_id, m.source) > (?::uuid, ?)";
     params.push(userId, source);
   }
-  const rows: { role_id: string; user_id: string; user_name: string; display_name: string | null; source: MembershipSource; created_at: Date }[] =
+  const rows =
     limit === 0 || customerRoleIds.length === 0
       ? []
-      : await em.execute(
-          `select r.role_id::text as role_id, m.user_id, u.user_name, u.display_name, m.source, m.created_at
+      : await sql.query<{ role_id: string; user_id: string; user_name: string; display_name: string | null; source: MembershipSource; created_at: string }>(
+          numbered(`select r.role_id::text as role_id, m.user_id, u.user_name, u.display_name, m.source, m.created_at
              from unnest(?::uuid[]) as r(role_id)
              cross join lateral (
                select m.user_id, m.source, m.created_at
@@ -231,10 +231,10 @@ export async function pageMembers(
                 limit ${limit + 1} offset ${offset}) m
              -- Names for SCIM members.display come with the page: no entity per member (a page is 1,000).
              join user_account u on u.id = m.user_id
-            order by r.role_id, m.user_id, m.source`,
+            order by r.role_id, m.user_id, m.source`),
           params,
         );
-  const totals = await countMembers(em, companyId, customerRoleIds, opts.source);
+  const totals = await countMembers(sql, companyId, customerRoleIds, opts.source);
   const byRole = new Map<string, MembershipRow[]>(customerRoleIds.map((id) => [id, []]));
   for (const r of rows) {
     byRole.get(r.role_id)?.push({
@@ -243,7 +243,7 @@ export async function pageMembers(
       userName: r.user_name,
       userDisplayName: r.display_name,
       source: r.source,
-      createdAt: new Date(r.created_at),
+      createdAt: timestampOf(r.created_at),
     });
   }
   const pages = new Map<string, MembershipPage>();
@@ -262,42 +262,34 @@ export async function pageMembers(
 }
 
 /**
- * A PostgreSQL array literal for a `?::uuid[]` / `?::text[]` parameter. MikroORM inlines raw-SQL
- * parameters and would spread a JS array into a comma list, so arrays travel as one literal.
- */
-export function pgArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
-}
-
-/**
  * Finds the company's roles by displayName ignoring case (the customer_role_display_name_ci index),
  * creating those that do not exist yet, unmapped (issue 4 §5: a name seen for the first time).
  * Returns every role id by lower-cased name, and the ids it created.
  */
 export async function ensureRolesByName(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   displayNames: readonly string[],
 ): Promise<{ idsByName: Map<string, string>; created: string[] }> {
   if (displayNames.length === 0) return { idsByName: new Map(), created: [] };
-  const created: { id: string }[] = await em.execute(
-    `insert into customer_role (id, company_id, display_name, version, created_at, updated_at)
+  const created = await sql.query<{ id: string }>(
+    numbered(`insert into customer_role (id, company_id, display_name, version, created_at, updated_at)
      select gen_random_uuid(), ?, n, 1, ${CHANGE_TIME}, ${CHANGE_TIME} from unnest(?::text[]) as n
      on conflict do nothing
-     returning id`,
-    [companyId, pgArray(displayNames)],
+     returning id`),
+    [companyId, displayNames],
   );
-  const rows: { id: string; name: string }[] = await em.execute(
-    `select id, lower(display_name) as name from customer_role where company_id = ? and lower(display_name) = any(?::text[])`,
-    [companyId, pgArray(displayNames.map((n) => n.toLowerCase()))],
+  const rows = await sql.query<{ id: string; name: string }>(
+    numbered(`select id, lower(display_name) as name from customer_role where company_id = ? and lower(display_name) = any(?::text[])`),
+    [companyId, displayNames.map((n) => n.toLowerCase())],
   );
   return { idsByName: new Map(rows.map((r) => [r.name, r.id])), created: created.map((r) => r.id) };
 }
 
 /** The roles one user holds through one source. */
-export async function roleIdsOfUser(em: EntityManager, companyId: string, userId: string, source: MembershipSource): Promise<string[]> {
-  const rows: { customer_role_id: string }[] = await em.execute(
-    `select customer_role_id from membership where company_id = ? and user_id = ? and source = ?`,
+export async function roleIdsOfUser(sql: Sql, companyId: string, userId: string, source: MembershipSource): Promise<string[]> {
+  const rows = await sql.query<{ customer_role_id: string }>(
+    numbered(`select customer_role_id from membership where company_id = ? and user_id = ? and source = ?`),
     [companyId, userId, source],
   );
   return rows.map((r) => r.customer_role_id);
@@ -305,35 +297,35 @@ export async function roleIdsOfUser(em: EntityManager, companyId: string, userId
 
 /** Adds or removes one user's memberships of one source in several roles. */
 export async function setUserMemberships(
-  em: EntityManager,
+  sql: Sql,
   companyId: string,
   userId: string,
   source: MembershipSource,
   change: { add: string[]; remove: string[] },
 ): Promise<void> {
   if (change.remove.length) {
-    await em.execute(`delete from membership where company_id = ? and user_id = ? and source = ? and customer_role_id = any(?::uuid[])`, [
+    await sql.query(numbered(`delete from membership where company_id = ? and user_id = ? and source = ? and customer_role_id = any(?::uuid[])`), [
       companyId,
       userId,
       source,
-      pgArray(change.remove),
+      change.remove,
     ]);
   }
   if (change.add.length) {
-    await em.execute(
-      `insert into membership (company_id, customer_role_id, user_id, source)
+    await sql.query(
+      numbered(`insert into membership (company_id, customer_role_id, user_id, source)
        select ?, r.id, ?, ? from customer_role r where r.company_id = ? and r.id = any(?::uuid[])
-       on conflict do nothing`,
-      [companyId, userId, source, companyId, pgArray(change.add)],
+       on conflict do nothing`),
+      [companyId, userId, source, companyId, change.add],
     );
   }
 }
 
 /** Bumps version and updatedAt of roles whose members changed (SCIM meta.lastModified must move). */
-export async function bumpRoles(em: EntityManager, companyId: string, roleIds: readonly string[]): Promise<void> {
+export async function bumpRoles(sql: Sql, companyId: string, roleIds: readonly string[]): Promise<void> {
   if (roleIds.length === 0) return;
-  await em.execute(`update customer_role set version = version + 1, updated_at = ${CHANGE_TIME} where company_id = ? and id = any(?::uuid[])`, [
+  await sql.query(numbered(`update customer_role set version = version + 1, updated_at = ${CHANGE_TIME} where company_id = ? and id = any(?::uuid[])`), [
     companyId,
-    pgArray(roleIds),
+    roleIds,
   ]);
 }

@@ -1,6 +1,6 @@
 import { Permission } from "../access-roles/permission.js";
 import { requirePermission } from "../authorization.js";
-import { pgArray } from "../customer-roles/membership.repository.js";
+import { numbered, sqlOf } from "../../db/sql.js";
 import { DomainError } from "../errors.js";
 import { type Page, type PageRequest, inIdOrder, selectPage } from "../paging.js";
 import type { Scope } from "../scope.js";
@@ -205,11 +205,11 @@ export class ProvisioningLogService {
     requirePermission(scope, ...LOG_READERS);
     const ids = appPasswordIds.filter(isUuid);
     if (ids.length === 0) return new Map();
-    const rows: { id: string }[] = await scope.em.getConnection().execute(
-      `select distinct on (app_password_id) id from provisioning_event
+    const rows = await sqlOf(scope.em).query<{ id: string }>(
+      numbered(`select distinct on (app_password_id) id from provisioning_event
         where company_id = ?::uuid and outcome = 'failure' and app_password_id = any(?::uuid[])
-        order by app_password_id, created_at desc, id desc`,
-      [scope.principal.companyId, pgArray(ids)],
+        order by app_password_id, created_at desc, id desc`),
+      [scope.principal.companyId, ids],
     );
     const events = await this.load(scope, rows.map((r) => r.id));
     return new Map(events.map((e) => [e.appPassword!.id, e]));

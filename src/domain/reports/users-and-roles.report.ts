@@ -1,7 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { grantRows } from "../access-roles/effective-access.service.js";
 import { requirePermission } from "../authorization.js";
-import { pgArray, rolesOfUsers } from "../customer-roles/membership.repository.js";
+import { rolesOfUsers } from "../customer-roles/membership.repository.js";
+import { numbered, sqlOf } from "../../db/sql.js";
 import type { MembershipSource } from "../customer-roles/membership-source.js";
 import { type Page, type PageRequest, selectPage } from "../paging.js";
 import { LOG_READERS } from "../provisioning/provisioning-log.service.js";
@@ -68,9 +69,9 @@ export class UsersAndRolesReportService {
       page: page ?? {},
     });
     const users: UserRow[] = ids.ids.length
-      ? await scope.em.getConnection().execute(`select ${USER_COLUMNS} from user_account u where u.company_id = ? and u.id = any(?::uuid[])`, [
+      ? await sqlOf(scope.em).query(numbered(`select ${USER_COLUMNS} from user_account u where u.company_id = ? and u.id = any(?::uuid[])`), [
           companyId,
-          pgArray(ids.ids),
+          ids.ids,
         ])
       : [];
     const byId = new Map(users.map((u) => [u.id, u]));
@@ -118,7 +119,7 @@ function prefetch<T>(promise: Promise<T>): Promise<T> {
 async function rowsFor(em: EntityManager, companyId: string, users: UserRow[]): Promise<UsersAndRolesRow[]> {
   if (users.length === 0) return [];
   const ids = users.map((u) => u.id);
-  const [holdings, grants] = await Promise.all([rolesOfUsers(em, companyId, ids), grantRows(em, companyId, ids)]);
+  const [holdings, grants] = await Promise.all([rolesOfUsers(sqlOf(em), companyId, ids), grantRows(em, companyId, ids)]);
   const [customerRoleNames, dataRoleNames, appRoleNames] = await Promise.all([
     namesOf(em, "customer_role", "display_name", companyId, holdings.map((h) => h.customerRoleId)),
     namesOf(em, "data_access_role", "name", companyId, grants.filter((g) => g.role_kind === "data").map((g) => g.role_id)),
@@ -164,8 +165,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 async function namesOf(em: EntityManager, table: string, column: string, companyId: string, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows: { id: string; name: string }[] = await em
-    .getConnection()
-    .execute(`select id, ${column} as name from ${table} where company_id = ? and id = any(?::uuid[])`, [companyId, pgArray(unique)]);
+  const rows = await sqlOf(em).query<{ id: string; name: string }>(numbered(`select id, ${column} as name from ${table} where company_id = ? and id = any(?::uuid[])`), [companyId, unique]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }

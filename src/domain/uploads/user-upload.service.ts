@@ -4,7 +4,8 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
 import { applyUserRolesByName, MAX_DISPLAY_NAME_LENGTH } from "../customer-roles/customer-role.service.js";
 import { MembershipSource } from "../customer-roles/membership-source.js";
-import { bumpRoles, pgArray } from "../customer-roles/membership.repository.js";
+import { bumpRoles } from "../customer-roles/membership.repository.js";
+import { numbered, sqlOf } from "../../db/sql.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
@@ -108,7 +109,7 @@ export class UserUploadService {
           let added: string[] = [];
           let removed: string[] = [];
           if (row.roles) {
-            const change = await applyUserRolesByName(em, companyId, userId, row.roles, MembershipSource.UPLOAD).catch((err) => {
+            const change = await applyUserRolesByName(sqlOf(em), companyId, userId, row.roles, MembershipSource.UPLOAD).catch((err) => {
               throw atLine(err, row.line, "customerRoles");
             });
             createdRoleIds.push(...change.createdRoleIds);
@@ -162,7 +163,7 @@ export class UserUploadService {
       );
       const total = rows.reduce((n, r) => n + r.count, 0);
       if (total === 0) return 0;
-      await bumpRoles(em, companyId, rows.map((r) => r.customer_role_id));
+      await bumpRoles(sqlOf(em), companyId, rows.map((r) => r.customer_role_id));
       recordAudit(em, scope, {
         action: "customerRole.clearUploadedMemberships",
         targetType: "Company",
@@ -293,18 +294,18 @@ async function changesFor(scope: Scope, users: UserService, userId: string, row:
 
 async function existingUsers(em: EntityManager, companyId: string, userNames: string[]): Promise<Map<string, { id: string; version: number }>> {
   if (userNames.length === 0) return new Map();
-  const rows: { id: string; name: string; version: number }[] = await em.execute(
-    `select id, lower(user_name) as name, version from user_account where company_id = ? and lower(user_name) = any(?::text[])`,
-    [companyId, pgArray(userNames.map((n) => n.toLowerCase()))],
+  const rows = await sqlOf(em).query<{ id: string; name: string; version: number }>(
+    numbered(`select id, lower(user_name) as name, version from user_account where company_id = ? and lower(user_name) = any(?::text[])`),
+    [companyId, userNames.map((n) => n.toLowerCase())],
   );
   return new Map(rows.map((r) => [r.name, { id: r.id, version: r.version }]));
 }
 
 async function roleNames(em: EntityManager, companyId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows: { id: string; display_name: string }[] = await em.execute(`select id, display_name from customer_role where company_id = ? and id = any(?::uuid[])`, [
+  const rows = await sqlOf(em).query<{ id: string; display_name: string }>(numbered(`select id, display_name from customer_role where company_id = ? and id = any(?::uuid[])`), [
     companyId,
-    pgArray(ids),
+    ids,
   ]);
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }

@@ -1,4 +1,4 @@
-import { type Sql, timestampOf } from "../../db/sql.js";
+import { prepared, type PreparedStatement, type Sql, timestampOf } from "../../db/sql.js";
 import { CHANGE_TIME } from "../change-time.js";
 import type { ScimDeleteMode } from "../companies/company.entity.js";
 import { type PageRequest, type RowPage, selectPageRows, type SortSpec } from "../paging.js";
@@ -153,16 +153,26 @@ export async function selectUser(
   id: string,
   opts: { withRoles: boolean; forUpdate?: boolean },
 ): Promise<UserView | undefined> {
-  const [row] = await sql.query<UserViewRow>(
+  const text = statement(`select:${opts.withRoles}:${opts.forUpdate ?? false}`, () =>
     `select ${userViewColumns(opts.withRoles)} from user_account u where u.id = $1 and u.company_id = $2${opts.forUpdate ? " for update of u" : ""}`,
-    [id, companyId],
   );
+  const [row] = await sql.query<UserViewRow>(text, [id, companyId]);
   return row && toUserView(row);
+}
+
+/** The statements of this module, each built once (their texts are fixed, so they are prepared). */
+const statements = new Map<string, PreparedStatement>();
+
+function statement(key: string, build: () => string): PreparedStatement {
+  let found = statements.get(key);
+  if (!found) statements.set(key, (found = prepared(build())));
+  return found;
 }
 
 /** Users of the company by id (unknown ids are left out), in one statement. */
 export async function selectUsers(sql: Sql, companyId: string, ids: readonly string[]): Promise<UserView[]> {
-  const rows = await sql.query<UserViewRow>(`select ${userViewColumns(false)} from user_account u where u.company_id = $1 and u.id = any($2::uuid[])`, [companyId, ids]);
+  const text = statement("select-many", () => `select ${userViewColumns(false)} from user_account u where u.company_id = $1 and u.id = any($2::uuid[])`);
+  const rows = await sql.query<UserViewRow>(text, [companyId, ids]);
   return rows.map(toUserView);
 }
 
@@ -172,19 +182,20 @@ export async function lockUserForDeprovision(
   companyId: string,
   id: string,
 ): Promise<{ user: UserView; deleteMode: ScimDeleteMode } | undefined> {
-  const [row] = await sql.query<UserViewRow & { scim_delete_mode: ScimDeleteMode }>(
-    `select ${userViewColumns(false)}, c.scim_delete_mode
-       from user_account u join company c on c.id = u.company_id
-      where u.id = $1 and u.company_id = $2 for update of u`,
-    [id, companyId],
+  const text = statement(
+    "lock-for-deprovision",
+    () => `select ${userViewColumns(false)}, c.scim_delete_mode
+             from user_account u join company c on c.id = u.company_id
+            where u.id = $1 and u.company_id = $2 for update of u`,
   );
+  const [row] = await sql.query<UserViewRow & { scim_delete_mode: ScimDeleteMode }>(text, [id, companyId]);
   return row && { user: toUserView(row), deleteMode: row.scim_delete_mode };
 }
 
 /** A page of the company's users matching `where` (over `user_account u`), each with its emails and, when asked, its roles: one statement. */
 export async function selectUserPage(
   sql: Sql,
-  q: { where: CompiledWhere; sort: SortSpec; page: PageRequest; withRoles: boolean },
+  q: { where: CompiledWhere; sort: SortSpec; page: PageRequest; withRoles: boolean; prepare: boolean },
 ): Promise<RowPage<UserView>> {
   const page = await selectPageRows<UserViewRow>(sql, {
     table: "user_account u",
@@ -193,6 +204,7 @@ export async function selectUserPage(
     sort: q.sort,
     page: q.page,
     columns: userViewColumns(q.withRoles),
+    prepare: q.prepare,
   });
   return { ...page, rows: page.rows.map(toUserView) };
 }
@@ -205,71 +217,74 @@ export async function insertUser(
   passwordHash: string | null,
 ): Promise<{ id: string; version: number; createdAt: Date; updatedAt: Date }> {
   const values: unknown[] = [companyId, passwordHash, ...SCALARS.map((k) => columnValue(k, state[k]))];
-  // The new row is visible to the emails' insert only through RETURNING, hence `from inserted`.
-  const emails = state.emails.length ? `, emails as (${emailInsert("inserted", values, state.emails)})` : "";
-  const [row] = await sql.query<{ id: string; version: number; created_at: string; updated_at: string }>(
-    `with inserted as (
+  const withEmails = state.emails.length > 0;
+  if (withEmails) values.push(emailsParameter(state.emails));
+  const text = statement(`insert:${withEmails}`, () => {
+    // The new row is visible to the emails' insert only through RETURNING, hence `from inserted`.
+    const emails = withEmails ? `, emails as (${emailInsert("inserted", SCALARS.length + 3)})` : "";
+    return `with inserted as (
        insert into user_account (id, company_id, password_hash, ${SCALARS.map((k) => COLUMNS[k]).join(", ")}, is_platform_operator, version, created_at, updated_at)
        values (gen_random_uuid(), $1, $2, ${SCALARS.map((_, i) => `$${i + 3}`).join(", ")}, false, 1, ${CHANGE_TIME}, ${CHANGE_TIME})
        returning id, company_id, version, created_at, updated_at)${emails}
-     select * from inserted`,
-    values,
-  );
+     select * from inserted`;
+  });
+  const [row] = await sql.query<{ id: string; version: number; created_at: string; updated_at: string }>(text, values);
   return { id: row!.id, version: row!.version, createdAt: timestampOf(row!.created_at), updatedAt: timestampOf(row!.updated_at) };
 }
 
 /**
- * Writes the attributes that changed (and the password hash, when given), bumps the version and
+ * Writes a user's attributes (all of them, so the statement's text is fixed and prepared; the
+ * caller writes only when something changed), the password hash when given, bumps the version and
  * stamps the time, in one statement; the emails are replaced in the same statement when they changed.
  */
 export async function updateUser(
   sql: Sql,
   companyId: string,
   id: string,
-  changes: Partial<UserState>,
-  passwordHash?: string | null,
+  state: UserState,
+  changes: { emails: boolean; passwordHash?: string | null },
 ): Promise<{ version: number; updatedAt: Date }> {
-  const values: unknown[] = [id, companyId];
-  const set: string[] = [];
-  for (const key of SCALARS) {
-    if (!(key in changes)) continue;
-    values.push(columnValue(key, changes[key]));
-    set.push(`${COLUMNS[key]} = $${values.length}`);
-  }
-  if (passwordHash !== undefined) {
-    values.push(passwordHash);
-    set.push(`password_hash = $${values.length}`);
-  }
-  let emails = "";
-  if (changes.emails) {
-    emails = `, removed as (delete from user_email where user_id = $1 and company_id = $2)`;
-    if (changes.emails.length) emails += `, added as (${emailInsert("(select $1::uuid as id, $2::uuid as company_id)", values, changes.emails)})`;
-  }
-  const [row] = await sql.query<{ version: number; updated_at: string }>(
-    `with updated as (
+  const values: unknown[] = [id, companyId, ...SCALARS.map((k) => columnValue(k, state[k]))];
+  const withPassword = changes.passwordHash !== undefined;
+  if (withPassword) values.push(changes.passwordHash);
+  const replaceEmails = changes.emails;
+  const addEmails = replaceEmails && state.emails.length > 0;
+  if (addEmails) values.push(emailsParameter(state.emails));
+  const text = statement(`update:${withPassword}:${replaceEmails}:${addEmails}`, () => {
+    const set = SCALARS.map((k, i) => `${COLUMNS[k]} = $${i + 3}`);
+    if (withPassword) set.push(`password_hash = $${SCALARS.length + 3}`);
+    let emails = "";
+    if (replaceEmails) emails = `, removed as (delete from user_email where user_id = $1 and company_id = $2)`;
+    if (addEmails) emails += `, added as (${emailInsert("(select $1::uuid as id, $2::uuid as company_id)", SCALARS.length + 3 + (withPassword ? 1 : 0))})`;
+    return `with updated as (
        update user_account set ${[...set, "version = version + 1", `updated_at = ${CHANGE_TIME}`].join(", ")}
         where id = $1 and company_id = $2
         returning version, updated_at)${emails}
-     select * from updated`,
-    values,
-  );
+     select * from updated`;
+  });
+  const [row] = await sql.query<{ version: number; updated_at: string }>(text, values);
   return { version: row!.version, updatedAt: timestampOf(row!.updated_at) };
 }
 
+const DELETE_USER = prepared(`delete from user_account where id = $1 and company_id = $2`);
+
 /** Removes a user; its emails, memberships, direct roles and app passwords go with it (ON DELETE CASCADE). */
 export async function deleteUser(sql: Sql, companyId: string, id: string): Promise<void> {
-  await sql.query(`delete from user_account where id = $1 and company_id = $2`, [id, companyId]);
+  await sql.query(DELETE_USER, [id, companyId]);
 }
 
 /**
- * An insert of a user's emails, in order, from one JSON parameter appended to `values`. `user` is
- * SQL for a relation with the user's `id` and `company_id`.
+ * An insert of a user's emails, in order, from the JSON parameter `$<param>`
+ * ({@link emailsParameter}). `user` is SQL for a relation with the user's `id` and `company_id`.
  */
-function emailInsert(user: string, values: unknown[], emails: UserEmailView[]): string {
-  values.push(JSON.stringify(emails.map((e, position) => ({ ...e, position }))));
+function emailInsert(user: string, param: number): string {
   return `insert into user_email (id, company_id, user_id, value, type, "primary", display, position)
           select gen_random_uuid(), u.company_id, u.id, e.value, e.type, e."primary", e.display, e.position
-            from ${user} u, jsonb_to_recordset($${values.length}::jsonb) as e(value text, type text, "primary" boolean, display text, position int)`;
+            from ${user} u, jsonb_to_recordset($${param}::jsonb) as e(value text, type text, "primary" boolean, display text, position int)`;
+}
+
+function emailsParameter(emails: UserEmailView[]): string {
+  return JSON.stringify(emails.map((e, position) => ({ ...e, position })));
 }
 
 function columnValue(key: keyof typeof COLUMNS, value: unknown): unknown {

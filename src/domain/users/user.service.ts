@@ -72,7 +72,13 @@ export class UserService {
     const compiled = compileWhere(toCompilableWhere(query.where), USER_FIELDS);
     // Hand-built SQL does not see the tenant filter: the company condition is added here, first.
     const where = { sql: `u.company_id = ?::uuid and (${compiled.sql})`, params: [scope.principal.companyId, ...compiled.params] };
-    const page = await selectUserPage(sqlOf(scope.em), { where, sort: userSort(query.orderBy), page: query.page ?? {}, withRoles: opts.withRoles ?? false });
+    const page = await selectUserPage(sqlOf(scope.em), {
+      where,
+      sort: userSort(query.orderBy),
+      page: query.page ?? {},
+      withRoles: opts.withRoles ?? false,
+      prepare: isLookup(query),
+    });
     return { nodes: page.rows, totalCount: page.totalCount, hasNextPage: page.hasNextPage, endCursor: page.endCursor, offset: page.offset };
   }
 
@@ -231,6 +237,22 @@ export class UserService {
   }
 }
 
+/**
+ * The lists every IdP sends again and again: all users in the default order (Okta's import), and
+ * a lookup by one attribute before a create (`userName eq "…"`, Entra's `externalId eq "…"`).
+ * Their statements' texts come from a small set, so they are prepared.
+ */
+function isLookup(query: UserListQuery): boolean {
+  if (query.orderBy) return false;
+  const where = Object.entries(query.where ?? {}).filter(([, v]) => v !== undefined && v !== null);
+  if (where.length === 0) return true;
+  if (where.length !== 1) return false;
+  const [field, comparison] = where[0]!;
+  if (field === "and" || field === "or" || field === "not" || field === "emails" || field === "customerRoleId") return false;
+  const ops = Object.entries(comparison as object).filter(([, v]) => v !== undefined && v !== null);
+  return ops.length === 1 && ops[0]![0] === "eq";
+}
+
 interface Revision {
   input: UserData;
   mode: ApplyMode;
@@ -282,9 +304,7 @@ async function write(
     changed.after.password = passwordHash ? "(set)" : "(cleared)";
   }
   if (Object.keys(changed.after).length === 0) return current;
-  const changes: Partial<UserState> = {};
-  for (const key of Object.keys(changed.after)) if (key in after) (changes as Record<string, unknown>)[key] = after[key as keyof UserState];
-  const written = await updateUser(sql, scope.principal.companyId, current.id, changes, passwordHash);
+  const written = await updateUser(sql, scope.principal.companyId, current.id, after, { emails: "emails" in changed.after, passwordHash });
   recordAudit(em, scope, { action, targetType: "User", targetId: current.id, before: changed.before, after: changed.after });
   if (roles && (opts.withRoles || current.customerRoles)) return (await selectUser(sql, scope.principal.companyId, current.id, { withRoles: true }))!;
   return viewOf({ ...current, ...written, hasPassword: passwordHash === undefined ? current.hasPassword : passwordHash !== null }, after);
@@ -348,7 +368,7 @@ async function applyRoles(em: EntityManager, scope: Scope, userId: string, roles
   if (roles === undefined) return null;
   if ((roles ?? []).length > ROLES_MAX) throw DomainError.invalid("roles", `a user names at most ${ROLES_MAX} roles`);
   const source = MembershipSource.SCIM_ROLES_ATTRIBUTE;
-  const change = await applyUserRolesByName(em, scope.principal.companyId, userId, roles ?? [], source);
+  const change = await applyUserRolesByName(sqlOf(em), scope.principal.companyId, userId, roles ?? [], source);
   return change.added.length || change.removed.length ? { ...change, source } : null;
 }
 

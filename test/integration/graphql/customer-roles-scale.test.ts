@@ -1,49 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestCompany, type TestCompany } from "../../setup/fixtures.js";
 import { gql } from "../../setup/graphql-client.js";
-import { startTestApp, type TestApp } from "../../setup/server.js";
+import type { TestApp } from "../../setup/server.js";
+import { type CountedApp, isAuthentication, startCountedApp } from "../../support/counted-app.js";
 import { insertUsers, membershipRows, ok } from "./customer-roles.fixtures.js";
 
 /**
  * DESIGN rule 5 and issue 2's "done when": member changes cost the same for any role size, because
  * no statement reads the member list; and concurrent member changes end in the serial result.
- * Every SQL statement the app runs is recorded through MikroORM's onQuery hook.
+ * Every SQL statement the app sends is counted on the wire (test/support/statement-counter.ts).
  */
 
+let counted: CountedApp;
 let app: TestApp;
 let a: TestCompany;
-let recording = false;
-const statements: string[] = [];
 
 beforeAll(async () => {
-  app = await startTestApp({
-    ormOptions: {
-      onQuery: (sql: string) => {
-        if (recording) statements.push(sql);
-        return sql;
-      },
-    },
-  });
+  counted = await startCountedApp();
+  app = counted.app;
   a = await createTestCompany(app);
 });
-afterAll(() => app?.close());
+afterAll(() => counted?.close());
 
-async function recorded<T>(work: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
-  statements.length = 0;
-  recording = true;
-  try {
-    const result = await work();
-    return { result, sql: [...statements] };
-  } finally {
-    recording = false;
-  }
-}
+const recorded = <T>(work: () => Promise<T>) => counted.recorded(work);
 
 const ADD = `mutation($id: ID!, $u: [ID!]!) { addCustomerRoleMembers(id: $id, userIds: $u, source: SCIM_GROUP) { id version } }`;
 const REMOVE = `mutation($id: ID!, $u: [ID!]!) { removeCustomerRoleMembers(id: $id, userIds: $u, source: SCIM_GROUP) { id version } }`;
 
-/** The caller's own permission lookup (permissions.query.ts) joins membership by the caller's user id; it reads no role's member list. */
-const isPermissionLookup = (sql: string) => sql.includes("user_direct_app_access_role") && sql.includes("m.user_id = ?");
+/** The caller's own authentication reads its memberships (its permissions); it reads no role's member list. */
+const isPermissionLookup = isAuthentication;
 
 async function memberCount(roleId: string): Promise<number> {
   const [{ count }] = await app.orm.em.fork().getConnection().execute(`select count(*)::int as count from membership where customer_role_id = ?`, [roleId]);
@@ -80,7 +65,7 @@ describe("a customer role of 50,000 members", () => {
     expect(touchingMembership).toHaveLength(1);
     expect(touchingMembership[0]).toMatch(/^insert into membership .* on conflict do nothing/s);
     expect(sql.some((s) => /^update customer_role\s+set .*version = version \+ 1/s.test(s.trim()))).toBe(true);
-    expect(sql.some((s) => /^select \* from customer_role where company_id = \? and id = any\(.*\) order by id for update$/.test(s))).toBe(true);
+    expect(sql.some((s) => /^select \* from customer_role where company_id = \$1 and id = any\(\$2::uuid\[\]\) order by id for update$/.test(s))).toBe(true);
     expect(await memberCount(roleId)).toBe(50_001);
   });
 
@@ -89,7 +74,7 @@ describe("a customer role of 50,000 members", () => {
     expect(result.errors).toBeUndefined();
     const touchingMembership = sql.filter((s) => /\bmembership\b/.test(s) && !isPermissionLookup(s));
     expect(touchingMembership).toHaveLength(1);
-    expect(touchingMembership[0]).toMatch(/^delete from membership\s+where customer_role_id = \? and company_id = \? and source = \? and user_id = any/s);
+    expect(touchingMembership[0]).toMatch(/^delete from membership\s+where customer_role_id = \$1 and company_id = \$2 and source = \$3 and user_id = any/s);
     expect(await memberCount(roleId)).toBe(50_000);
   });
 

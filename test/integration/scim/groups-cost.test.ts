@@ -1,30 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScimTenant, patchOp, type ScimTenant } from "../../setup/scim-client.js";
-import { startTestApp, type TestApp } from "../../setup/server.js";
+import type { TestApp } from "../../setup/server.js";
+import { type CountedApp, isAuthentication, startCountedApp } from "../../support/counted-app.js";
 import { createGroup, createUsers, sql as sqlOf } from "./groups-helpers.js";
 
 /**
  * Issue 4 §3 and DESIGN rule 5 seen from SCIM: a Group PATCH never reads the member list, and a
  * GET with excludedAttributes=members (Entra's lookup) reads no membership row at all. Every SQL
- * statement the app runs is recorded through MikroORM's onQuery hook.
+ * statement the app sends is counted on the wire (test/support/statement-counter.ts).
  */
 const SIZE = 20_000;
+let counted: CountedApp;
 let app: TestApp;
 let t: ScimTenant;
-let recording = false;
-const statements: string[] = [];
 let groupId: string;
 let outsider: string;
 
 beforeAll(async () => {
-  app = await startTestApp({
-    ormOptions: {
-      onQuery: (sql: string) => {
-        if (recording) statements.push(sql);
-        return sql;
-      },
-    },
-  });
+  counted = await startCountedApp();
+  app = counted.app;
   t = await createScimTenant(app);
   [outsider] = await createUsers(t, "outsider", 1);
   groupId = (await createGroup(t, "Everyone")).id;
@@ -41,23 +35,12 @@ beforeAll(async () => {
     [groupId, t.company.id],
   );
 }, 120_000);
-afterAll(async () => app?.close());
+afterAll(async () => counted?.close());
 
 async function recorded<T>(work: () => Promise<T>): Promise<{ result: T; membershipSql: string[] }> {
-  statements.length = 0;
-  recording = true;
-  try {
-    const result = await work();
-    // The provisioning log is written after the response; give it a moment so nothing is missed.
-    await new Promise((r) => setTimeout(r, 100));
-    return { result, membershipSql: statements.filter((s) => /\bmembership\b/.test(s) && !isPermissionLookup(s)) };
-  } finally {
-    recording = false;
-  }
+  const { result, sql } = await counted.recorded(work);
+  return { result, membershipSql: sql.filter((s) => /\bmembership\b/.test(s) && !isAuthentication(s)) };
 }
-
-/** The caller's own permission lookup joins membership by the caller's user id; it reads no role's member list. */
-const isPermissionLookup = (sql: string) => sql.includes("user_direct_app_access_role") && /m\.user_id = /.test(sql);
 
 describe(`a SCIM group of ${SIZE.toLocaleString("en")} members`, () => {
   it("adding one member (Okta's PATCH) runs one insert into membership and reads no member row", async () => {
@@ -71,7 +54,7 @@ describe(`a SCIM group of ${SIZE.toLocaleString("en")} members`, () => {
     const { result, membershipSql } = await recorded(() => t.client.patch(`/Groups/${groupId}`, patchOp({ op: "remove", path: `members[value eq "${outsider}"]` })));
     expect(result.status).toBe(204);
     expect(membershipSql, membershipSql.join("\n")).toHaveLength(1);
-    expect(membershipSql[0]).toMatch(/^delete from membership\s+where customer_role_id = \?/s);
+    expect(membershipSql[0]).toMatch(/^delete from membership\s+where customer_role_id = \$1/s);
   });
 
   it("GET with excludedAttributes=members, by id and by displayName, touches no membership row", async () => {

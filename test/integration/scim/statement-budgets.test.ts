@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cloneTemplateDatabase } from "../../setup/db.js";
 import { ScimClient, createScimTenant, scimUser, type ScimTenant } from "../../setup/scim-client.js";
-import { startTestApp, type TestApp } from "../../setup/server.js";
-import { startStatementCounter, type StatementCounter } from "../../support/statement-counter.js";
+import type { TestApp } from "../../setup/server.js";
+import { type CountedApp, isAuthentication, startCountedApp } from "../../support/counted-app.js";
 import { accessToken } from "../auth/auth-helpers.js";
 import { createGroup } from "./groups-helpers.js";
 
@@ -14,16 +13,15 @@ import { createGroup } from "./groups-helpers.js";
  * measured request, so its insert never falls inside a measurement.
  */
 
+let counted: CountedApp;
 let app: TestApp;
-let counter: StatementCounter;
 let tenant: ScimTenant;
 let userIds: string[] = [];
 let groupId: string;
 
 beforeAll(async () => {
-  const databaseUrl = await cloneTemplateDatabase();
-  counter = await startStatementCounter(databaseUrl);
-  app = await startTestApp({ databaseUrl: counter.url });
+  counted = await startCountedApp();
+  app = counted.app;
   tenant = await createScimTenant(app);
   // More users than a page, each in a group, so a page of users has roles to read.
   const created = await Promise.all(
@@ -37,10 +35,7 @@ beforeAll(async () => {
   await createGroup(tenant, "Second group", userIds.slice(30, 90));
 }, 120_000);
 
-afterAll(async () => {
-  await app?.close();
-  await counter?.close();
-});
+afterAll(async () => counted?.close());
 
 interface Measured {
   status: number;
@@ -49,23 +44,9 @@ interface Measured {
   sql: string[];
 }
 
-/** Runs one request and returns the statements it caused, waiting for any that follow the response. */
 async function measure(run: () => Promise<{ status: number; body: any }>): Promise<Measured> {
-  await app.services.provisioningEvents.flush();
-  await quiet();
-  counter.reset();
-  const res = await run();
-  await quiet();
-  return { status: res.status, body: res.body, sql: counter.statements().map((s) => s.sql) };
-}
-
-/** Waits until no statement has arrived for 60 ms. */
-async function quiet(): Promise<void> {
-  for (;;) {
-    const before = counter.statements().length;
-    await new Promise((r) => setTimeout(r, 60));
-    if (counter.statements().length === before) return;
-  }
+  const { result, sql } = await counted.recorded(run);
+  return { status: result.status, body: result.body, sql };
 }
 
 const AUTHS = ["HTTP Basic", "bearer app-password token", "OAuth 2.0 access token"] as const;
@@ -115,7 +96,7 @@ describe.each(AUTHS)("statements per SCIM operation with %s", (auth) => {
 
   it("GET /Users without groups (excludedAttributes=groups, or attributes not naming them) reads no membership", async () => {
     // The credential's statement reads the caller's own memberships (its permissions); no other may.
-    const readingMemberships = (sql: string[]) => sql.filter((s) => /\bmembership\b/.test(s) && !/\bapp_password\b/.test(s));
+    const readingMemberships = (sql: string[]) => sql.filter((s) => /\bmembership\b/.test(s) && !isAuthentication(s));
     for (const query of ["excludedAttributes=groups,roles", "attributes=userName,active"]) {
       const single = await measure(() => client.get(`/Users/${userIds[40]}?${query}`));
       expect(single.status).toBe(200);
@@ -200,9 +181,7 @@ describe("what the budgets do not hide", () => {
   });
 
   it("the counter sees each statement a client sends, once", async () => {
-    await quiet();
-    counter.reset();
-    await app.orm.em.fork().getConnection().execute("select 1");
-    expect(counter.statements().map((s) => s.sql)).toEqual(["select 1"]);
+    const { sql } = await counted.recorded(() => app.orm.em.fork().getConnection().execute("select 1"));
+    expect(sql).toEqual(["select 1"]);
   });
 });
