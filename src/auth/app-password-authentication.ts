@@ -1,5 +1,5 @@
 import { prepared, type Sql } from "../db/sql.js";
-import { hashSecret, secretMatches } from "../domain/app-passwords/app-password-secret.js";
+import { hashesMatch, hashSecret } from "../domain/app-passwords/app-password-secret.js";
 import { DomainError } from "../domain/errors.js";
 import type { Principal } from "../domain/principal.js";
 import { isUuid } from "../domain/where.js";
@@ -72,7 +72,7 @@ export async function authenticateAppPassword(sql: Sql, clientId: string, secret
   const [row] =
     clientId.length > 0 && clientId.length <= CLIENT_ID_MAX_LENGTH ? await sql.query<CredentialRow>(BY_CLIENT_ID, [clientId, presented]) : [];
   // Always run the constant-time comparison, so an unknown Client ID is not revealed by timing.
-  const secretOk = secretMatches(secret, row?.secret_hash ?? UNKNOWN_CLIENT_HASH);
+  const secretOk = hashesMatch(presented, row?.secret_hash ?? UNKNOWN_CLIENT_HASH);
   if (!row) throw new CredentialRefused("unknown Client ID or wrong Client Secret");
   const owner = { companyId: row.company_id, appPasswordId: row.app_password_id };
   if (!secretOk) {

@@ -56,11 +56,9 @@ export function sqlOf(em: EntityManager): Sql {
   const source: ConnectionSource = context?.client ?? (em.getConnection().getKnex().client as unknown as ConnectionSource);
   return {
     async query<R>(statement: string | PreparedStatement, values?: readonly unknown[]): Promise<R[]> {
-      const config: QueryConfig =
-        typeof statement === "string" ? { text: statement, values: values as unknown[] } : { name: statement.name, text: statement.text, values: values as unknown[] };
       const connection = await source.acquireConnection();
       try {
-        return (await connection.query(config)).rows as R[];
+        return (await connection.query(configOf(statement, values))).rows as R[];
       } finally {
         await source.releaseConnection(connection);
       }
@@ -86,4 +84,37 @@ export function numbered(text: string, first = 1): string {
 export function timestampOf(value: string | Date): Date {
   if (value instanceof Date) return value;
   return new Date(value.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"));
+}
+
+/**
+ * Runs `work` in one transaction on one connection borrowed from the shared pool: BEGIN, the
+ * work's statements, COMMIT; ROLLBACK when the work fails. For changes written against Sql alone,
+ * which need no ORM unit of work around them.
+ */
+export async function inSqlTransaction<T>(em: EntityManager, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const source = em.getConnection().getKnex().client as unknown as ConnectionSource;
+  const connection = await source.acquireConnection();
+  const sql: Sql = {
+    async query<R>(statement: string | PreparedStatement, values?: readonly unknown[]): Promise<R[]> {
+      return (await connection.query(configOf(statement, values))).rows as R[];
+    },
+  };
+  try {
+    await connection.query({ text: "begin" });
+    const result = await work(sql);
+    await connection.query({ text: "commit" });
+    return result;
+  } catch (err) {
+    // A connection that cannot even roll back is broken; the pool replaces it on its next checkout.
+    await connection.query({ text: "rollback" }).catch(() => undefined);
+    throw err;
+  } finally {
+    await source.releaseConnection(connection);
+  }
+}
+
+function configOf(statement: string | PreparedStatement, values?: readonly unknown[]): QueryConfig {
+  return typeof statement === "string"
+    ? { text: statement, values: values as unknown[] }
+    : { name: statement.name, text: statement.text, values: values as unknown[] };
 }

@@ -1,6 +1,6 @@
 import { type EntityManager, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from "@mikro-orm/postgresql";
 import { isSerializationFailure } from "../db/database-errors.js";
-import { prepared, sqlOf } from "../db/sql.js";
+import { inSqlTransaction as transactionOn, prepared, type Sql, sqlOf } from "../db/sql.js";
 import { type AuditRow, auditInsert, auditParameter } from "./audit/audit.rows.js";
 import { DomainError } from "./errors.js";
 import { type ProvisioningEventRow, provisioningEventInsert, provisioningEventParameter } from "./provisioning/provisioning-event.rows.js";
@@ -17,12 +17,19 @@ export interface ProvisioningRecord<T> {
   detail?: (result: T) => string | undefined;
 }
 
-/** The records a transaction writes with its change, kept per transaction EntityManager. */
+/** The records a transaction writes with its change, kept per transaction handle. */
 interface TransactionRecords {
   audit: AuditRow[];
+  /** The request's ProvisioningEvent, given the change's result (undefined outside a SCIM request). */
+  event(result: unknown): ProvisioningEventRow | undefined;
+  /** Set once the change's last statement has carried the records (takeRecords). */
+  written: boolean;
 }
 
-const recordsOf = new WeakMap<EntityManager, TransactionRecords>();
+/** A transaction's handle: the EntityManager of an ORM transaction, or the Sql of a hand-written one. */
+export type TransactionHandle = EntityManager | Sql;
+
+const recordsOf = new WeakMap<TransactionHandle, TransactionRecords>();
 
 /**
  * Runs `work` in one transaction and commits the change together with its records: the
@@ -32,34 +39,86 @@ const recordsOf = new WeakMap<EntityManager, TransactionRecords>();
  * bounded loop with jitter; unique violations become CONFLICT.
  */
 export async function inTransaction<T>(scope: Scope, work: (em: EntityManager) => Promise<T>, record?: ProvisioningRecord<T>): Promise<T> {
-  return retrying(scope.em, () =>
-    scope.em.transactional(async (em) => {
-      const records: TransactionRecords = { audit: [] };
-      recordsOf.set(em, records);
-      const result = await work(em);
-      const p = scope.provisioning;
-      const event: ProvisioningEventRow | undefined =
-        p && record
-          ? {
-              id: p.requestId,
-              companyId: scope.principal.companyId,
-              appPasswordId: p.appPasswordId ?? null,
-              method: p.method,
-              path: p.path,
-              resourceType: record.resourceType,
-              resourceId: record.resourceId?.(result) ?? null,
-              status: p.status,
-              scimType: null,
-              detail: record.detail?.(result) ?? null,
-              durationMs: performance.now() - p.startedAt,
-              normalizations: p.normalizations,
-              createdAt: new Date(),
-            }
-          : undefined;
-      await writeRecords(em, records.audit, event);
-      return result;
-    }),
-  );
+  return retrying(scope.em, () => scope.em.transactional((em) => withRecords(em, sqlOf(em), scope, () => work(em), record)));
+}
+
+/**
+ * The same for a change written against Sql alone (users, the request path of every SCIM write):
+ * one transaction on one pooled connection, with no ORM unit of work to set up around it. Called
+ * from inside another change's transaction (an upload creating users), the work joins it, and is
+ * retried with it.
+ */
+export async function inSqlTransaction<T>(scope: Scope, work: (sql: Sql) => Promise<T>, record?: ProvisioningRecord<T>): Promise<T> {
+  if (scope.em.isInTransaction()) {
+    const sql = sqlOf(scope.em);
+    return withRecords(sql, sql, scope, () => work(sql), record);
+  }
+  return retrying(scope.em, () => transactionOn(scope.em, (sql) => withRecords(sql, sql, scope, () => work(sql), record)));
+}
+
+/** Runs the work of one transaction, collecting what it records, and writes the records before the transaction commits. */
+async function withRecords<T>(handle: TransactionHandle, sql: Sql, scope: Scope, work: () => Promise<T>, record?: ProvisioningRecord<T>): Promise<T> {
+  const p = scope.provisioning;
+  const records: TransactionRecords = {
+    audit: [],
+    written: false,
+    event: (result) =>
+      p && record
+        ? {
+            id: p.requestId,
+            companyId: scope.principal.companyId,
+            appPasswordId: p.appPasswordId ?? null,
+            method: p.method,
+            path: p.path,
+            resourceType: record.resourceType,
+            resourceId: record.resourceId?.(result as T) ?? null,
+            status: p.status,
+            scimType: null,
+            detail: record.detail?.(result as T) ?? null,
+            durationMs: performance.now() - p.startedAt,
+            normalizations: p.normalizations,
+            createdAt: new Date(),
+          }
+        : undefined,
+  };
+  recordsOf.set(handle, records);
+  const result = await work();
+  if (!records.written) await writeRecords(sql, records.audit, records.event(result));
+  return result;
+}
+
+/** What a change's last statement appends to write the transaction's records itself. */
+export interface RecordsClause {
+  /** `, <name> as (insert …)` for each record kind present, with parameters from the `firstParam` given. */
+  ctes: string;
+  values: unknown[];
+  /** Which kinds are present, for the caller's statement cache. */
+  shape: string;
+}
+
+/**
+ * Hands the transaction's records to the change's last statement, which writes them as CTEs of
+ * its own (one round trip less than a statement of their own before COMMIT); the unit of work then
+ * writes nothing more. `result` is what the change will return (the ProvisioningEvent names its
+ * resource). Only for the statement after which the change records nothing more and writes nothing else.
+ */
+export function takeRecords(tx: TransactionHandle, firstParam: number, result: unknown): RecordsClause | undefined {
+  const records = recordsOf.get(tx);
+  if (!records || records.written) return undefined;
+  const event = records.event(result);
+  if (records.audit.length === 0 && !event) return undefined;
+  records.written = true;
+  let ctes = "";
+  const values: unknown[] = [];
+  if (records.audit.length) {
+    ctes += `, audit_records as (${auditInsert(firstParam + values.length)})`;
+    values.push(auditParameter(records.audit));
+  }
+  if (event) {
+    ctes += `, provisioning_record as (${provisioningEventInsert(firstParam + values.length)})`;
+    values.push(provisioningEventParameter([event]));
+  }
+  return { ctes, values, shape: `${records.audit.length > 0}:${Boolean(event)}` };
 }
 
 /**
@@ -69,19 +128,20 @@ export async function inTransaction<T>(scope: Scope, work: (em: EntityManager) =
 export async function inSystemTransaction<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
   return retrying(em, () =>
     em.transactional(async (tx) => {
-      const records: TransactionRecords = { audit: [] };
+      const records: TransactionRecords = { audit: [], written: false, event: () => undefined };
       recordsOf.set(tx, records);
       const result = await work(tx);
-      await writeRecords(tx, records.audit);
+      await writeRecords(sqlOf(tx), records.audit);
       return result;
     }),
   );
 }
 
-/** Notes an AuditEvent of the transaction `em` belongs to; it is written just before that transaction commits. */
-export function noteAudit(em: EntityManager, row: AuditRow): void {
-  const records = recordsOf.get(em);
+/** Notes an AuditEvent of the transaction `tx` is the handle of; it is written just before that transaction commits. */
+export function noteAudit(tx: TransactionHandle, row: AuditRow): void {
+  const records = recordsOf.get(tx);
   if (!records) throw new Error("an audit record needs the transaction of its change: call it inside inTransaction or inSystemTransaction");
+  if (records.written) throw new Error("the transaction's records were already written with its last statement");
   records.audit.push(row);
 }
 
@@ -105,9 +165,8 @@ const EVENT = prepared(provisioningEventInsert(1));
 const AUDIT = prepared(auditInsert(1));
 
 /** The transaction's audit rows and provisioning event, in one statement. */
-async function writeRecords(em: EntityManager, audit: AuditRow[], event?: ProvisioningEventRow): Promise<void> {
+async function writeRecords(sql: Sql, audit: AuditRow[], event?: ProvisioningEventRow): Promise<void> {
   if (audit.length === 0 && !event) return;
-  const sql = sqlOf(em);
   if (audit.length && event) {
     await sql.query(AUDIT_AND_EVENT, [auditParameter(audit), provisioningEventParameter([event])]);
   } else if (event) {

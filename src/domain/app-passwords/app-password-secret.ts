@@ -21,9 +21,9 @@ export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret, "utf8").digest("hex");
 }
 
-/** Constant-time comparison of a presented secret with the stored hash. */
-export function secretMatches(secret: string, secretHash: string): boolean {
-  const presented = Buffer.from(hashSecret(secret), "hex");
+/** Constant-time comparison of a presented secret's hash with the stored hash. */
+export function hashesMatch(presentedHash: string, secretHash: string): boolean {
+  const presented = Buffer.from(presentedHash, "hex");
   const stored = Buffer.from(secretHash, "hex");
   return presented.length === stored.length && timingSafeEqual(presented, stored);
 }

@@ -8,7 +8,7 @@ import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
-import { bearerTokenOf, hashSecret, newCredential, secretMatches } from "./app-password-secret.js";
+import { bearerTokenOf, newCredential } from "./app-password-secret.js";
 import { AppPassword } from "./app-password.entity.js";
 
 /** What generating returns: the secret exists only here, never again (seeds 000/001: "shown once"). */

@@ -1,6 +1,5 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Scope } from "../scope.js";
-import { noteAudit } from "../unit-of-work.js";
+import { noteAudit, type TransactionHandle } from "../unit-of-work.js";
 
 export interface AuditChange {
   /** The company the change belongs to, when not the caller's own (platform operators). */
@@ -15,10 +14,10 @@ export interface AuditChange {
 /**
  * Records an AuditEvent in the transaction of the change it describes (a write and its record are
  * one transaction), so the history cannot disagree with the data. Call it with the transaction's
- * EntityManager, inside `inTransaction`; the unit of work writes it just before COMMIT.
+ * handle (its EntityManager or Sql), inside `inTransaction`; the unit of work writes it just before COMMIT.
  */
-export function recordAudit(em: EntityManager, scope: Scope, change: AuditChange): void {
-  noteAudit(em, {
+export function recordAudit(tx: TransactionHandle, scope: Scope, change: AuditChange): void {
+  noteAudit(tx, {
     companyId: change.companyId ?? scope.principal.companyId,
     actorUserId: scope.principal.userId,
     actorUserName: scope.principal.userName,

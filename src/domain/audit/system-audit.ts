@@ -1,5 +1,4 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
-import { noteAudit } from "../unit-of-work.js";
+import { noteAudit, type TransactionHandle } from "../unit-of-work.js";
 import type { AuditChange } from "./audit.service.js";
 
 /**
@@ -14,8 +13,8 @@ export interface SystemActor {
  * Records an AuditEvent for a change made at system level (no principal), in the transaction of
  * the change (`inSystemTransaction`). `change.companyId` is required: there is no caller's company.
  */
-export function recordSystemAudit(em: EntityManager, actor: SystemActor, change: AuditChange & { companyId: string }): void {
-  noteAudit(em, {
+export function recordSystemAudit(tx: TransactionHandle, actor: SystemActor, change: AuditChange & { companyId: string }): void {
+  noteAudit(tx, {
     companyId: change.companyId,
     actorUserId: null,
     actorUserName: `system:${actor.name}`,

@@ -1,5 +1,6 @@
 import { prepared, type PreparedStatement, type Sql, timestampOf } from "../../db/sql.js";
 import { CHANGE_TIME } from "../change-time.js";
+import type { RecordsClause } from "../unit-of-work.js";
 import type { ScimDeleteMode } from "../companies/company.entity.js";
 import { type PageRequest, type RowPage, selectPageRows, type SortSpec } from "../paging.js";
 import type { CompiledWhere } from "../where.js";
@@ -213,19 +214,23 @@ export async function selectUserPage(
 export async function insertUser(
   sql: Sql,
   companyId: string,
+  id: string,
   state: UserState,
   passwordHash: string | null,
+  records?: CarriedRecords,
 ): Promise<{ id: string; version: number; createdAt: Date; updatedAt: Date }> {
-  const values: unknown[] = [companyId, passwordHash, ...SCALARS.map((k) => columnValue(k, state[k]))];
+  const values: unknown[] = [companyId, passwordHash, id, ...SCALARS.map((k) => columnValue(k, state[k]))];
   const withEmails = state.emails.length > 0;
   if (withEmails) values.push(emailsParameter(state.emails));
-  const text = statement(`insert:${withEmails}`, () => {
+  const carried = records?.(values.length + 1);
+  if (carried) values.push(...carried.values);
+  const text = statement(`insert:${withEmails}:${carried?.shape}`, () => {
     // The new row is visible to the emails' insert only through RETURNING, hence `from inserted`.
-    const emails = withEmails ? `, emails as (${emailInsert("inserted", SCALARS.length + 3)})` : "";
+    const emails = withEmails ? `, emails as (${emailInsert("inserted", SCALARS.length + 4)})` : "";
     return `with inserted as (
        insert into user_account (id, company_id, password_hash, ${SCALARS.map((k) => COLUMNS[k]).join(", ")}, is_platform_operator, version, created_at, updated_at)
-       values (gen_random_uuid(), $1, $2, ${SCALARS.map((_, i) => `$${i + 3}`).join(", ")}, false, 1, ${CHANGE_TIME}, ${CHANGE_TIME})
-       returning id, company_id, version, created_at, updated_at)${emails}
+       values ($3, $1, $2, ${SCALARS.map((_, i) => `$${i + 4}`).join(", ")}, false, 1, ${CHANGE_TIME}, ${CHANGE_TIME})
+       returning id, company_id, version, created_at, updated_at)${emails}${carried?.ctes ?? ""}
      select * from inserted`;
   });
   const [row] = await sql.query<{ id: string; version: number; created_at: string; updated_at: string }>(text, values);
@@ -243,6 +248,7 @@ export async function updateUser(
   id: string,
   state: UserState,
   changes: { emails: boolean; passwordHash?: string | null },
+  records?: CarriedRecords,
 ): Promise<{ version: number; updatedAt: Date }> {
   const values: unknown[] = [id, companyId, ...SCALARS.map((k) => columnValue(k, state[k]))];
   const withPassword = changes.passwordHash !== undefined;
@@ -250,7 +256,9 @@ export async function updateUser(
   const replaceEmails = changes.emails;
   const addEmails = replaceEmails && state.emails.length > 0;
   if (addEmails) values.push(emailsParameter(state.emails));
-  const text = statement(`update:${withPassword}:${replaceEmails}:${addEmails}`, () => {
+  const carried = records?.(values.length + 1);
+  if (carried) values.push(...carried.values);
+  const text = statement(`update:${withPassword}:${replaceEmails}:${addEmails}:${carried?.shape}`, () => {
     const set = SCALARS.map((k, i) => `${COLUMNS[k]} = $${i + 3}`);
     if (withPassword) set.push(`password_hash = $${SCALARS.length + 3}`);
     let emails = "";
@@ -259,19 +267,25 @@ export async function updateUser(
     return `with updated as (
        update user_account set ${[...set, "version = version + 1", `updated_at = ${CHANGE_TIME}`].join(", ")}
         where id = $1 and company_id = $2
-        returning version, updated_at)${emails}
+        returning version, updated_at)${emails}${carried?.ctes ?? ""}
      select * from updated`;
   });
   const [row] = await sql.query<{ version: number; updated_at: string }>(text, values);
   return { version: row!.version, updatedAt: timestampOf(row!.updated_at) };
 }
 
-const DELETE_USER = prepared(`delete from user_account where id = $1 and company_id = $2`);
-
 /** Removes a user; its emails, memberships, direct roles and app passwords go with it (ON DELETE CASCADE). */
-export async function deleteUser(sql: Sql, companyId: string, id: string): Promise<void> {
-  await sql.query(DELETE_USER, [id, companyId]);
+export async function deleteUser(sql: Sql, companyId: string, id: string, records?: CarriedRecords): Promise<void> {
+  const carried = records?.(3);
+  const text = statement(`delete:${carried?.shape}`, () => `with removed as (delete from user_account where id = $1 and company_id = $2 returning id)${carried?.ctes ?? ""} select count(*) from removed`);
+  await sql.query(text, [id, companyId, ...(carried?.values ?? [])]);
 }
+
+/**
+ * The records of the change's transaction (its AuditEvents and ProvisioningEvent), for the change's
+ * last statement to write as CTEs of its own, parameters from `firstParam` on (takeRecords).
+ */
+export type CarriedRecords = (firstParam: number) => RecordsClause | undefined;
 
 /**
  * An insert of a user's emails, in order, from the JSON parameter `$<param>`

@@ -1,15 +1,16 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
+import { randomUUID } from "node:crypto";
 import { type Sql, sqlOf } from "../../db/sql.js";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
-import { Company, ScimDeleteMode } from "../companies/company.entity.js";
+import { ScimDeleteMode } from "../companies/company.entity.js";
+import { passwordPolicyOf } from "../companies/password-policy.query.js";
 import { applyUserRolesByName } from "../customer-roles/customer-role.service.js";
 import { MembershipSource } from "../customer-roles/membership-source.js";
 import { DomainError } from "../errors.js";
 import type { Page, PageRequest } from "../paging.js";
 import type { Scope } from "../scope.js";
-import { inTransaction } from "../unit-of-work.js";
+import { inSqlTransaction, takeRecords } from "../unit-of-work.js";
 import { compileWhere, isUuid } from "../where.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
 import { applyUserData } from "./user-changes.js";
@@ -108,15 +109,22 @@ export class UserService {
     validateUserData(input, "create");
     const hash = passwordHasher();
     const companyId = scope.principal.companyId;
-    return inTransaction(
+    return inSqlTransaction(
       scope,
-      async (em) => {
-        const sql = sqlOf(em);
+      async (sql) => {
         const state = applyUserData(newUserState(normalizeUserName(input.userName!), scope), input, "replace", flagDefaults(scope));
-        const passwordHash = typeof input.password === "string" ? await checkedHash(em, scope, input.password, state.userName, hash) : null;
-        const inserted = await insertUser(sql, companyId, state, passwordHash);
-        const roles = await applyRoles(em, scope, inserted.id, input.roles);
-        recordAudit(em, scope, { action: "user.create", targetType: "User", targetId: inserted.id, after: { ...snapshot(state), ...(roles ? { customerRoles: roles } : {}) } });
+        const passwordHash = typeof input.password === "string" ? await checkedHash(sql, scope, input.password, state.userName, hash) : null;
+        const id = randomUUID();
+        const audit = { action: "user.create", targetType: "User", targetId: id, after: snapshot(state) };
+        if (input.roles === undefined) {
+          // Nothing follows the insert: it carries the audit and provisioning records itself.
+          recordAudit(sql, scope, audit);
+          const inserted = await insertUser(sql, companyId, id, state, passwordHash, (n) => takeRecords(sql, n, { id }));
+          return viewOf({ ...inserted, hasPassword: passwordHash !== null, ...(opts.withRoles ? { customerRoles: [] } : {}) }, state);
+        }
+        const inserted = await insertUser(sql, companyId, id, state, passwordHash);
+        const roles = await applyRoles(sql, scope, inserted.id, input.roles);
+        recordAudit(sql, scope, { ...audit, after: { ...audit.after, ...(roles ? { customerRoles: roles } : {}) } });
         if (roles && opts.withRoles) return (await selectUser(sql, companyId, inserted.id, { withRoles: true }))!;
         return viewOf({ ...inserted, hasPassword: passwordHash !== null, ...(opts.withRoles ? { customerRoles: [] } : {}) }, state);
       },
@@ -178,12 +186,11 @@ export class UserService {
   /** Removes a user with its emails, memberships, direct roles and app passwords. */
   async delete(scope: Scope, id: string, expectedVersion?: number | null): Promise<string> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
-    return inTransaction(
+    return inSqlTransaction(
       scope,
-      async (em) => {
-        const sql = sqlOf(em);
+      async (sql) => {
         const user = await lock(sql, scope, id, expectedVersion, false);
-        await removeUser(em, sql, scope, user);
+        await removeUser(sql, scope, user);
         return id;
       },
       { resourceType: "User", resourceId: () => id },
@@ -197,18 +204,17 @@ export class UserService {
    */
   async deprovision(scope: Scope, id: string, expectedVersion?: number | null): Promise<DeprovisionOutcome> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
-    return inTransaction(
+    return inSqlTransaction(
       scope,
-      async (em): Promise<DeprovisionOutcome> => {
-        const sql = sqlOf(em);
+      async (sql): Promise<DeprovisionOutcome> => {
         const found = isUuid(id) ? await lockUserForDeprovision(sql, scope.principal.companyId, id) : undefined;
         if (!found) throw DomainError.notFound("User", id);
         checkVersion(found.user, expectedVersion);
         if (found.deleteMode === ScimDeleteMode.DELETE) {
-          await removeUser(em, sql, scope, found.user);
+          await removeUser(sql, scope, found.user);
           return { deleted: true, user: null };
         }
-        const user = await write(em, sql, scope, found.user, { input: { active: false }, mode: "update" }, "user.deprovision", passwordHasher(), {});
+        const user = await write(sql, scope, found.user, { input: { active: false }, mode: "update" }, "user.deprovision", passwordHasher(), {});
         return { deleted: false, user };
       },
       { resourceType: "User", resourceId: () => id },
@@ -225,12 +231,11 @@ export class UserService {
     opts: UserReadOptions & { readRoles?: boolean },
   ): Promise<UserView> {
     const hash = passwordHasher();
-    return inTransaction(
+    return inSqlTransaction(
       scope,
-      async (em) => {
-        const sql = sqlOf(em);
+      async (sql) => {
         const current = await lock(sql, scope, id, expectedVersion, Boolean(opts.withRoles || opts.readRoles));
-        return write(em, sql, scope, current, revise(current), action, hash, opts);
+        return write(sql, scope, current, revise(current), action, hash, opts);
       },
       { resourceType: "User", resourceId: (u) => u.id },
     );
@@ -282,7 +287,6 @@ function checkVersion(user: UserView, expectedVersion: number | null | undefined
  * and SailPoint's `meta.lastModified gt` delta sees no change that did not happen.
  */
 async function write(
-  em: EntityManager,
   sql: Sql,
   scope: Scope,
   current: UserView,
@@ -294,9 +298,9 @@ async function write(
   const { input, mode } = revision;
   const before = stateOf(current);
   const after = applyUserData(before, input, mode, flagDefaults(scope));
-  const passwordHash = input.password === undefined ? undefined : input.password === null ? null : await checkedHash(em, scope, input.password, after.userName, hash);
+  const passwordHash = input.password === undefined ? undefined : input.password === null ? null : await checkedHash(sql, scope, input.password, after.userName, hash);
   const changed = diff(snapshot(before), snapshot(after));
-  const roles = await applyRoles(em, scope, current.id, input.roles);
+  const roles = await applyRoles(sql, scope, current.id, input.roles);
   // The roles attribute is part of the SCIM User: a change of it moves the version (ETag) too.
   if (roles) changed.after.customerRoles = roles;
   if (passwordHash !== undefined) {
@@ -304,16 +308,19 @@ async function write(
     changed.after.password = passwordHash ? "(set)" : "(cleared)";
   }
   if (Object.keys(changed.after).length === 0) return current;
-  const written = await updateUser(sql, scope.principal.companyId, current.id, after, { emails: "emails" in changed.after, passwordHash });
-  recordAudit(em, scope, { action, targetType: "User", targetId: current.id, before: changed.before, after: changed.after });
+  // The update is the change's last write: it carries the audit and provisioning records itself.
+  recordAudit(sql, scope, { action, targetType: "User", targetId: current.id, before: changed.before, after: changed.after });
+  const written = await updateUser(sql, scope.principal.companyId, current.id, after, { emails: "emails" in changed.after, passwordHash }, (n) =>
+    takeRecords(sql, n, current),
+  );
   if (roles && (opts.withRoles || current.customerRoles)) return (await selectUser(sql, scope.principal.companyId, current.id, { withRoles: true }))!;
   return viewOf({ ...current, ...written, hasPassword: passwordHash === undefined ? current.hasPassword : passwordHash !== null }, after);
 }
 
-async function removeUser(em: EntityManager, sql: Sql, scope: Scope, user: UserView): Promise<void> {
-  await deleteUser(sql, scope.principal.companyId, user.id);
+async function removeUser(sql: Sql, scope: Scope, user: UserView): Promise<void> {
   const { emails: _emails, ...before } = snapshot(stateOf(user));
-  recordAudit(em, scope, { action: "user.delete", targetType: "User", targetId: user.id, before });
+  recordAudit(sql, scope, { action: "user.delete", targetType: "User", targetId: user.id, before });
+  await deleteUser(sql, scope.principal.companyId, user.id, (n) => takeRecords(sql, n, user.id));
 }
 
 /** Users created or replaced through SCIM get the SSO flags (DESIGN, User); others do not. */
@@ -364,18 +371,17 @@ const ROLES_MAX = 100;
  * change and its roles commit together: the named roles become the user's SCIM_ROLES_ATTRIBUTE
  * memberships. Returns what changed, or null when nothing did.
  */
-async function applyRoles(em: EntityManager, scope: Scope, userId: string, roles: readonly string[] | null | undefined): Promise<RolesChange | null> {
+async function applyRoles(sql: Sql, scope: Scope, userId: string, roles: readonly string[] | null | undefined): Promise<RolesChange | null> {
   if (roles === undefined) return null;
   if ((roles ?? []).length > ROLES_MAX) throw DomainError.invalid("roles", `a user names at most ${ROLES_MAX} roles`);
   const source = MembershipSource.SCIM_ROLES_ATTRIBUTE;
-  const change = await applyUserRolesByName(sqlOf(em), scope.principal.companyId, userId, roles ?? [], source);
+  const change = await applyUserRolesByName(sql, scope.principal.companyId, userId, roles ?? [], source);
   return change.added.length || change.removed.length ? { ...change, source } : null;
 }
 
 /** Checks a new password against the company's policy (with the userName the user ends up with) and hashes it. */
-async function checkedHash(em: EntityManager, scope: Scope, password: string, userName: string, hash: PasswordHasher): Promise<string> {
-  const company = await em.findOneOrFail(Company, { id: scope.principal.companyId });
-  checkPasswordPolicy(password, company.passwordPolicy, userName);
+async function checkedHash(sql: Sql, scope: Scope, password: string, userName: string, hash: PasswordHasher): Promise<string> {
+  checkPasswordPolicy(password, await passwordPolicyOf(sql, scope.principal.companyId), userName);
   return hash(password);
 }
 
