@@ -59,7 +59,6 @@ export async function loadSessionPrincipal(
 ): Promise<Principal> {
   if (!isUuid(ids.userId) || !isUuid(ids.companyId)) throw new DomainError("UNAUTHENTICATED", "the account is unknown or inactive");
   if (impersonatorUserId !== undefined && !isUuid(impersonatorUserId)) throw operatorGone();
-  // Hand-built SQL, so the company is named explicitly (STYLE §3.5).
   const [row] = await sql.query<PrincipalRow & { operator_active: boolean | null }>(SESSION_PRINCIPAL, [ids.userId, ids.companyId, impersonatorUserId ?? null]);
   if (!isUsable(row)) throw new DomainError("UNAUTHENTICATED", "the account is unknown or inactive");
   // An impersonated session lives only as long as its operator does: an operator deactivated or

@@ -12,8 +12,8 @@ import type { TokenService } from "./jwt.js";
 import "./resolve-principal.js";
 
 /**
- * Authenticates a SCIM request by any of the three ways IdPs send credentials (DESIGN
- * "Authentication"; interop.md): HTTP Basic with Client ID and Client Secret (One Model, Okta),
+ * Authenticates a SCIM request by any of the three ways IdPs send credentials: HTTP Basic with
+ * Client ID and Client Secret (One Model, Okta),
  * `Bearer <clientId>.<secret>` (Entra and OneLogin "Secret Token"), and `Bearer <JWT>` from
  * `POST /oauth2/token` (SailPoint, RFC 6749 §4.4), each in one statement. Sets `req.principal`,
  * or `req.authError` (and `req.credentialOwner` when the credential named a known app password)

@@ -5,7 +5,7 @@ export type CredentialKind = "session" | "app-password" | "oauth-token";
 
 /**
  * Who is calling: resolved once per request by the authentication middleware and passed into
- * every service call. The tenant comes from here and nowhere else (DESIGN rule 2).
+ * every service call. The tenant comes from here and nowhere else, never from a request's body, path or variables.
  */
 export interface Principal {
   companyId: string;

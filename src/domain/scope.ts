@@ -3,7 +3,8 @@ import type { Principal } from "./principal.js";
 
 /**
  * What the SCIM facade tells the domain about the request it is serving, so the domain can write
- * the ProvisioningEvent in the same transaction as the change (DESIGN rule 6, STYLE §3.6).
+ * the ProvisioningEvent in the same transaction as the change: a write and its record commit
+ * together or not at all.
  */
 export interface ProvisioningDescriptor {
   /** Also the ProvisioningEvent id, quoted in SCIM error bodies. */

@@ -18,16 +18,24 @@ interface Rule {
 
 const RULES: Rule[] = [
   {
-    name: "the SCIM facade speaks GraphQL only: no ORM, database, domain, core GraphQL or auth code (STYLE §3.1)",
+    name: "the SCIM facade speaks GraphQL only: no ORM, database, domain, core GraphQL or auth code",
     from: /^src\/scim\//,
     forbidden: [/^@mikro-orm\//, /^pg$/, /^pg\//, /^src\/domain\//, /^src\/db\//, /^src\/graphql\//, /^src\/auth\//, /^type-graphql$/, /^@apollo\//],
-    // The principal is resolved by middleware before the router runs; the facade only passes it on.
-    allowed: [/^src\/auth\/principal\.ts$/],
   },
   {
-    name: "the domain knows nothing of transports (STYLE §3.2)",
+    name: "the domain knows nothing of transports or of how callers authenticate",
     from: /^src\/domain\//,
-    forbidden: [/^express$/, /^graphql$/, /^type-graphql$/, /^@apollo\//, /^src\/scim\//, /^src\/graphql\//, /^src\/http\//],
+    forbidden: [/^express$/, /^graphql$/, /^type-graphql$/, /^@apollo\//, /^src\/scim\//, /^src\/graphql\//, /^src\/http\//, /^src\/auth\//],
+  },
+  {
+    name: "authentication sits below the transports: it uses the domain and the database, never GraphQL, the facade or HTTP wiring",
+    from: /^src\/auth\//,
+    forbidden: [/^src\/graphql\//, /^src\/scim\//, /^src\/http\//, /^graphql$/, /^type-graphql$/, /^@apollo\//],
+  },
+  {
+    name: "the database layer is the bottom: it imports no layer above it",
+    from: /^src\/db\//,
+    forbidden: [/^src\/graphql\//, /^src\/scim\//, /^src\/http\//, /^src\/auth\//, /^express$/, /^graphql$/],
   },
 ];
 
@@ -84,8 +92,10 @@ describe("module boundaries", () => {
   });
 
   it("the scan would catch a forbidden edge", () => {
-    expect(violations([{ file: "src/scim/users/x.ts", imports: ["@mikro-orm/core", "src/domain/users/user.entity.ts", "src/auth/principal.ts"] }])).toHaveLength(2);
-    expect(violations([{ file: "src/domain/users/x.ts", imports: ["express", "src/scim/router.ts"] }])).toHaveLength(2);
+    expect(violations([{ file: "src/scim/users/x.ts", imports: ["@mikro-orm/core", "src/domain/users/user.entity.ts", "src/auth/basic.ts"] }])).toHaveLength(3);
+    expect(violations([{ file: "src/domain/users/x.ts", imports: ["express", "src/scim/router.ts", "src/auth/principal-loader.ts"] }])).toHaveLength(3);
+    expect(violations([{ file: "src/auth/x.ts", imports: ["src/graphql/errors.ts", "src/domain/errors.ts"] }])).toHaveLength(1);
+    expect(violations([{ file: "src/db/x.ts", imports: ["src/graphql/errors.ts", "@mikro-orm/core"] }])).toHaveLength(1);
     expect(importsOf(path.join(ROOT, "src/scim/x.ts"), 'import type { A } from "../domain/a.js";\nconst m = await import("pg");')).toEqual(["src/domain/a.ts", "pg"]);
   });
 
@@ -93,7 +103,15 @@ describe("module boundaries", () => {
     expect(violations(files, [RULES[0]!])).toEqual([]);
   });
 
-  it("src/domain imports neither express, graphql, type-graphql, Apollo nor the facade", () => {
+  it("src/domain imports neither express, graphql, type-graphql, Apollo, the facade nor src/auth", () => {
     expect(violations(files, [RULES[1]!])).toEqual([]);
+  });
+
+  it("src/auth imports nothing from src/graphql, src/scim or src/http", () => {
+    expect(violations(files, [RULES[2]!])).toEqual([]);
+  });
+
+  it("src/db imports no layer above it", () => {
+    expect(violations(files, [RULES[3]!])).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ const QUIET_MS = 60;
 /** Waiting for quiet gives up after this (an app that never goes quiet still gets a bounded run). */
 const QUIET_LIMIT_MS = 5_000;
 
-export const BATCHED_EVENT_INSERT = /^insert\s+into\s+"?provisioning_event"?\b.*\bunnest\b/is;
+export const BATCHED_EVENT_INSERT = /^\/\* provisioning-log batch \*\//;
 
 export interface StatementCount {
   /** Requests counted (those that succeeded). */

@@ -6,7 +6,7 @@ import { type Permission, ALL_PERMISSIONS } from "./permission.js";
  * The permissions a user holds, as a SQL expression over three expressions of the enclosing
  * statement (the user's id, company id and autoAssignRoles flag): those of the user's direct
  * app-access roles, plus, when the user has autoAssignRoles, those mapped from every
- * customer-supplied role they hold (DESIGN "Effective access"). A `text[]`. Embedded in the
+ * customer-supplied role they hold (effective access). A `text[]`. Embedded in the
  * statement that authenticates a request, so permissions cost no statement of their own, and are
  * read on every request, so a revocation or mapping change counts at once.
  */
@@ -28,7 +28,7 @@ export function toPermissions(names: readonly string[] | null | undefined): Set<
   return new Set((names ?? []).filter((p): p is Permission => known.has(p)));
 }
 
-/** The permissions of one user, in one statement. Hand-built SQL, so the company is passed explicitly (STYLE §3.5). */
+/** The permissions of one user, in one statement. Hand-built SQL sees no tenant filter, so the company is passed explicitly. */
 export async function loadPermissions(em: EntityManager, companyId: string, userId: string): Promise<Set<Permission>> {
   const [row] = await sqlOf(em).query<{ permissions: string[] }>(
     `select ${permissionsExpression("u.id", "u.company_id", "u.auto_assign_roles")} as permissions

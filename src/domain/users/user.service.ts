@@ -102,7 +102,7 @@ export class UserService {
    * Creates a user. userName is unique per company ignoring case (RFC 7643 §4.1.1); the unique
    * index decides, so of many concurrent creates of one userName exactly one succeeds and the
    * rest get CONFLICT on userName. Users created through SCIM get allowSsoLogin and
-   * autoAssignRoles unless the input says otherwise (DESIGN, User).
+   * autoAssignRoles unless the input says otherwise (the flags One Model sets for users an IdP provisions).
    */
   async create(scope: Scope, input: UserData, opts: UserReadOptions = {}): Promise<UserView> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
@@ -323,7 +323,7 @@ async function removeUser(sql: Sql, scope: Scope, user: UserView): Promise<void>
   await deleteUser(sql, scope.principal.companyId, user.id, (n) => takeRecords(sql, n, user.id));
 }
 
-/** Users created or replaced through SCIM get the SSO flags (DESIGN, User); others do not. */
+/** Users created or replaced through SCIM get the SSO flags (allowSsoLogin, autoAssignRoles); others do not. */
 function flagDefaults(scope: Scope): Pick<UserState, "allowSsoLogin" | "autoAssignRoles" | "isServiceAccount"> {
   const fromScim = Boolean(scope.provisioning);
   return { allowSsoLogin: fromScim, autoAssignRoles: fromScim, isServiceAccount: false };
