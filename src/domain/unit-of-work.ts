@@ -56,8 +56,32 @@ export async function inSqlTransaction<T>(scope: Scope, work: (sql: Sql) => Prom
   return retrying(scope.em, () => transactionOn(scope.em, (sql) => withRecords(sql, sql, scope, () => work(sql), record)));
 }
 
+/**
+ * A change that is one writing statement, which carries its own records (takeRecords): a single
+ * statement is a transaction of its own, so it runs without BEGIN and COMMIT around it, two round
+ * trips less. What the work reads before it (a password policy) is read as plain reads. Called
+ * from inside another change's transaction, it joins that one.
+ */
+export async function inOneStatement<T>(scope: Scope, work: (sql: Sql) => Promise<T>, record?: ProvisioningRecord<T>): Promise<T> {
+  if (scope.em.isInTransaction()) return inSqlTransaction(scope, work, record);
+  const sql = sqlOf(scope.em);
+  return retrying(scope.em, () =>
+    withRecords(sql, sql, scope, work.bind(null, sql), record, () => {
+      // Its write has committed already: a record left over could no longer commit with it.
+      throw new Error("a one-statement change must write its records with its statement (takeRecords)");
+    }),
+  );
+}
+
 /** Runs the work of one transaction, collecting what it records, and writes the records before the transaction commits. */
-async function withRecords<T>(handle: TransactionHandle, sql: Sql, scope: Scope, work: () => Promise<T>, record?: ProvisioningRecord<T>): Promise<T> {
+async function withRecords<T>(
+  handle: TransactionHandle,
+  sql: Sql,
+  scope: Scope,
+  work: () => Promise<T>,
+  record?: ProvisioningRecord<T>,
+  leftOver?: () => never,
+): Promise<T> {
   const p = scope.provisioning;
   const records: TransactionRecords = {
     audit: [],
@@ -83,7 +107,11 @@ async function withRecords<T>(handle: TransactionHandle, sql: Sql, scope: Scope,
   };
   recordsOf.set(handle, records);
   const result = await work();
-  if (!records.written) await writeRecords(sql, records.audit, records.event(result));
+  if (!records.written) {
+    const event = records.event(result);
+    if (leftOver && (records.audit.length || event)) leftOver();
+    await writeRecords(sql, records.audit, event);
+  }
   return result;
 }
 

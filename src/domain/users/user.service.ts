@@ -10,7 +10,7 @@ import { MembershipSource } from "../customer-roles/membership-source.js";
 import { DomainError } from "../errors.js";
 import type { Page, PageRequest } from "../paging.js";
 import type { Scope } from "../scope.js";
-import { inSqlTransaction, takeRecords } from "../unit-of-work.js";
+import { inOneStatement, inSqlTransaction, takeRecords } from "../unit-of-work.js";
 import { compileWhere, isUuid } from "../where.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
 import { applyUserData } from "./user-changes.js";
@@ -109,9 +109,12 @@ export class UserService {
     validateUserData(input, "create");
     const hash = passwordHasher();
     const companyId = scope.principal.companyId;
-    return inSqlTransaction(
+    // Without roles a create is one statement (the user, its emails and its records), which needs
+    // no transaction around it; the roles attribute takes statements of its own, in one transaction.
+    const run = input.roles === undefined ? inOneStatement : inSqlTransaction;
+    return run(
       scope,
-      async (sql) => {
+      async (sql: Sql) => {
         const state = applyUserData(newUserState(normalizeUserName(input.userName!), scope), input, "replace", flagDefaults(scope));
         const passwordHash = typeof input.password === "string" ? await checkedHash(sql, scope, input.password, state.userName, hash) : null;
         const id = randomUUID();
