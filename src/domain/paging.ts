@@ -50,17 +50,8 @@ export async function selectPage(
   q: { from: string; idColumn: string; where: CompiledWhere; sort: SortSpec; page: PageRequest },
 ): Promise<IdPage> {
   const { page, sort } = q;
-  if (page.after && page.offset) throw DomainError.invalid("after", "use either offset or after, not both");
-  const limit = Math.min(Math.max(page.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
+  const { limit, dir, params, keyset } = pageWindow(q);
   const offset = Math.max(page.offset ?? 0, 0);
-  const dir = sort.descending ? "desc" : "asc";
-  const params = [...q.where.params];
-  let keyset = "";
-  if (page.after) {
-    const [key, id] = decodeCursor(page.after, orderingOf(sort));
-    keyset = ` and (${sort.expression}, ${q.idColumn}) ${sort.descending ? "<" : ">"} (?::${sort.kind}, ?::uuid)`;
-    params.push(key, id);
-  }
   const rows: { id: string; sort_key: string; total: string }[] =
     limit === 0
       ? []
@@ -91,6 +82,21 @@ export async function selectPage(
     endCursor: last ? encodeCursor(last.sort_key, last.id, orderingOf(sort)) : null,
     offset: page.after ? 0 : offset,
   };
+}
+
+/** What both page queries derive from a page request: its size, direction, and the keyset condition after a cursor. */
+function pageWindow(q: { idColumn: string; where: CompiledWhere; sort: SortSpec; page: PageRequest }): { limit: number; dir: string; params: unknown[]; keyset: string } {
+  const { page, sort } = q;
+  if (page.after && page.offset) throw DomainError.invalid("after", "use either offset or after, not both");
+  const limit = Math.min(Math.max(page.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
+  const params = [...q.where.params];
+  let keyset = "";
+  if (page.after) {
+    const [key, id] = decodeCursor(page.after, orderingOf(sort));
+    keyset = ` and (${sort.expression}, ${q.idColumn}) ${sort.descending ? "<" : ">"} (?::${sort.kind}, ?::uuid)`;
+    params.push(key, id);
+  }
+  return { limit, dir: sort.descending ? "desc" : "asc", params, keyset };
 }
 
 /** Puts loaded entities back in the order of the selected ids. */
@@ -150,18 +156,9 @@ export async function selectPageRows<R extends object>(
   q: { table: string; idColumn: string; where: CompiledWhere; sort: SortSpec; page: PageRequest; columns: string; prepare?: boolean },
 ): Promise<RowPage<R>> {
   const { page, sort } = q;
-  if (page.after && page.offset) throw DomainError.invalid("after", "use either offset or after, not both");
-  const limit = Math.min(Math.max(page.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
+  const { limit, dir, params, keyset } = pageWindow(q);
   const offset = page.after ? 0 : Math.max(page.offset ?? 0, 0);
-  const dir = sort.descending ? "desc" : "asc";
   const order = `${sort.expression} ${dir}, ${q.idColumn} ${dir}`;
-  const params = [...q.where.params];
-  let keyset = "";
-  if (page.after) {
-    const [key, id] = decodeCursor(page.after, orderingOf(sort));
-    keyset = ` and (${sort.expression}, ${q.idColumn}) ${sort.descending ? "<" : ">"} (?::${sort.kind}, ?::uuid)`;
-    params.push(key, id);
-  }
   // Limit and offset are parameters too, so the text does not change from page to page.
   params.push(limit + 1, offset);
   const text = numbered(
