@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { numbered, prepared, type Sql } from "../db/sql.js";
+import { numbered, prepared, type PreparedStatement, type Sql } from "../db/sql.js";
 import { DomainError } from "./errors.js";
 import type { CompiledWhere } from "./where.js";
 
@@ -84,6 +84,15 @@ export async function selectPage(
   };
 }
 
+/** Prepared page statements by what their text is made of, so a repeated lookup is not assembled again. */
+const preparedPages = new Map<string, PreparedStatement>();
+
+function preparedPage(key: string, build: () => string): PreparedStatement {
+  let statement = preparedPages.get(key);
+  if (!statement) preparedPages.set(key, (statement = prepared(build())));
+  return statement;
+}
+
 /** What both page queries derive from a page request: its size, direction, and the keyset condition after a cursor. */
 function pageWindow(q: { idColumn: string; where: CompiledWhere; sort: SortSpec; page: PageRequest }): { limit: number; dir: string; params: unknown[]; keyset: string } {
   const { page, sort } = q;
@@ -161,17 +170,19 @@ export async function selectPageRows<R extends object>(
   const order = `${sort.expression} ${dir}, ${q.idColumn} ${dir}`;
   // Limit and offset are parameters too, so the text does not change from page to page.
   params.push(limit + 1, offset);
-  const text = numbered(
-    `select ${q.columns}, p.page_sort_key, p.page_total
-       from (select ${q.idColumn} as page_id, (${sort.expression})::text as page_sort_key, count(*) over () as page_total
-               from ${q.table}
-              where ${q.where.sql}${keyset}
-              order by ${order}
-              limit ?::int offset ?::int) p
-       join ${q.table} on ${q.idColumn} = p.page_id
-      order by ${order}`,
-  );
-  const rows = limit === 0 ? [] : await sql.query<R & { page_sort_key: string; page_total: string }>(q.prepare ? prepared(text) : text, params);
+  const build = () =>
+    numbered(
+      `select ${q.columns}, p.page_sort_key, p.page_total
+         from (select ${q.idColumn} as page_id, (${sort.expression})::text as page_sort_key, count(*) over () as page_total
+                 from ${q.table}
+                where ${q.where.sql}${keyset}
+                order by ${order}
+                limit ?::int offset ?::int) p
+         join ${q.table} on ${q.idColumn} = p.page_id
+        order by ${order}`,
+    );
+  const statement = q.prepare ? preparedPage(`${q.table}|${q.columns}|${q.where.sql}|${keyset}|${order}`, build) : build();
+  const rows = limit === 0 ? [] : await sql.query<R & { page_sort_key: string; page_total: string }>(statement, params);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   let totalCount: number;

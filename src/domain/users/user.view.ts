@@ -80,6 +80,10 @@ export interface UserView {
  * (with `withRoles`) the roles it holds with the sources of each, as another.
  */
 export function userViewColumns(withRoles: boolean): string {
+  return withRoles ? WITH_ROLES : WITHOUT_ROLES;
+}
+
+function buildColumns(withRoles: boolean): string {
   const roles = withRoles
     ? `,
        (select coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'displayName', r.display_name, 'externalId', r.external_id, 'version', r.version,
@@ -97,6 +101,9 @@ export function userViewColumns(withRoles: boolean): string {
        (select coalesce(jsonb_agg(jsonb_build_object('value', e.value, 'type', e.type, 'primary', e."primary", 'display', e.display) order by e.position), '[]'::jsonb)
           from user_email e where e.user_id = u.id) as emails${roles}`;
 }
+
+const WITH_ROLES = buildColumns(true);
+const WITHOUT_ROLES = buildColumns(false);
 
 /** A row of {@link userViewColumns}. */
 export interface UserViewRow {
