@@ -14,7 +14,9 @@ export function sendScim(res: Response, status: number, body: unknown): void {
   // res.end, not res.send: express would add a body-hash ETag to lists and errors, which SCIM
   // clients would take for a resource version (RFC 7644 §3.14); single resources set their own.
   const payload = Buffer.from(JSON.stringify(body), "utf8");
-  res.status(status).setHeader("Content-Type", `${SCIM_MEDIA_TYPE}; charset=utf-8`);
+  // The bare media type: JSON is UTF-8 by definition (RFC 8259 §8.1), and several SCIM validators
+  // compare the whole header with "application/scim+json".
+  res.status(status).setHeader("Content-Type", SCIM_MEDIA_TYPE);
   res.setHeader("Content-Length", payload.length);
   res.end(payload);
 }

@@ -100,7 +100,20 @@ function registerResource(router: Router, handler: ScimResourceHandler, options:
     const query = listQueryFromSearchRequest(req.body);
     sendScim(res, 200, await handler.list({ ...scope, attributes: query.attributes, excludedAttributes: query.excludedAttributes }, query));
   }));
-  router.get(`${endpoint}/:id`, scoped(async (scope, req, res) => single(res, 200, await handler.get(scope, String(req.params.id)))));
+  router.get(
+    `${endpoint}/:id`,
+    scoped(async (scope, req, res) => {
+      const result = await handler.get(scope, String(req.params.id));
+      // RFC 7644 §3.14, RFC 9110 §13.1.2: the client's copy is current; answer with the ETag and no body.
+      if (noneMatch(req.headers["if-none-match"], result.version)) {
+        requestStateOf(res).resource = { type: handler.resourceType, id: result.id };
+        res.status(304).setHeader("ETag", etagOf(result.version));
+        res.end();
+        return;
+      }
+      single(res, 200, result);
+    }),
+  );
   router.post(endpoint, scoped(async (scope, req, res) => {
     const result = await handler.create(scope, req.body);
     single(res, 201, result, locationOf(scope, result.id));
@@ -173,6 +186,20 @@ function parseIfMatch(header: string | string[] | undefined): number | "*" | und
   if (value.trim() === "*") return "*";
   const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(value);
   return m ? Number(m[1]) : -1;
+}
+
+/**
+ * Whether If-None-Match names the current version: `*`, or a list of entity tags compared weakly
+ * (RFC 9110 §13.1.2: `W/"3"` and `"3"` match version 3).
+ */
+function noneMatch(header: string | string[] | undefined, version: number): boolean {
+  const value = Array.isArray(header) ? header.join(",") : header;
+  if (!value) return false;
+  if (value.trim() === "*") return true;
+  return value.split(",").some((tag) => {
+    const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(tag);
+    return m !== null && Number(m[1]) === version;
+  });
 }
 
 const SAFE_HOST = /^[A-Za-z0-9.\-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;

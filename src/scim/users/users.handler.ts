@@ -86,6 +86,10 @@ export class UsersHandler implements ScimResourceHandler {
    */
   async replace(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
     const doc = canonicalUser(requireUserBody(body), { notes: scope.notes });
+    // RFC 7644 §3.5.1: a replace carries every required attribute; left out, userName is a client error, not "keep".
+    if (typeof doc.userName !== "string" || doc.userName.trim() === "") {
+      throw ScimError.invalidValue("userName is required in a PUT and must be a non-empty string (RFC 7643 §4.1.1, RFC 7644 §3.5.1)");
+    }
     const { updateUser } = await scope.runner.change(
       ScimUpdateUserDocument,
       { id, input: replaceInputFromScim(doc), expectedVersion: versionOf(scope.ifMatch), withRoles: wantsRoles(scope) },
