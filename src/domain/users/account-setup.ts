@@ -6,6 +6,7 @@ import type { Company, PasswordPolicy } from "../companies/company.entity.js";
 import { ensurePlatformCompany } from "../companies/company-operations.js";
 import { DomainError } from "../errors.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
+import { UserEmail } from "./user-email.entity.js";
 import { User } from "./user.entity.js";
 
 /**
@@ -36,6 +37,7 @@ export interface CreatedAccount {
 }
 
 const USER_NAME_MAX = 256;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
  * The IdP's dedicated SCIM user (seeds 000/001 step 1): a service account holding the "SCIM
@@ -118,6 +120,11 @@ async function createAccount(
     isPlatformOperator: kind.isPlatformOperator ?? false,
     passwordHash: await hashPassword(password),
   });
+  // A person's userName that is an email address is their work email too: SCIM clients read
+  // emails[0] of the users they list (Okta's connection test reads the first user's).
+  if (!kind.isServiceAccount && EMAIL.test(userName)) {
+    user.emails.add(em.create(UserEmail, { company, user, value: userName, type: "work", primary: true, position: 0 }));
+  }
   for (const name of kind.roles) user.directAppAccessRoles.add(await findAppAccessRoleByName(em, company, name));
   await em.flush();
   recordSystemAudit(em, actor, {

@@ -211,7 +211,7 @@ export class UserService {
       scope,
       async (sql): Promise<DeprovisionOutcome> => {
         const found = isUuid(id) ? await lockUserForDeprovision(sql, scope.principal.companyId, id) : undefined;
-        if (!found) throw DomainError.notFound("User", id);
+        if (!found || hiddenFromScim(scope, found.user)) throw DomainError.notFound("User", id);
         checkVersion(found.user, expectedVersion);
         if (found.deleteMode === ScimDeleteMode.DELETE) {
           await removeUser(sql, scope, found.user);
@@ -252,13 +252,19 @@ export class UserService {
  */
 function isLookup(query: UserListQuery): boolean {
   if (query.orderBy) return false;
-  const where = Object.entries(query.where ?? {}).filter(([, v]) => v !== undefined && v !== null);
+  // SCIM adds `isServiceAccount eq false` to every list it makes (service accounts are not its users).
+  const where = Object.entries(query.where ?? {}).filter(([k, v]) => v !== undefined && v !== null && !(k === "isServiceAccount" && isEqFalse(v)));
   if (where.length === 0) return true;
   if (where.length !== 1) return false;
   const [field, comparison] = where[0]!;
   if (field === "and" || field === "or" || field === "not" || field === "emails" || field === "customerRoleId") return false;
   const ops = Object.entries(comparison as object).filter(([, v]) => v !== undefined && v !== null);
   return ops.length === 1 && ops[0]![0] === "eq";
+}
+
+function isEqFalse(comparison: unknown): boolean {
+  const c = comparison as { eq?: unknown; ne?: unknown; pr?: unknown };
+  return c.eq === false && c.ne == null && c.pr == null;
 }
 
 interface Revision {
@@ -273,9 +279,18 @@ interface Revision {
  */
 async function lock(sql: Sql, scope: Scope, id: string, expectedVersion: number | null | undefined, withRoles: boolean): Promise<UserView> {
   const user = isUuid(id) ? await selectUser(sql, scope.principal.companyId, id, { withRoles, forUpdate: true }) : undefined;
-  if (!user) throw DomainError.notFound("User", id);
+  if (!user || hiddenFromScim(scope, user)) throw DomainError.notFound("User", id);
   checkVersion(user, expectedVersion);
   return user;
+}
+
+/**
+ * Service accounts (the IdP's own SCIM account among them) are not people of the IdP: a change a
+ * SCIM request makes cannot reach one, as if it did not exist (an IdP could otherwise deactivate
+ * the account it provisions with, and lock itself out).
+ */
+function hiddenFromScim(scope: Scope, user: UserView): boolean {
+  return Boolean(scope.provisioning) && user.isServiceAccount;
 }
 
 function checkVersion(user: UserView, expectedVersion: number | null | undefined): void {

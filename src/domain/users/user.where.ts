@@ -42,6 +42,7 @@ export interface UserWhereFields {
   department?: StringComparison | null;
   managerId?: StringComparison | null;
   active?: BooleanComparison | null;
+  isServiceAccount?: BooleanComparison | null;
   createdAt?: DateTimeComparison | null;
   updatedAt?: DateTimeComparison | null;
   emails?: UserEmailWhere | null;
@@ -90,6 +91,7 @@ export const USER_FIELDS: FieldMap = {
   department: text("u.department"),
   managerId: text("u.manager_id"),
   active: { kind: "boolean", column: "u.active" },
+  isServiceAccount: { kind: "boolean", column: "u.is_service_account" },
   createdAt: { kind: "datetime", column: "u.created_at" },
   updatedAt: { kind: "datetime", column: "u.updated_at" },
   emails: { kind: "exists", from: "user_email e", correlate: "e.user_id = u.id", fields: EMAIL_FIELDS },

@@ -117,6 +117,9 @@ export class UserWhere {
   @Field(() => BooleanComparison, { nullable: true, description: "active." })
   active?: BooleanComparison | null;
 
+  @Field(() => BooleanComparison, { nullable: true, description: "Whether the user is a service account (such as an IdP's SCIM account), which SCIM never lists." })
+  isServiceAccount?: BooleanComparison | null;
+
   @Field(() => DateTimeComparison, { nullable: true, description: "When the user was created (SCIM meta.created)." })
   createdAt?: DateTimeComparison | null;
 

@@ -45,7 +45,8 @@ export class UsersHandler implements ScimResourceHandler {
 
   /** RFC 7644 §3.4.2: filter, sort and page in SQL through the users query. */
   async list(scope: ScimRequestScope, query: ListQuery): Promise<ListResponse> {
-    const where = query.filter ? (filterToWhere(parseFilter(query.filter), userFilterMap) as UserWhere) : undefined;
+    // Service accounts (the IdP's own SCIM account among them) are not the IdP's people: never listed, never counted.
+    const where: UserWhere = { ...(query.filter ? (filterToWhere(parseFilter(query.filter), userFilterMap) as UserWhere) : {}), isServiceAccount: { eq: false } };
     let orderBy: UserOrderBy | undefined;
     if (query.sortBy) {
       const key = attributeKey(userFilterMap, query.sortBy);
@@ -65,6 +66,7 @@ export class UsersHandler implements ScimResourceHandler {
 
   async get(scope: ScimRequestScope, id: string): Promise<ResourceResult> {
     const { user } = await scope.runner.read(ScimGetUserDocument, { id, withRoles: wantsRoles(scope) });
+    if (user.isServiceAccount) throw ScimError.notFound(`User ${id} not found`);
     return this.result(scope, user);
   }
 

@@ -77,3 +77,39 @@ describe("the SCIM media type", () => {
     expect((await t.client.get("/Users/nope")).contentType).toBe("application/scim+json");
   });
 });
+
+describe("service accounts are not the IdP's users", () => {
+  it("are never listed or counted, not found by filter or id, and cannot be changed or deleted through SCIM", async () => {
+    const people = await t.client.get("/Users?count=1000");
+    expect(people.status).toBe(200);
+    const ids = (people.body.Resources as { id: string }[]).map((u) => u.id);
+    expect(ids).not.toContain(t.serviceAccountId);
+    expect(people.body.totalResults).toBe(ids.length);
+
+    const account = await app.orm.em.fork().getConnection().execute("select user_name from user_account where id = ?", [t.serviceAccountId]);
+    const byName = await t.client.get(`/Users?filter=${encodeURIComponent(`userName eq "${account[0].user_name}"`)}`);
+    expect(byName.body.totalResults).toBe(0);
+
+    expectScimError(await t.client.get(`/Users/${t.serviceAccountId}`), 404);
+    expectScimError(await t.client.patch(`/Users/${t.serviceAccountId}`, patchOp({ op: "replace", path: "active", value: false })), 404);
+    expectScimError(await t.client.put(`/Users/${t.serviceAccountId}`, { schemas: [USER_SCHEMA], userName: account[0].user_name, active: false }), 404);
+    expectScimError(await t.client.delete(`/Users/${t.serviceAccountId}`), 404);
+    // The IdP could have locked itself out; it did not: the account is active and still authenticates.
+    const [row] = await app.orm.em.fork().getConnection().execute("select active, version from user_account where id = ?", [t.serviceAccountId]);
+    expect(row).toMatchObject({ active: true, version: 1 });
+    expect((await t.client.get("/Users?count=1")).status).toBe(200);
+  });
+
+  it("a company administrator created with an email userName lists it as the first email", async () => {
+    const em = app.orm.em.fork();
+    const { createCompanyAdmin } = await import("../../../src/domain/users/account-setup.js");
+    const { inSystemTransaction } = await import("../../../src/domain/unit-of-work.js");
+    const { Company } = await import("../../../src/domain/companies/company.entity.js");
+    const admin = await inSystemTransaction(em, async (tx) =>
+      createCompanyAdmin(tx, await tx.findOneOrFail(Company, { id: t.company.id }, { filters: false }), { userName: "first.admin@conformance.example" }, { name: "cli" }),
+    );
+    const res = await t.client.get(`/Users/${admin.user.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.emails).toEqual([{ value: "first.admin@conformance.example", type: "work", primary: true }]);
+  });
+});

@@ -14,6 +14,7 @@ export function barbara(overrides: Partial<ScimUserFragment> = {}): ScimUserFrag
     locale: "en-US",
     timezone: null,
     active: true,
+    isServiceAccount: false,
     personId: null,
     extensionAttributes: {},
     version: 3,
