@@ -11,7 +11,6 @@ import {
   ScimPatchUserDocument,
   ScimUpdateUserDocument,
   type ScimUserFragment,
-  type UserInput,
   type UserOrderBy,
   type UserSortField,
   type UserWhere,
