@@ -1,7 +1,7 @@
 /**
- * `npm run cli -- <command> [options] [--json]`: system-level operations for a real deployment
- * (issue 2 §6): companies, platform operators, service accounts and admins, app passwords, the
- * SCIM feature flag, signing keys. Whoever runs it holds the database credentials, so it acts
+ * `npm run cli -- <command> [options] [--json]`: system-level operations for a real deployment:
+ * companies, platform operators, service accounts and admins, app passwords, the SCIM feature
+ * flag, signing keys. Whoever runs it holds the database credentials, so it acts
  * without a principal; every change leaves an AuditEvent whose actor is `system:cli`.
  * Output: human lines, or with --json one JSON object on stdout. Errors: one line on stderr
  * (and `{"error": …}` on stdout with --json), exit code 1.

@@ -13,7 +13,7 @@ const ConfigSchema = z.object({
   SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   JWT_ISSUER: z.string().default("rolebridge"),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
-  /** Lifetime of an OAuth 2.0 access token from POST /oauth2/token (issue 5 §1). */
+  /** Lifetime of an OAuth 2.0 access token from POST /oauth2/token. */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().max(86_400).default(3600),
   /** Brute-force counters are shared through this Redis when set (several instances); in memory otherwise. */
   REDIS_URL: z.string().url().optional(),

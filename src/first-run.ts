@@ -21,7 +21,7 @@ const FIRST_RUN: SystemActor = { name: "first-run" };
 
 /**
  * On an empty database, creates the demo company (SCIM on), an admin, a SCIM service account and
- * its app password, so a fresh `npm start` can be tried at once (issue 2 §6). Returns null when
+ * its app password, so a fresh `npm start` can be tried at once. Returns null when
  * any company exists, so later starts create nothing and print no second secret. Uses the same
  * system-level operations as the CLI.
  */

@@ -52,7 +52,7 @@ const address = server.address();
 const port = typeof address === "object" && address ? address.port : config.PORT;
 const base = (config.PUBLIC_BASE_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`).replace(/\/$/, "");
 
-// These lines are the product's first-run interface (issue 2 §6): plain stdout, one per line.
+// These lines are the product's first-run interface: plain stdout, one per line.
 console.log(`GraphQL URL: ${base}/graphql`);
 console.log(`SCIM base URL: ${base}/scim/v2`);
 if (demo) {

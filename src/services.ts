@@ -21,7 +21,7 @@ import { RoleMappingBackupService } from "./domain/access-roles/role-mapping-bac
 import { UserUploadService } from "./domain/uploads/user-upload.service.js";
 
 /**
- * The typed services object, built once by the composition root (STYLE §3.4) and handed to the
+ * The typed services object, built once by the composition root and handed to the
  * GraphQL context; no global container.
  */
 export interface Services {

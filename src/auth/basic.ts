@@ -10,8 +10,8 @@ export interface BasicCredentials {
 const BASIC = /^Basic[ \t]+([A-Za-z0-9+/]+={0,2})[ \t]*$/i;
 
 /**
- * Parses `Authorization: Basic base64(clientId:secret)` (RFC 7617 §2), as One Model-style IdP
- * connectors send the Client ID and Client Secret (seeds 000/001). Returns null when the header
+ * Parses `Authorization: Basic base64(clientId:secret)` (RFC 7617 §2): IdP connectors send the
+ * Client ID as the username and the Client Secret as the password. Returns null when the header
  * is not Basic; throws UNAUTHENTICATED when it is Basic but malformed.
  *
  * `formUrlEncoded`: RFC 6749 §2.3.1 has OAuth clients form-urlencode both parts before encoding

@@ -44,7 +44,7 @@ interface KeyCache {
  * Signs and verifies rolebridge JWTs with keys from the database (jose; EdDSA only, so
  * `alg: none` and algorithm confusion are rejected by construction).
  *
- * Several instances share one database (issue 5 §2): signing asks the database which key is
+ * Several instances share one database: signing asks the database which key is
  * current on every call (one indexed row; logins and token requests are rare next to verifications),
  * so a key retired by a rotation on another instance never signs again. Verification uses a cache
  * refreshed every 30 s, and a kid it does not know (a rotation elsewhere) triggers one reload,

@@ -4,7 +4,7 @@
  * client secret"). The client is an app password: its Client ID and Client Secret, sent as
  * HTTP Basic (client_secret_basic) or in the form body (client_secret_post), RFC 6749 §2.3.1.
  * The answer is a JWT access token (typ "access") that names the app password it came from, so
- * revoking the app password kills the token on the next request (issue 5 §3).
+ * revoking the app password kills the token on the next request.
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response, Router } from "express";
 import type { Logger } from "pino";

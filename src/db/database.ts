@@ -72,7 +72,7 @@ export async function createDatabaseIfMissing(serverUrl: string, database: strin
   }
 }
 
-/** Retries the first connection with a clear log line (issue 7: no crash loop while the database starts). */
+/** Retries the first connection with a clear log line, so starting before the database is up is not a crash. */
 async function waitForDatabase(url: string, log: (line: string) => void, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt++) {

@@ -20,7 +20,7 @@ export function ormConfig(options: DatabaseOptions): Options<PostgreSqlDriver> {
     clientUrl: options.clientUrl,
     entities,
     extensions: [Migrator],
-    // Bounded waits (issue 7 §3): while PostgreSQL is down a request fails in seconds with 503,
+    // Bounded waits: while PostgreSQL is down a request fails in seconds with 503,
     // rather than hanging on a connection that will never come.
     pool: { min: 0, max: options.poolMax ?? 10, acquireTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
     driverOptions: { connection: { connectionTimeoutMillis: 3_000, statement_timeout: 30_000, query_timeout: 35_000 } },

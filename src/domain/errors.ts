@@ -11,7 +11,7 @@ export type DomainErrorCode =
   | "PRECONDITION_FAILED"
   | "SERVICE_UNAVAILABLE";
 
-/** Refines a code where one code covers several SCIM outcomes (STYLE §4 error table). */
+/** Refines a code where one code covers several SCIM outcomes (status + scimType pairs). */
 export type DomainErrorReason =
   | "MUTABILITY"
   | "TOO_MANY"

@@ -42,7 +42,7 @@ export const MAX_PAGE_SIZE = 1000;
 
 /**
  * Selects one page of ids in SQL: filter, order (with the id as tie-breaker, so pages are stable),
- * offset or keyset cursor, and the total count. Nothing is listed into memory (DESIGN rule 4).
+ * offset or keyset cursor, and the total count. Nothing is listed into memory.
  * `from` and `idColumn` are trusted SQL; `where` is parameterised.
  */
 export async function selectPage(

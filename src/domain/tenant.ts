@@ -4,7 +4,7 @@ type FilterDef = Parameters<typeof Filter>[0];
 
 /**
  * The `tenant` filter: every tenant-owned entity registers it, and each request's forked
- * EntityManager sets `companyId` from the principal (STYLE §3.5), so finders cannot read
+ * EntityManager sets `companyId` from the principal, so finders cannot read
  * another company's rows even when a service forgets a condition. Hand-built SQL does not
  * see filters; such queries take the company explicitly.
  */

@@ -1,7 +1,7 @@
 import { DomainError } from "./errors.js";
 
 /**
- * The comparison tree shared by every list query (DESIGN rule 4): a recursive and/or/not tree of
+ * The comparison tree shared by every list query: a recursive and/or/not tree of
  * typed attribute comparisons, with the operators of RFC 7644 §3.4.2.2. The SCIM facade builds it
  * from a filter string; GraphQL callers write it directly. `compileWhere` turns it into one
  * parameterised SQL condition, so filtering, paging and sorting all happen in PostgreSQL.
@@ -74,7 +74,7 @@ export interface CompiledWhere {
   params: unknown[];
 }
 
-/** Bounds that keep a hostile filter from costing more than a bad request (issue 7 §4). */
+/** Bounds that keep a hostile filter from costing more than a bad request. */
 const MAX_DEPTH = 32;
 const MAX_COMPARISONS = 200;
 const MAX_LITERAL_LENGTH = 4096;

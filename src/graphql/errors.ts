@@ -3,7 +3,7 @@ import { DomainError } from "../domain/errors.js";
 import { isDatabaseUnavailable, isSerializationFailure } from "../db/database-errors.js";
 
 /**
- * The one mapping from DomainError to GraphQL errors (STYLE §4): `extensions.code` plus `field`
+ * The one mapping from DomainError to GraphQL errors: `extensions.code` plus `field`
  * and `reason`. Anything else becomes INTERNAL with a generic message: no stack, no SQL.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log?: (err: unknown) => void): GraphQLFormattedError {
@@ -24,7 +24,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { message: "the database is unavailable; retry shortly", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }
   // Serialization failures and deadlocks are retried inside the unit of work; one that outlasts
-  // its bounded retries is contention the client should retry, not an internal error (issue 7 §1).
+  // its bounded retries is contention the client should retry, not an internal error.
   if (isSerializationFailure(original)) {
     return { message: "too many concurrent changes of the same data; retry shortly", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }

@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import type { GraphQLContext } from "./context.js";
 
 /**
- * Limits that reject abusive documents before execution (issue 7 §5), via graphql-armor:
+ * Limits that reject abusive documents before execution, via graphql-armor:
  * depth, aliases, tokens, directives and a cost budget. The numbers allow every query the UIs
  * and audit scripts make while keeping a single request's work bounded.
  */
@@ -13,8 +13,8 @@ export function armor() {
     maxDepth: { n: 12 },
     maxAliases: { n: 30 },
     // graphql-armor's token limit throws from Apollo's parsingDidStart hook, which Apollo answers
-    // with HTTP 500, and it parses first, so even a malformed document became a 500 (issue 7 §4:
-    // no client input gives a 5xx). graphql-js enforces the same limit while parsing instead
+    // with HTTP 500, and it parses first, so even a malformed document became a 500, though no
+    // client input should give a 5xx. graphql-js enforces the same limit while parsing instead
     // (parseOptions below), and Apollo answers that as a parse failure: 400 GRAPHQL_PARSE_FAILED.
     maxTokens: { enabled: false },
     maxDirectives: { n: 20 },

@@ -56,7 +56,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   app.disable("x-powered-by");
   // Behind a load balancer the client IP (brute-force counting) comes from X-Forwarded-For.
   if (services.config.TRUST_PROXY) app.set("trust proxy", trustProxySetting(services.config.TRUST_PROXY));
-  // Brute-force limits (issue 5 §6) run before each surface's authentication.
+  // Brute-force limits run before each surface's authentication.
   const authLimits = await createAuthRateLimit(services.config, log);
   app.use(requestId());
   app.use(requestLog(log));
@@ -86,9 +86,9 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   // Security headers for browser-facing routes; SCIM clients are servers and get plain SCIM responses.
   const headers = helmet();
   app.use((req, res, next) => (req.path.startsWith("/scim/") ? next() : headers(req, res, next)));
-  // The users-and-roles CSV (issue 6 §4), authenticated with the same bearer session as /graphql.
+  // The users-and-roles CSV, authenticated with the same bearer session as /graphql.
   app.use(reportRoutes(services));
-  // OAuth 2.0 client credentials for IdPs that fetch their own token (SailPoint), its keys and metadata (issue 5 §1).
+  // OAuth 2.0 client credentials for IdPs that fetch their own token (SailPoint), its keys and metadata.
   app.use("/oauth2/token", oauth2TokenRoute(services, log, authLimits.oauthToken));
   app.use(jwksRoute(services.tokens), oauthMetadataRoute(services.config));
   app.use(
@@ -102,7 +102,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     }),
   );
   // Errors no route answered (the database failing while credentials are resolved): 503 or a
-  // JSON 500, never express's HTML page with a stack trace (issue 7 §3).
+  // JSON 500, never express's HTML page with a stack trace.
   app.use(lastResortErrorHandler(log));
   return {
     app,

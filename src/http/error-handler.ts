@@ -9,7 +9,7 @@ const RETRY_AFTER_SECONDS = "5";
 
 /**
  * The answer for an error no route handled, such as the database failing while a middleware
- * resolves credentials (issue 7 §3): never express's HTML page with a stack trace. An unreachable
+ * resolves credentials: never express's HTML page with a stack trace. An unreachable
  * database is 503 + Retry-After, so IdPs retry instead of quarantining the job, and anything else
  * a logged 500 with the request id. SCIM paths answer in RFC 7644 §3.12 form, the rest (GraphQL)
  * as a GraphQL error with `extensions.code`.

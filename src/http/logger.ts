@@ -1,6 +1,6 @@
 import pino, { type DestinationStream, type Logger } from "pino";
 
-/** Structured JSON logs; credentials and secrets are redacted wherever they appear (issue 5 §7). */
+/** Structured JSON logs; credentials and secrets are redacted wherever they appear. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,

@@ -1,5 +1,5 @@
 /**
- * Brute-force protection (issue 5 §6): repeated FAILED authentication by Client ID, by client IP
+ * Brute-force protection: repeated FAILED authentication by Client ID, by client IP
  * and by userName (GraphQL login) gets 429 with Retry-After, through express-rate-limit. Counts
  * live in memory, or in Redis when REDIS_URL is set so every instance shares them.
  *

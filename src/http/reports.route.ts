@@ -24,8 +24,8 @@ export const USERS_AND_ROLES_CSV_HEADER = [
 const CHUNK_BYTES = 64 * 1024;
 
 /**
- * `GET /reports/users-and-roles.csv` (issue 6 §4): the users-and-roles report as RFC 4180 CSV,
- * for the admin's backup before switching SCIM on (seeds 000/001). Authenticated like /graphql
+ * `GET /reports/users-and-roles.csv`: the users-and-roles report as RFC 4180 CSV, for the
+ * admin's backup before switching SCIM on. Authenticated like /graphql
  * (a bearer session token), and readable by CanConfigureCompany or CanViewAuditLog.
  *
  * It streams: users are read in keyset batches of 1,000, each written out before the next is read,
@@ -85,7 +85,7 @@ function toCsv(r: UsersAndRolesRow): string {
     r.familyName,
     r.displayName,
     r.active,
-    // "Sales (scim-group); Support (scim-group, upload)": who owns each membership (issue 6 §6).
+    // "Sales (scim-group); Support (scim-group, upload)": who owns each membership.
     r.customerRoles.map((c) => `${c.displayName} (${c.sources.join(", ")})`).join("; "),
     r.dataAccessRoles.join("; "),
     r.appAccessRoles.join("; "),

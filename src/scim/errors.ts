@@ -1,8 +1,7 @@
 /**
  * The one SCIM error model (RFC 7644 §3.12), modelled on SCIMMY's `messages/error.js`: the legal
  * status codes, `scimType` keywords and their pairings are data, enforced at construction, and the
- * GraphQL `extensions.code` (+ `reason`) of the core is mapped to them here and nowhere else
- * (STYLE §4).
+ * GraphQL `extensions.code` (+ `reason`) of the core is mapped to them here and nowhere else.
  */
 
 export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
@@ -126,7 +125,7 @@ export interface GraphQLErrorLike {
 }
 
 /**
- * STYLE §4: GraphQL `extensions.code` (+ `reason`) → SCIM status + scimType, written once.
+ * GraphQL `extensions.code` (+ `reason`) → SCIM status + scimType, written once.
  * `field` names the attribute in SCIM terms when the operation's input path differs.
  */
 export function fromGraphQLError(error: GraphQLErrorLike, fieldNames: Record<string, string> = {}): ScimError {

@@ -9,7 +9,7 @@ export const SCIM_MEDIA_TYPE = "application/scim+json";
 /** Largest accepted request body, advertised as bulk.maxPayloadSize too. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Sends a SCIM JSON body with the SCIM media type (Zitadel's content-type middleware, STYLE §8.7). */
+/** Sends a SCIM JSON body with the SCIM media type (as Zitadel's content-type middleware does). */
 export function sendScim(res: Response, status: number, body: unknown): void {
   // res.end, not res.send: express would add a body-hash ETag to lists and errors, which SCIM
   // clients would take for a resource version (RFC 7644 §3.14); single resources set their own.
@@ -21,7 +21,7 @@ export function sendScim(res: Response, status: number, body: unknown): void {
   res.end(payload);
 }
 
-/** Sends a ScimError as an RFC 7644 §3.12 body carrying the request id (STYLE §4). */
+/** Sends a ScimError as an RFC 7644 §3.12 body carrying the request id. */
 export function sendScimError(req: Request, res: Response, error: ScimError): void {
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   requestStateOf(res).error = { status: error.status, scimType: error.scimType, detail: error.detail };
@@ -30,7 +30,7 @@ export function sendScimError(req: Request, res: Response, error: ScimError): vo
 
 /**
  * Parses request bodies sent as application/scim+json or application/json (Okta's create uses
- * application/json; interop.md) up to 1 MB. Too large is 413 and malformed JSON is 400
+ * application/json) up to 1 MB. Too large is 413 and malformed JSON is 400
  * invalidSyntax, both in SCIM form.
  */
 export function scimBodyParser() {

@@ -26,8 +26,9 @@ export interface ResourceResult {
 
 /**
  * One generic interface per SCIM resource type, routed by one registration function
- * (Zitadel's resource_handler.go, STYLE §8.5). Each method runs exactly one GraphQL operation that
- * writes, so one SCIM request is one transaction (STYLE §3.6).
+ * (as Zitadel's resource_handler.go does). Each method runs exactly one GraphQL operation that
+ * writes, so one SCIM request is one transaction: the change, its version bump and its
+ * ProvisioningEvent commit together or not at all.
  */
 export interface ScimResourceHandler {
   /** RFC 7643 §6 resource type name, e.g. "User". */

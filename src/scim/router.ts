@@ -1,8 +1,9 @@
 /**
  * The SCIM 2.0 service provider at /scim/v2 (RFC 7644): one generic registration per resource
- * handler (Zitadel's `mapResource`, STYLE §8.5), the discovery endpoints (RFC 7644 §4), the
+ * handler (as Zitadel's `mapResource`), the discovery endpoints (RFC 7644 §4), the
  * authentication and authorization gate, and the one place errors become RFC 7644 §3.12 bodies.
- * It runs GraphQL operations only, through the executor it is given (DESIGN rule 1).
+ * It runs GraphQL operations only, through the executor it is given, so SCIM reads and writes go
+ * through the same core, with the same tenant, permission and audit rules, as every other caller.
  */
 import { Router, type NextFunction, type Request, type Response } from "express";
 import { resourceTypes } from "./discovery/resource-types.js";
@@ -18,7 +19,7 @@ import { etagOf } from "./users/user.mapper.js";
 import { GroupsHandler } from "./groups/groups.handler.js";
 import { UsersHandler } from "./users/users.handler.js";
 
-/** The permission a SCIM principal must hold (DESIGN "Authentication and authorization"). */
+/** The permission a SCIM principal must hold, besides belonging to a company with SCIM enabled. */
 export const SCIM_PERMISSION = "CanProvisionUsersAsSCIM";
 
 export interface ScimRouterOptions {

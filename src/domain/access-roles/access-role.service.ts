@@ -29,7 +29,8 @@ export interface AppAccessRoleInput extends AccessRoleInput {
 /**
  * The platform's roles of a company: data-access roles (which data a user sees) and app-access
  * roles (what a user may do, by their permissions). Configured by CanConfigureCompany; every
- * change is audited in its own transaction (DESIGN rule 6).
+ * change is audited in its own transaction, so a change and its record commit together or not at
+ * all.
  */
 export class AccessRoleService {
   async listDataAccessRoles(scope: Scope): Promise<DataAccessRole[]> {

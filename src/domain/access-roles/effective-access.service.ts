@@ -57,7 +57,7 @@ interface GrantRow {
 }
 
 /**
- * Effective access (DESIGN "Effective access"): a user's direct roles plus, when the user has
+ * Effective access: a user's direct roles plus, when the user has
  * autoAssignRoles, the mapped roles of every customer-supplied role they hold, each with its
  * provenance. The same rule as permissions.query.ts, which decides what a caller may do; the
  * `permissions` field is computed by that very query so the two cannot disagree. Nothing is

@@ -1,4 +1,4 @@
-/** Application permissions an AppAccessRole can carry (names as in One Model's SCIM guide, seeds 000/001). */
+/** Application permissions an AppAccessRole can carry (names as in One Model's SCIM guide). */
 export enum Permission {
   /** Change company settings, access roles and the role mapping. */
   CanConfigureCompany = "CanConfigureCompany",

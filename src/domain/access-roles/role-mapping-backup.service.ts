@@ -26,9 +26,9 @@ const USERS_LISTED = 100;
 const USER_BATCH = 1000;
 
 /**
- * The backup a company admin takes before switching SCIM on (seeds 000/001: "make a copy of the
- * Customer Supplied Role to Data Access Roles and Application Access Role mapping"). Roles are
- * named, not identified, so it restores into the same company after ids have changed (a role
+ * The backup a company admin takes before switching SCIM on (One Model's SCIM guide: "make a
+ * copy of the Customer Supplied Role to Data Access Roles and Application Access Role mapping").
+ * Roles are named, not identified, so it restores into the same company after ids have changed (a role
  * deleted and provisioned again by the IdP). A customer-supplied role with an explicit empty
  * mapping ("grants nothing") is an entry with two empty lists; an unmapped role has no entry and
  * is listed in `unmappedCustomerRoles`, for the reader only: importing makes every role without
@@ -92,7 +92,7 @@ class DryRunRollback<T> extends Error {
 }
 
 /**
- * Export, preview and restore of the role mapping (issue 6 §5). Previews are exact because they
+ * Export, preview and restore of the role mapping. Previews are exact because they
  * are not predictions: the change is applied in a transaction through the very RoleMappingService
  * methods a real change uses, effective access is read before and after with the query effective
  * access itself uses (grantRows), and a dry run then rolls the transaction back. Only users who

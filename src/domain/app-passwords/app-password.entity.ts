@@ -10,7 +10,7 @@ import { User } from "../users/user.entity.js";
  */
 @Entity({ tableName: "app_password" })
 @Filter(tenantFilter)
-// Seeds 000/001: "you'll need to revoke the existing ones first" — one active credential per account.
+// One Model's SCIM guide: "you'll need to revoke the existing ones first" — one active credential per account.
 @Index({
   name: "app_password_one_active_per_user",
   expression: 'create unique index "app_password_one_active_per_user" on "app_password" ("user_id") where "revoked_at" is null',

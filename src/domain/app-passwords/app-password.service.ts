@@ -11,7 +11,7 @@ import { User } from "../users/user.entity.js";
 import { bearerTokenOf, newCredential } from "./app-password-secret.js";
 import { AppPassword } from "./app-password.entity.js";
 
-/** What generating returns: the secret exists only here, never again (seeds 000/001: "shown once"). */
+/** What generating returns: the secret exists only here, never again. */
 export interface GeneratedAppPassword {
   appPassword: AppPassword;
   clientSecret: string;
@@ -25,13 +25,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * App passwords (Client ID + Client Secret) of service accounts: the credential an IdP uses for
  * SCIM (HTTP Basic, or the single-string bearer token). Never expire; revocable; at most one
- * active per account (seeds 000/001); the secret is shown once and kept only as a SHA-256 hash.
+ * active per account (a new one needs the old one revoked first); the secret is shown once and
+ * kept only as a SHA-256 hash.
  */
 export class AppPasswordService {
   /**
    * Generates the caller's app password. Only the service account itself, signed in with its own
-   * password, may do it: seeds 000/001 say proxying into the account "will not suffice", and an
-   * app password (or a token issued from one) must not be able to mint its own successor.
+   * password, may do it: One Model's SCIM guide says proxying into the account "will not
+   * suffice", and an app password (or a token issued from one) must not be able to mint its own
+   * successor.
    */
   async generate(scope: Scope, name: string): Promise<GeneratedAppPassword> {
     requireOwnSignedInServiceAccount(scope, "generate");
@@ -122,7 +124,7 @@ export class AppPasswordService {
 }
 
 /**
- * The caller rules for generate and revoke (seeds 000/001, issue 5 §4): not an impersonated
+ * The caller rules for generate and revoke: not an impersonated
  * session, CanCreateAppPasswords, a service account, and a signed-in session rather than a
  * credential derived from an app password.
  */

@@ -29,9 +29,9 @@ const AUDIT_FIELDS: FieldMap = {
 };
 
 /**
- * The audit history (issue 6 §3): every AuditEvent that the services append in the transaction of
+ * The audit history: every AuditEvent that the services append in the transaction of
  * their change (recordAudit), newest first, filtered and paged in SQL. Hand-built SQL sees no
- * tenant filter, so the company condition comes first (STYLE §3.5).
+ * tenant filter, so the company condition comes first.
  */
 export class AuditLogService {
   async list(scope: Scope, where?: AuditEventWhere | null, page?: PageRequest | null): Promise<Page<AuditEvent>> {

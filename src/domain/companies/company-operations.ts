@@ -59,7 +59,7 @@ export async function ensurePlatformCompany(em: EntityManager, actor: SystemActo
   return { company, created: true };
 }
 
-/** Switches the "SCIM identity management" feature of a company on or off (seed 000). */
+/** Switches the "SCIM identity management" feature of a company on or off. */
 export async function setScimEnabledBySlug(em: EntityManager, slug: string, enabled: boolean, actor: SystemActor): Promise<Company> {
   const company = await findCompanyBySlug(em, slug, { lock: true });
   if (company.isPlatform) throw DomainError.invalid("company", "the platform operators' company does not provision users over SCIM");

@@ -58,7 +58,7 @@ export class CompanyService {
     });
   }
 
-  /** Platform operators only: the "SCIM identity management" feature flag (seed 000). */
+  /** Platform operators only: the "SCIM identity management" feature flag. */
   async setScimEnabled(scope: Scope, companyId: string, enabled: boolean): Promise<Company> {
     requirePlatformOperator(scope);
     return inTransaction(scope, async (em) => {

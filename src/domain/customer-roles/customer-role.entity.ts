@@ -5,7 +5,8 @@ import { tenantFilter } from "../tenant.js";
 
 /**
  * A customer-supplied role: the company's own role concept, provisioned as a SCIM Group.
- * Its members are Membership rows, never a loaded collection (DESIGN rule 5).
+ * Its members are Membership rows, never a loaded collection, so a member change costs the same
+ * for a role of 10 members and one of 100,000.
  */
 @Entity({ tableName: "customer_role" })
 @Filter(tenantFilter)

@@ -73,7 +73,7 @@ export interface CustomerRoleAttributes {
 }
 
 /**
- * Everything one SCIM PATCH of a Group can do, applied in one transaction (STYLE §3.6):
+ * Everything one SCIM PATCH of a Group can do, applied in one transaction:
  * attributes, then replaceUserIds, then removeUserIds, then addUserIds, all for one `source`.
  */
 export interface CustomerRolePatch extends CustomerRoleAttributes {
@@ -117,8 +117,8 @@ type CustomerRoleRow = { id: string; company_id: string; display_name: string; e
 
 /**
  * Customer-supplied roles (SCIM Groups) and their memberships. Member changes are set-based SQL
- * that never reads the member list (DESIGN rule 5); each mutation is one transaction with its
- * version bump, audit event and ProvisioningEvent (DESIGN rule 6).
+ * that never reads the member list, so a role of 100,000 members costs what one of 10 does; each
+ * mutation is one transaction with its version bump, audit event and ProvisioningEvent.
  */
 export class CustomerRoleService {
   /** A filtered, sorted page of the company's roles (RFC 7644 §3.4.2), in SQL. */
@@ -127,7 +127,7 @@ export class CustomerRoleService {
     return this.selectRoles(scope, query, "true");
   }
 
-  /** Roles with no mapping yet: what an admin still has to map (issue 4 §7). */
+  /** Roles with no mapping yet: what an admin still has to map. */
   async listUnmapped(scope: Scope, page?: PageRequest | null): Promise<Page<CustomerRole>> {
     requirePermission(scope, ...ACCESS_ROLE_READERS);
     return this.selectRoles(scope, { page, orderBy: { field: "displayName" } }, "not exists (select 1 from role_mapping rm where rm.customer_role_id = r.id)");
@@ -384,7 +384,7 @@ export class CustomerRoleService {
    * Makes `displayNames` the roles a user holds through one source (default: the SCIM User's
    * multi-valued `roles` attribute, RFC 7643 §4.1.2, which names roles rather than ids). Names
    * compare ignoring case, as displayName does; a name seen for the first time creates an unmapped
-   * role (issue 4 §5), which unmappedCustomerRoles then lists for an admin.
+   * role, which unmappedCustomerRoles then lists for an admin.
    */
   async setUserRolesByName(
     scope: Scope,
@@ -415,8 +415,8 @@ export class CustomerRoleService {
 
 /**
  * The ProvisioningEvent of a role change. Under the one-role-at-a-time setting a member change also
- * removes users from their other SCIM roles; the event's detail names those removals (issue 4 §6:
- * "the provisioning log records both"). The detail is noted on each attempt, so a retried
+ * removes users from their other SCIM roles; the event's detail names those removals, so the
+ * provisioning log records both. The detail is noted on each attempt, so a retried
  * transaction reports its own final attempt.
  */
 function provisioning(): ProvisioningRecord<{ id: string } | string> & {
@@ -440,7 +440,7 @@ function provisioning(): ProvisioningRecord<{ id: string } | string> & {
 
 /**
  * The set-based core of setUserRolesByName, for a caller that already holds a transaction (a user
- * create or PATCH carrying `roles` is one SCIM request, hence one transaction, STYLE §3.6). Locks
+ * create or PATCH carrying `roles` is one SCIM request, hence one transaction). Locks
  * every role it changes in id order; under the one-role-at-a-time rule a user may name one role,
  * and leaves their other SCIM roles for it.
  */
@@ -472,8 +472,8 @@ export async function applyUserRolesByName(
 }
 
 /**
- * A company that allows one customer-supplied role at a time (Company.singleCustomerRole; some
- * products, such as Pinpoint's access groups in seed 003, require it): a user given a role through
+ * A company that allows one customer-supplied role at a time (Company.singleCustomerRole, for
+ * Pinpoint-style products that allow one access group per user): a user given a role through
  * SCIM leaves their other SCIM-owned roles in the same transaction. Manual and upload memberships
  * are an admin's, and stay. Returns the users the rule moves: none when it does not apply.
  */

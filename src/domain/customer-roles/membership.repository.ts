@@ -5,7 +5,7 @@ import { MembershipSource } from "./membership-source.js";
 import { CHANGE_TIME } from "../change-time.js";
 
 /**
- * Set-based SQL over membership rows (DESIGN rule 5): every statement here is bounded by the ids
+ * Set-based SQL over membership rows: every statement here is bounded by the ids
  * it is given, never by the size of the role, so adding one member to a role of 100,000 costs what
  * it costs for a role of 10. Hand-built SQL sees no tenant filter: each statement names the company.
  * Call the writers with the transaction's Sql. Lists of ids travel as array parameters.
@@ -132,9 +132,10 @@ export async function otherScimRoleIds(sql: Sql, companyId: string, keepCustomer
 }
 
 /**
- * For companies that allow one customer-supplied role at a time (Pinpoint-style access groups,
- * seed 003): removes the users' SCIM-owned memberships of every other role, and bumps those roles'
- * versions so IdPs polling `meta.lastModified` (SailPoint) see the change. Returns what it removed.
+ * For companies that allow one customer-supplied role at a time (as Pinpoint-style products allow
+ * one access group per user): removes the users' SCIM-owned memberships of every other role, and
+ * bumps those roles' versions so IdPs polling `meta.lastModified` (SailPoint) see the change.
+ * Returns what it removed.
  */
 export async function removeFromOtherRoles(
   sql: Sql,
@@ -263,7 +264,8 @@ export async function pageMembers(
 
 /**
  * Finds the company's roles by displayName ignoring case (the customer_role_display_name_ci index),
- * creating those that do not exist yet, unmapped (issue 4 §5: a name seen for the first time).
+ * creating those that do not exist yet, unmapped (a name seen for the first time, left for an
+ * admin to map).
  * Returns every role id by lower-cased name, and the ids it created.
  */
 export async function ensureRolesByName(

@@ -28,7 +28,7 @@ export interface ImpersonatedSession {
 }
 
 /**
- * Platform operators open a session as a company user (issue 5 §4). The session token carries
+ * Platform operators open a session as a company user. The session token carries
  * `act: { sub: <operator id> }` (RFC 8693 §4.1), so every request made in it keeps the operator as
  * `impersonatorUserId` and every audit event it leaves names the operator; what an impersonated
  * session may not do (app passwords, platform operations) is decided where those live.

@@ -9,7 +9,7 @@ import { type UserView, userViewOfEntity } from "../users/user.view.js";
 import { type DateTimeComparison, type FieldMap, type IdComparison, type StringComparison, compileWhere, isUuid } from "../where.js";
 import { ProvisioningEvent } from "./provisioning-event.entity.js";
 
-/** Who may read the provisioning log and the audit history (issue 6 §8). */
+/** Who may read the provisioning log and the audit history. */
 export const LOG_READERS = [Permission.CanConfigureCompany, Permission.CanViewAuditLog] as const;
 
 export type ProvisioningOutcome = "success" | "failure";
@@ -68,7 +68,7 @@ export interface NormalizationCount {
   count: number;
 }
 
-/** What an admin wiring an IdP asks first, over a time window (issue 6 §1). */
+/** What an admin wiring an IdP asks first, over a time window. */
 export interface ProvisioningSummary {
   since: Date;
   until: Date;
@@ -91,8 +91,8 @@ export interface ProvisioningSummary {
 }
 
 /**
- * The provisioning log (issue 6 §1): one ProvisioningEvent per SCIM request, read newest first,
- * filtered and paged in SQL (DESIGN rule 4). ProvisioningEvent has no tenant filter (a request
+ * The provisioning log: one ProvisioningEvent per SCIM request, read newest first,
+ * filtered and paged in SQL. ProvisioningEvent has no tenant filter (a request
  * with an unknown credential belongs to no company), so every statement here names the company.
  */
 export class ProvisioningLogService {
@@ -131,10 +131,10 @@ export class ProvisioningLogService {
   }
 
   /**
-   * Counts over [since, until) (default: the last 24 hours). Answers the seeds' troubleshooting
-   * questions without server logs: "provisioning has suddenly stopped" (lastSuccess long ago,
-   * recent 401s on a revoked credential) and "users are syncing but missing names" (users created
-   * through SCIM in the window whose givenName or familyName is empty).
+   * Counts over [since, until) (default: the last 24 hours). Answers the troubleshooting
+   * questions of One Model's SCIM guide without server logs: "provisioning has suddenly stopped"
+   * (lastSuccess long ago, recent 401s on a revoked credential) and "users are syncing but missing
+   * names" (users created through SCIM in the window whose givenName or familyName is empty).
    */
   async summary(scope: Scope, since?: Date | null, until?: Date | null): Promise<ProvisioningSummary> {
     requirePermission(scope, ...LOG_READERS);

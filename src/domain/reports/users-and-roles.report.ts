@@ -8,7 +8,7 @@ import { type Page, type PageRequest, selectPage } from "../paging.js";
 import { LOG_READERS } from "../provisioning/provisioning-log.service.js";
 import type { Scope } from "../scope.js";
 
-/** Who may read the users-and-roles report: company configurators and auditors (seeds 000/001: an admin's backup). */
+/** Who may read the users-and-roles report, an admin's backup: company configurators and auditors. */
 export const REPORT_READERS = LOG_READERS;
 
 /** Users per SQL batch of the streamed report: big enough to amortise round trips, small enough to keep memory flat. */
@@ -48,7 +48,7 @@ interface UserRow {
 const USER_COLUMNS = "u.id, u.user_name, lower(u.user_name) as sort_key, u.given_name, u.family_name, u.display_name, u.active";
 
 /**
- * The users-and-roles report (issue 6 §4; seeds 000/001 tell admins to download it before they
+ * The users-and-roles report (One Model's SCIM guide tells admins to download it before they
  * switch SCIM on). Users are read in keyset batches ordered by lower(userName), which is unique
  * per company (the user_account_user_name_ci index), and each batch's roles are computed with a
  * fixed number of set-based queries, whatever the batch size: memberships with their sources

@@ -14,7 +14,7 @@ export type SigningKeySummary = Pick<SigningKey, "kid" | "alg" | "createdAt" | "
 export const SIGNING_ALG = "EdDSA";
 
 /**
- * Signing keys kept in the database, so every instance on it agrees (issue 2 §5, issue 5 §2).
+ * Signing keys kept in the database, so every instance on it agrees.
  * The newest unretired key signs; every key not retired longer than the longest token lifetime verifies.
  */
 export class SigningKeyService {
@@ -50,7 +50,7 @@ export class SigningKeyService {
   }
 
   /**
-   * Platform operators rotate the signing key through GraphQL (issue 5 §2), as the CLI does;
+   * Platform operators rotate the signing key through GraphQL, as the CLI does;
    * the audit event lands in the operator's own (platform) company, since keys serve every company.
    */
   async rotateAsOperator(scope: Scope): Promise<SigningKeySummary> {

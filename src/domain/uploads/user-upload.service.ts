@@ -13,7 +13,7 @@ import type { UserData } from "../users/user-input.js";
 import type { UserService } from "../users/user.service.js";
 import { parseCsv } from "./csv-parse.js";
 
-/** Who may upload users and clear uploaded memberships (issue 6 §6). */
+/** Who may upload users and clear uploaded memberships. */
 export const UPLOAD_PERMISSIONS = [Permission.CanManageUsers, Permission.CanConfigureCompany] as const;
 
 export const UPLOAD_COLUMNS = ["userName", "givenName", "familyName", "email", "active", "customerRoles"] as const;
@@ -61,7 +61,7 @@ class DryRunRollback extends Error {
 }
 
 /**
- * File-based user upload (issue 6 §6; seeds 000/001 "File Based User Upload"). A CSV with the
+ * File-based user upload. A CSV with the
  * columns userName (required), givenName, familyName, email, active and customerRoles
  * (displayNames separated by semicolons) creates or updates users, and makes the listed roles the
  * user's memberships of source `upload`. Ownership works both ways: the upload replaces only
@@ -98,7 +98,8 @@ export class UserUploadService {
               userId = user.id;
             } else {
               // A user created by an upload gets its access from the mapping of the roles it lists
-              // (seed 001: "assign roles from the mapping ... configured for SSO or File Based User Upload").
+              // (One Model's SCIM guide: "assign One Model roles from the mapping ... configured for
+              // SSO or File Based User Upload").
               const user = await this.users.create(txScope, { ...newUser(row), autoAssignRoles: true });
               action = "CREATED";
               userId = user.id;
@@ -147,10 +148,11 @@ export class UserUploadService {
   }
 
   /**
-   * Removes every upload-owned membership of the company at once, the seeds' advice before
-   * handing roles over to SCIM ("use bulk user upload one last time to clear all Customer
-   * Supplied Roles"). SCIM-owned and manual memberships stay. The affected roles' versions are
-   * bumped so IdPs polling meta.lastModified see the change. Audited; returns how many went.
+   * Removes every upload-owned membership of the company at once, as One Model's SCIM guide
+   * advises before handing roles over to SCIM ("use bulk user upload one last time to clear all
+   * Customer Supplied Roles"). SCIM-owned and manual memberships stay. The affected roles'
+   * versions are bumped so IdPs polling meta.lastModified see the change. Audited; returns how
+   * many went.
    */
   async clearUploadedCustomerRoles(scope: Scope): Promise<number> {
     requirePermission(scope, ...UPLOAD_PERMISSIONS);

@@ -24,7 +24,7 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
 
 /**
  * Checks a password against the company policy; the message names the rule that failed, so an
- * IdP admin can align the two policies (seed 001: "Password policy does not match").
+ * IdP admin can align the two policies (the IdP's and the company's must match in complexity).
  */
 export function checkPasswordPolicy(password: string, policy: PasswordPolicy, userName: string): void {
   const fail = (rule: string) => {

@@ -2,7 +2,8 @@ import type { ExtensionAttributes } from "./user.entity.js";
 
 /**
  * What a caller sends to create, replace or update a user. Every field has three states, which
- * `updateUser` keeps apart (the rule SCIM PUT and PATCH need, RFC 7644 §3.5.1 as interop.md states):
+ * `updateUser` keeps apart (the rule SCIM PUT and PATCH need: RFC 7644 §3.5.1 lets a PUT keep
+ * what it leaves out, and SailPoint deactivates with a PUT carrying only userName and active):
  * `undefined` (left out) keeps the stored value, `null` clears it, a value replaces it. A list
  * replaces the whole list; `name` and `enterprise` are merged field by field the same way.
  */

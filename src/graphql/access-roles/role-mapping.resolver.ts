@@ -40,7 +40,7 @@ export class RoleMappingResolver {
     dryRun: boolean | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    // issue 6 §5: the same RoleMappingService.set, run through RoleMappingBackupService so the result carries its diff.
+    // The same RoleMappingService.set, run through RoleMappingBackupService so the result carries its diff.
     return setRoleMappingWithDiff(ctx, customerRoleId, dataAccessRoleIds, appAccessRoleIds, dryRun ?? false);
   }
 

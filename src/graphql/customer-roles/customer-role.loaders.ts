@@ -8,7 +8,7 @@ import type { UserView } from "../../domain/users/user.view.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 
 /**
- * Per-request DataLoaders for the fields of CustomerRole that fan out (STYLE §3.3): a page of 100
+ * Per-request DataLoaders for the fields of CustomerRole that fan out: a page of 100
  * roles asking for memberCount, members and mapping costs a few queries, not three per role.
  * Kept beside the resolver, keyed by the request's context object, so they live exactly as long
  * as the request.

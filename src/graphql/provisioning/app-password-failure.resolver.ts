@@ -22,7 +22,7 @@ function failureLoader(ctx: GraphQLContext): DataLoader<string, ProvisioningEven
   return loader;
 }
 
-/** Issue 6 §2: beside lastFailureAt/lastFailureReason, the failed request itself from the provisioning log. */
+/** Beside lastFailureAt/lastFailureReason, the failed request itself from the provisioning log. */
 @Resolver(() => AppPasswordType)
 export class AppPasswordFailureResolver {
   @FieldResolver(() => ProvisioningEventType, {

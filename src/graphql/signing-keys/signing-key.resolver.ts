@@ -4,7 +4,7 @@ import { PLATFORM_OPERATOR } from "../auth-checker.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 import { SigningKeyInfoType } from "./signing-key.type.js";
 
-/** Token signing keys (issue 5 §2), for platform operators; the CLI's rotate-signing-key does the same. */
+/** Token signing keys, for platform operators; the CLI's rotate-signing-key does the same. */
 @Resolver(() => SigningKeyInfoType)
 export class SigningKeyResolver {
   @Authorized(PLATFORM_OPERATOR)

@@ -4,7 +4,7 @@ import { MAX_BODY_BYTES } from "../media-type.js";
 export const SERVICE_PROVIDER_CONFIG_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 
 /**
- * RFC 7643 §5: what this service provider supports, and nothing it does not (STYLE §9: a
+ * RFC 7643 §5: what this service provider supports, and nothing it does not (a
  * ServiceProviderConfig that claims what the code does not do misleads every IdP).
  */
 export function serviceProviderConfig(baseUrl: string): Record<string, unknown> {

@@ -81,7 +81,7 @@ export const userFilterMap: ResourceFilterMap = {
     ...Object.fromEntries(Object.entries(enterprise).map(([k, v]) => [`enterprise:${k}`, v])),
     "custom:personid": s("personId"),
     // Unqualified extension attributes are accepted where the name is unambiguous: SailPoint filters
-    // and maps `department` and `costCenter` without the URN (seed 004), and personId is sent bare.
+    // and maps `department` and `costCenter` without the URN, and personId is sent bare.
     ...enterprise,
     personid: s("personId"),
   },

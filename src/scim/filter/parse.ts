@@ -3,7 +3,7 @@ import { ScimError } from "../errors.js";
 
 export type { Filter } from "scim2-parse-filter";
 
-/** Longer filters are refused before parsing, so a hostile one costs no more than a 400 (issue 7 §4). */
+/** Longer filters are refused before parsing, so a hostile one costs no more than a 400. */
 export const MAX_FILTER_LENGTH = 8192;
 const MAX_NESTING = 32;
 

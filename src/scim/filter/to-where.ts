@@ -14,7 +14,7 @@ const OPERATORS_BY_TYPE: Record<FilterValueType, readonly string[]> = {
 };
 
 /**
- * Walks a parsed filter into the GraphQL where-input (DESIGN rule 4), as Zitadel's
+ * Walks a parsed filter into the GraphQL where-input, so filtering happens in SQL, as Zitadel's
  * `filter_query_builder.go` walks its AST into SQL: nested and/or are flattened, and each failure
  * has its own invalidFilter detail (unknown attribute, operator not defined for the type, wrong
  * literal type).

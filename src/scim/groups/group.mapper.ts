@@ -1,8 +1,8 @@
 /**
- * SCIM Group JSON ↔ GraphQL CustomerRole: the one place the two vocabularies meet for groups
- * (STYLE §2.3). A SCIM Group is a customer-supplied role; its SCIM `members` are the role's
- * memberships owned by SCIM_GROUP, so what an IdP pushes is exactly what it reads back, and the
- * memberships an admin made (manual, upload) or the User `roles` attribute made are left to them.
+ * SCIM Group JSON ↔ GraphQL CustomerRole: the one place the two vocabularies meet for groups.
+ * A SCIM Group is a customer-supplied role; its SCIM `members` are the role's memberships owned
+ * by SCIM_GROUP, so what an IdP pushes is exactly what it reads back, and the memberships an
+ * admin made (manual, upload) or the User `roles` attribute made are left to them.
  */
 import { ScimError } from "../errors.js";
 import type { CreateCustomerRoleInput, PatchCustomerRoleInput, ScimGroupFragment } from "../generated/graphql.js";
@@ -11,7 +11,7 @@ import { GROUP_SCHEMA } from "../schemas/group.schema.js";
 import { etagOf, userLocation } from "../users/user.mapper.js";
 import { groupSchemas } from "./group.schemas.js";
 
-/** The membership source SCIM Groups own (DESIGN: "SCIM only ever changes what SCIM owns"). */
+/** The membership source SCIM Groups own: SCIM changes only the memberships SCIM made. */
 export const GROUP_MEMBER_SOURCE = "SCIM_GROUP" as const;
 
 /** A member as the facade reads it from a CustomerRole's members page. */
@@ -89,7 +89,7 @@ export function createInputFromScim(doc: Record<string, unknown>, notes?: Set<st
 
 /**
  * PUT /Groups/{id} body → one patchCustomerRole input (RFC 7644 §3.5.1) under rolebridge's PUT
- * rule (the one Users follow, interop.md): attributes present replace the stored ones, those left
+ * rule (the one Users follow): attributes present replace the stored ones, those left
  * out are kept, an explicit null or [] clears. `members` replaces the SCIM_GROUP memberships only;
  * upload and manual memberships stay.
  */

@@ -113,7 +113,7 @@ export class GroupsHandler implements ScimResourceHandler {
   }
 
   /**
-   * RFC 7644 §3.5.2 (STYLE §3.7): normalise the IdP's dialect, fold the operations into one
+   * RFC 7644 §3.5.2: normalise the IdP's dialect, fold the operations into one
    * patchCustomerRole (patch/group-member-ops.ts), run it with the If-Match version. The member
    * list is read neither before nor after: the answer is 204 with the new ETag, or 200 with the
    * group when the request asks for it with `attributes` or `excludedAttributes` (RFC 7644 §3.5.2

@@ -22,7 +22,7 @@ export interface ListQuery {
 
 /**
  * RFC 7644 §3.4.2.4: startIndex below 1 is 1; a negative count is 0; a count above
- * filter.maxResults is capped at it (issue 7 §4). Values that are not numbers are the defaults.
+ * filter.maxResults is capped at it. Values that are not numbers are the defaults.
  */
 export function listQueryFromParameters(params: Record<string, unknown>): ListQuery {
   const get = (name: string): string | undefined => {

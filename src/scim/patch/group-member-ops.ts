@@ -6,11 +6,11 @@ import type { PatchOperation } from "../messages/patch-op.js";
 import { isPlainObject } from "../schemas/canonicalize.js";
 
 /**
- * A Group PATCH (RFC 7644 §3.5.2) as ONE patchCustomerRole input (STYLE §3.6, §3.7), computed
- * from the operations alone: the member list is never read. This is where rolebridge departs from
- * read-modify-write (scim-patch, SCIMMY): a role of 50,000 members costs what a role of 10 does,
- * and concurrent PATCHes of one group cannot lose each other's changes, because the domain applies
- * the adds and removes as set-based SQL under the role's row lock.
+ * A Group PATCH (RFC 7644 §3.5.2) as ONE patchCustomerRole input, so the request is one
+ * transaction, computed from the operations alone: the member list is never read. This is where
+ * rolebridge departs from read-modify-write (scim-patch, SCIMMY): a role of 50,000 members costs
+ * what a role of 10 does, and concurrent PATCHes of one group cannot lose each other's changes,
+ * because the domain applies the adds and removes as set-based SQL under the role's row lock.
  *
  * Operations are folded in order into the net change, so a PATCH means what applying its
  * operations one after another would mean (RFC 7644 §3.5.2: "each operation … applied in sequence"):

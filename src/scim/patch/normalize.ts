@@ -8,7 +8,7 @@ const OPS: readonly PatchOperationName[] = ["add", "replace", "remove"];
 
 /**
  * Turns a PATCH body into canonical operations (RFC 7644 §3.5.2), smoothing the IdP dialects
- * before scim-patch sees them (DESIGN: "Entra's dialect is normalised before it is applied"):
+ * before scim-patch sees them:
  * - SailPoint sends a bare JSON array of operations instead of a PatchOp message, and may put the
  *   attribute in the operation itself: `{"op":"add","members":[…]}`;
  * - Entra capitalises op names ("Replace") and sends booleans as "True"/"False" strings;

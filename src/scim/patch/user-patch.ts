@@ -9,7 +9,7 @@ const READ_ONLY_TOP = new Set(["id", "meta", "groups", "schemas"]);
 
 /**
  * Applies normalised operations to a user as fetched (canonical SCIM JSON) with scim-patch
- * (STYLE §3.7: users are small, so read-modify-write is fine; the write carries the version read).
+ * (users are small, so read-modify-write is fine; the write carries the version read).
  * Returns the patched document; the caller sends the difference as one updateUser.
  */
 export function applyUserPatch(current: Record<string, unknown>, operations: PatchOperation[]): Record<string, unknown> {

@@ -13,7 +13,7 @@ export interface ResourceSchemas {
   extensions: SchemaDefinition[];
   /**
    * Extension attributes also accepted without their URN, as some clients send them (SailPoint
-   * maps `department` and `costCenter` bare, seed 004): lower-case name → extension schema.
+   * maps `department` and `costCenter` bare): lower-case name → extension schema.
    */
   unqualified: Record<string, SchemaDefinition>;
   /** Common attributes (RFC 7643 §3.1) in canonical case. */

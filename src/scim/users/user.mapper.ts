@@ -1,8 +1,9 @@
 /**
- * SCIM User JSON ↔ GraphQL User: the one place the two vocabularies meet for users (STYLE §2.3).
+ * SCIM User JSON ↔ GraphQL User: the one place the two vocabularies meet for users.
  * Attributes rolebridge does not model are kept in `extensionAttributes`, laid out as
  * `{ "<extension schema URN>": { …attributes… }, "<core attribute name>": value }`, and returned
- * exactly as the IdP sent them (issue 3 §3).
+ * exactly as the IdP sent them, so an IdP reads back what it wrote (SailPoint, for one, sends
+ * non-standard attributes such as costCenter).
  */
 import type { ScimUserFragment, UserInput } from "../generated/graphql.js";
 import { ScimError } from "../errors.js";
@@ -114,7 +115,8 @@ export function canonicalUser(body: Record<string, unknown>, options: Canonicali
 /**
  * POST /Users body → createUser input. Client-supplied id, meta and groups are ignored (readOnly,
  * RFC 7643 §3.1 and §4.1.2; Okta sends `groups: []`, Entra `meta`). Users created through SCIM
- * get allowSsoLogin and autoAssignRoles (DESIGN).
+ * get allowSsoLogin and autoAssignRoles, so they sign in through SSO and take their access roles
+ * from the mapping of the customer-supplied roles they hold.
  */
 export function createInputFromScim(doc: Record<string, unknown>): UserInput {
   if (typeof doc.userName !== "string" || doc.userName.trim() === "") {
@@ -128,9 +130,10 @@ export function createInputFromScim(doc: Record<string, unknown>): UserInput {
 }
 
 /**
- * PUT /Users/{id} body → updateUser input (interop.md, SailPoint): attributes present replace the
- * stored ones, readWrite attributes left out are kept (RFC 7644 §3.5.1 lets the server choose), an
- * explicit null or [] clears. Attributes rolebridge does not model become one update per key of
+ * PUT /Users/{id} body → updateUser input (SailPoint deactivates with a PUT carrying only userName
+ * and active, which must not wipe the rest): attributes present replace the stored ones,
+ * readWrite attributes left out are kept (RFC 7644 §3.5.1 lets the server choose), an explicit
+ * null or [] clears. Attributes rolebridge does not model become one update per key of
  * extensionAttributes (an extension's object per sub-attribute), so the stored ones the body does
  * not name are kept without reading them first.
  */

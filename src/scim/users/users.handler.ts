@@ -81,9 +81,10 @@ export class UsersHandler implements ScimResourceHandler {
   }
 
   /**
-   * RFC 7644 §3.5.1 with rolebridge's rule (interop.md, SailPoint's deactivation PUT): attributes
-   * present replace, readWrite attributes left out are kept, explicit null or [] clears: exactly
-   * updateUser's partial semantics, so a PUT is one updateUser, with no read before it.
+   * RFC 7644 §3.5.1 with rolebridge's rule, which SailPoint's deactivation PUT (carrying only
+   * userName and active) needs: attributes present replace, readWrite attributes left out are
+   * kept, explicit null or [] clears: exactly updateUser's partial semantics, so a PUT is one
+   * updateUser, with no read before it.
    */
   async replace(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
     const doc = canonicalUser(requireUserBody(body), { notes: scope.notes });
@@ -115,7 +116,7 @@ export class UsersHandler implements ScimResourceHandler {
     return this.result(scope, patchUser);
   }
 
-  /** RFC 7644 §3.6: deactivate or delete, as the company's setting says (DESIGN). */
+  /** RFC 7644 §3.6: deactivate or delete, as the company's scimDeleteMode says. */
   async delete(scope: ScimRequestScope, id: string): Promise<void> {
     await scope.runner.change(ScimDeprovisionUserDocument, { id, expectedVersion: versionOf(scope.ifMatch) }, { status: 204 });
   }
