@@ -1,4 +1,5 @@
 import type { BooleanComparison, DateTimeComparison, FieldMap, IdComparison, StringComparison, WhereNode } from "../where.js";
+import type { MembershipSourceComparison } from "../customer-roles/customer-role.where.js";
 import type { SortSpec } from "../paging.js";
 
 /**
@@ -48,7 +49,17 @@ export interface UserWhereFields {
   emails?: UserEmailWhere | null;
   /** The user holds this customer-supplied role (through any membership source). */
   customerRoleId?: IdComparison | null;
+  /** Some single membership of the user matches (SCIM `groups[value eq "…"]`, `roles[value eq "…"]`). */
+  memberships?: UserMembershipWhere | null;
 }
+
+/** One membership row of the user, with the role it grants (RFC 7644 §3.4.2.2: one value of a multi-valued attribute). */
+export type UserMembershipWhere = WhereNode<{
+  customerRoleId?: IdComparison | null;
+  /** The role's displayName, ignoring case as the role's uniqueness does. */
+  customerRoleName?: StringComparison | null;
+  source?: MembershipSourceComparison | null;
+}>;
 
 export type UserWhere = WhereNode<UserWhereFields>;
 
@@ -95,6 +106,16 @@ export const USER_FIELDS: FieldMap = {
   createdAt: { kind: "datetime", column: "u.created_at" },
   updatedAt: { kind: "datetime", column: "u.updated_at" },
   emails: { kind: "exists", from: "user_email e", correlate: "e.user_id = u.id", fields: EMAIL_FIELDS },
+  memberships: {
+    kind: "exists",
+    from: "membership m join customer_role r on r.id = m.customer_role_id and r.company_id = m.company_id",
+    correlate: "m.user_id = u.id",
+    fields: {
+      customerRoleId: { kind: "id", column: "m.customer_role_id" },
+      customerRoleName: text("r.display_name"),
+      source: { kind: "string", column: "m.source", caseExact: true },
+    },
+  },
   [MEMBER_OF]: {
     kind: "exists",
     from: "membership m",

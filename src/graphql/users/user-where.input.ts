@@ -1,4 +1,5 @@
 import { Field, InputType } from "type-graphql";
+import { MembershipSourceComparison } from "../customer-roles/customer-role-where.input.js";
 import { BooleanComparison, DateTimeComparison, IdComparison, StringComparison } from "../where.inputs.js";
 
 /**
@@ -30,6 +31,29 @@ export class UserEmailWhere {
 
   @Field(() => BooleanComparison, { nullable: true, description: "Whether it is the primary address." })
   primary?: BooleanComparison | null;
+}
+
+@InputType("UserMembershipWhere", {
+  description: "Conditions on ONE of a user's memberships of customer-supplied roles: the user matches when a single membership satisfies them all.",
+})
+export class UserMembershipWhere {
+  @Field(() => [UserMembershipWhere], { nullable: true, description: "All of these conditions hold for the same membership." })
+  and?: UserMembershipWhere[] | null;
+
+  @Field(() => [UserMembershipWhere], { nullable: true, description: "At least one of these conditions holds for the same membership." })
+  or?: UserMembershipWhere[] | null;
+
+  @Field(() => UserMembershipWhere, { nullable: true, description: "This condition does not hold for the membership." })
+  not?: UserMembershipWhere | null;
+
+  @Field(() => IdComparison, { nullable: true, description: "The customer-supplied role's id (SCIM groups.value)." })
+  customerRoleId?: IdComparison | null;
+
+  @Field(() => StringComparison, { nullable: true, description: "The customer-supplied role's displayName, ignoring case (SCIM groups.display, roles.value)." })
+  customerRoleName?: StringComparison | null;
+
+  @Field(() => MembershipSourceComparison, { nullable: true, description: "Who owns the membership." })
+  source?: MembershipSourceComparison | null;
 }
 
 @InputType("UserWhere", {
@@ -134,4 +158,10 @@ export class UserWhere {
     description: "Membership of customer-supplied roles: eq holds that role, ne does not hold it, pr true holds any role, pr false holds none.",
   })
   customerRoleId?: IdComparison | null;
+
+  @Field(() => UserMembershipWhere, {
+    nullable: true,
+    description: "Some single membership of the user matches these conditions (SCIM groups[value eq \"…\"] and roles[value eq \"…\"] with the source each owns).",
+  })
+  memberships?: UserMembershipWhere | null;
 }

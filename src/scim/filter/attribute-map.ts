@@ -19,7 +19,18 @@ export type FilterTarget =
    * (`emails[type eq "work" and value co "@x"]`, RFC 7644 §3.4.2.2). `emails co "x"` compares
    * the `value` sub-attribute, as RFC 7644 §3.4.2.2 says for a complex attribute without a sub-attribute.
    */
-  | { kind: "multi"; field: string; attributes: Record<string, FilterTarget>; defaultSubAttribute: string };
+  | {
+      kind: "multi";
+      field: string;
+      attributes: Record<string, FilterTarget>;
+      defaultSubAttribute: string;
+      /**
+       * What every matched row also meets, so a filter matches exactly the values the attribute
+       * lists: `groups` and Group `members` list the memberships SCIM Groups own, `roles` those the
+       * roles attribute owns, not the ones an admin or an upload made.
+       */
+      rowScope?: Record<string, unknown>;
+    };
 
 export interface ResourceFilterMap {
   /** Schema URN (any case) → the prefix its attributes carry in `attributes` ("" for the core schema). */
@@ -36,6 +47,24 @@ const EMAIL_ATTRIBUTES: Record<string, FilterTarget> = {
   type: s("type"),
   display: s("display"),
   primary: { kind: "scalar", field: "primary", type: "boolean" },
+};
+
+/** The membership rows one SCIM attribute lists (GraphQL MembershipSource). */
+const ownedBy = (source: "SCIM_GROUP" | "SCIM_ROLES_ATTRIBUTE") => ({ source: { eq: source } });
+
+/**
+ * The User's readOnly `groups` (RFC 7643 §4.1.2): the SCIM Groups it is a member of. `type` is
+ * always "direct" (rolebridge has no nested groups), so only presence can be asked of it.
+ */
+const USER_GROUP_ATTRIBUTES: Record<string, FilterTarget> = {
+  value: { kind: "scalar", field: "customerRoleId", type: "id" },
+  display: s("customerRoleName"),
+  type: { kind: "scalar", field: "customerRoleId", type: "presence" },
+};
+
+/** The User's `roles` (RFC 7643 §4.1.2): the customer-supplied roles named in it, by displayName. */
+const USER_ROLE_ATTRIBUTES: Record<string, FilterTarget> = {
+  value: s("customerRoleName"),
 };
 
 const enterprise: Record<string, FilterTarget> = {
@@ -75,9 +104,8 @@ export const userFilterMap: ResourceFilterMap = {
     emails: { kind: "multi", field: "emails", attributes: EMAIL_ATTRIBUTES, defaultSubAttribute: "value" },
     "meta.created": { kind: "scalar", field: "createdAt", type: "dateTime" },
     "meta.lastmodified": { kind: "scalar", field: "updatedAt", type: "dateTime" },
-    // Group membership as the User's readOnly `groups` attribute (RFC 7643 §4.1.2).
-    "groups.value": { kind: "scalar", field: "customerRoleId", type: "id" },
-    groups: { kind: "scalar", field: "customerRoleId", type: "id" },
+    groups: { kind: "multi", field: "memberships", attributes: USER_GROUP_ATTRIBUTES, defaultSubAttribute: "value", rowScope: ownedBy("SCIM_GROUP") },
+    roles: { kind: "multi", field: "memberships", attributes: USER_ROLE_ATTRIBUTES, defaultSubAttribute: "value", rowScope: ownedBy("SCIM_ROLES_ATTRIBUTE") },
     ...Object.fromEntries(Object.entries(enterprise).map(([k, v]) => [`enterprise:${k}`, v])),
     "custom:personid": s("personId"),
     // Unqualified extension attributes are accepted where the name is unambiguous: SailPoint filters
@@ -106,8 +134,8 @@ const MEMBER_ATTRIBUTES: Record<string, FilterTarget> = {
 
 /**
  * The Group resource (RFC 7643 §4.2) → CustomerRoleWhere. `members.value eq "<user id>"` (and
- * `members[value eq …]`) finds a user's groups with an EXISTS on the membership index; the Groups
- * handler narrows it to the SCIM-owned memberships that `members` lists.
+ * `members[value eq …]`) finds a user's groups with an EXISTS on the membership index, over the
+ * SCIM-owned memberships that `members` lists.
  */
 export const groupFilterMap: ResourceFilterMap = {
   schemas: { [GROUP_SCHEMA.toLowerCase()]: "" },
@@ -115,7 +143,7 @@ export const groupFilterMap: ResourceFilterMap = {
     id: { kind: "scalar", field: "id", type: "id" },
     displayname: s("displayName"),
     externalid: s("externalId"),
-    members: { kind: "multi", field: "members", attributes: MEMBER_ATTRIBUTES, defaultSubAttribute: "value" },
+    members: { kind: "multi", field: "members", attributes: MEMBER_ATTRIBUTES, defaultSubAttribute: "value", rowScope: ownedBy("SCIM_GROUP") },
     "meta.created": { kind: "scalar", field: "createdAt", type: "dateTime" },
     "meta.lastmodified": { kind: "scalar", field: "updatedAt", type: "dateTime" },
   },

@@ -43,7 +43,7 @@ function visit(f: Filter, attributes: Record<string, FilterTarget>, map: Resourc
       if (parent) throw ScimError.invalidFilter(`value filters cannot be nested: ${parent}[…${attrPath}[…]]`);
       const target = resolve(attrPath, attributes, map);
       if (target.kind !== "multi") throw ScimError.invalidFilter(`${attrPath} is not a multi-valued attribute, so it takes no [value filter]`);
-      return { [target.field]: visit(valFilter, target.attributes, map, attrPath) };
+      return { [target.field]: ownedRows(target, visit(valFilter, target.attributes, map, attrPath)) };
     }
     default: {
       const { attrPath, op } = f as { attrPath: string; op: string };
@@ -58,17 +58,22 @@ function visit(f: Filter, attributes: Record<string, FilterTarget>, map: Resourc
           const sub = dot < 0 ? multi.defaultSubAttribute : key.slice(dot + 1);
           const subTarget = own(multi.attributes, sub);
           if (!subTarget || subTarget.kind !== "scalar") throw unknownAttribute(attrPath);
-          return { [multi.field]: comparison(subTarget, op, compValue, attrPath) };
+          return { [multi.field]: ownedRows(multi, comparison(subTarget, op, compValue, attrPath)) };
         }
       }
       const target = resolve(attrPath, attributes, map);
       if (target.kind !== "scalar") {
         const sub = target.attributes[target.defaultSubAttribute] as Extract<FilterTarget, { kind: "scalar" }>;
-        return { [target.field]: comparison(sub, op, compValue, attrPath) };
+        return { [target.field]: ownedRows(target, comparison(sub, op, compValue, attrPath)) };
       }
       return comparison(target, op, compValue, attrPath);
     }
   }
+}
+
+/** The row condition, narrowed to the rows the attribute lists (`rowScope`), in the same EXISTS. */
+function ownedRows(target: Extract<FilterTarget, { kind: "multi" }>, where: WhereInput): WhereInput {
+  return target.rowScope ? { and: [where, target.rowScope] } : where;
 }
 
 function resolve(attrPath: string, attributes: Record<string, FilterTarget>, map: ResourceFilterMap): FilterTarget {

@@ -288,6 +288,22 @@ export type UserInput = {
   userType?: string | null | undefined;
 };
 
+/** Conditions on ONE of a user's memberships of customer-supplied roles: the user matches when a single membership satisfies them all. */
+export type UserMembershipWhere = {
+  /** All of these conditions hold for the same membership. */
+  and?: Array<UserMembershipWhere> | null | undefined;
+  /** The customer-supplied role's id (SCIM groups.value). */
+  customerRoleId?: IdComparison | null | undefined;
+  /** The customer-supplied role's displayName, ignoring case (SCIM groups.display, roles.value). */
+  customerRoleName?: StringComparison | null | undefined;
+  /** This condition does not hold for the membership. */
+  not?: UserMembershipWhere | null | undefined;
+  /** At least one of these conditions holds for the same membership. */
+  or?: Array<UserMembershipWhere> | null | undefined;
+  /** Who owns the membership. */
+  source?: MembershipSourceComparison | null | undefined;
+};
+
 /** Name components (RFC 7643 §4.1.1 name). In updateUser each part left out is kept and null clears it. */
 export type UserNameInput = {
   /** Family (last) name. */
@@ -371,6 +387,8 @@ export type UserWhere = {
   locale?: StringComparison | null | undefined;
   /** Enterprise manager.value (the manager's id as the IdP sent it). */
   managerId?: StringComparison | null | undefined;
+  /** Some single membership of the user matches these conditions (SCIM groups[value eq "…"] and roles[value eq "…"] with the source each owns). */
+  memberships?: UserMembershipWhere | null | undefined;
   /** name.middleName. */
   middleName?: StringComparison | null | undefined;
   /** nickName. */

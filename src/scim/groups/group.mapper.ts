@@ -41,7 +41,7 @@ export function toScimGroup(group: ScimGroupFragment, members: GroupMember[] | u
       value: m.userId,
       $ref: userLocation(baseUrl, m.userId),
       type: "User",
-      display: m.userDisplayName ?? m.userName,
+      display: memberDisplay(m),
     }));
   }
   resource.meta = {
@@ -52,6 +52,11 @@ export function toScimGroup(group: ScimGroupFragment, members: GroupMember[] | u
     version: etagOf(group.version),
   };
   return resource;
+}
+
+/** A member's display: the user's displayName, or its userName when it has none (an IdP may send displayName ""). */
+function memberDisplay(member: GroupMember): string {
+  return member.userDisplayName?.trim() ? member.userDisplayName : member.userName;
 }
 
 /** A Group body: a JSON object whose schemas list the core Group schema (RFC 7643 §3, RFC 7644 §3.3). */

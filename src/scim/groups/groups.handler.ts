@@ -2,7 +2,7 @@ import { selectAttributes } from "../attributes/select.js";
 import { ScimError } from "../errors.js";
 import { attributeKey, groupFilterMap, own } from "../filter/attribute-map.js";
 import { parseFilter } from "../filter/parse.js";
-import { filterToWhere, type WhereInput } from "../filter/to-where.js";
+import { filterToWhere } from "../filter/to-where.js";
 import {
   ScimCreateGroupDocument,
   ScimDeleteGroupDocument,
@@ -22,7 +22,7 @@ import { groupPatchInput } from "../patch/group-member-ops.js";
 import { normalizePatch } from "../patch/normalize.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "../resource-handler.js";
 import { canonicalPath } from "../schemas/canonicalize.js";
-import { canonicalGroup, createInputFromScim, GROUP_MEMBER_SOURCE, replaceInputFromScim, requireGroupBody, toScimGroup, type GroupMember } from "./group.mapper.js";
+import { canonicalGroup, createInputFromScim, replaceInputFromScim, requireGroupBody, toScimGroup, type GroupMember } from "./group.mapper.js";
 import { groupSchemas } from "./group.schemas.js";
 
 /** Members are read in keyset pages of this size (the GraphQL page limit), never all at once. */
@@ -54,7 +54,7 @@ export class GroupsHandler implements ScimResourceHandler {
 
   /** RFC 7644 §3.4.2: filter, sort and page in SQL; the first member page of every group in one query. */
   async list(scope: ScimRequestScope, query: ListQuery): Promise<ListResponse> {
-    const where = query.filter ? (scimGroupMembersOnly(filterToWhere(parseFilter(query.filter), groupFilterMap)) as CustomerRoleWhere) : undefined;
+    const where = query.filter ? (filterToWhere(parseFilter(query.filter), groupFilterMap) as CustomerRoleWhere) : undefined;
     let orderBy: CustomerRoleOrderBy | undefined;
     if (query.sortBy) {
       const key = attributeKey(groupFilterMap, query.sortBy);
@@ -206,22 +206,6 @@ function tooManyMembers(groupId: string): ScimError {
     "tooMany",
     `the group ${groupId} has more than ${MAX_MEMBERS_PER_RESPONSE} members, more than one response carries; ask with excludedAttributes=members (its holders can be paged with GET /Users?filter=groups.value eq "${groupId}")`,
   );
-}
-
-/**
- * A SCIM filter on members (`members.value eq "<user id>"`, `members[value eq "…"]`) matches the
- * SCIM-owned memberships only, as `members` lists them: each `members` condition of the where
- * tree gets `source eq SCIM_GROUP` on the same membership row.
- */
-function scimGroupMembersOnly(where: WhereInput): WhereInput {
-  const out: WhereInput = {};
-  for (const [key, value] of Object.entries(where)) {
-    if (key === "and" || key === "or") out[key] = (value as WhereInput[]).map(scimGroupMembersOnly);
-    else if (key === "not") out.not = scimGroupMembersOnly(value as WhereInput);
-    else if (key === "members") out.members = { and: [value as WhereInput, { source: { eq: GROUP_MEMBER_SOURCE } }] };
-    else out[key] = value;
-  }
-  return out;
 }
 
 function versionOf(ifMatch: number | "*" | undefined): number | undefined {

@@ -126,9 +126,9 @@ export function canonicalizeValue(def: AttributeDefinition | undefined, value: u
   }
   if (def.type === "boolean") return coerceBoolean(value, options);
   if (def.type === "complex" && def.subAttributes) {
-    // Entra sends the enterprise manager as the manager's id alone.
+    // Entra sends the enterprise manager as the manager's id alone; some clients send roles as bare names.
     if (typeof value === "string" && findAttribute(def.subAttributes, "value")) {
-      options.notes?.add("entra-manager-string");
+      options.notes?.add(def.name === "manager" ? "entra-manager-string" : "bare-string-value");
       return { value };
     }
     if (isPlainObject(value)) return canonicalizeObject(def.subAttributes, value, options);

@@ -8,6 +8,8 @@ export const groupSchema: SchemaDefinition = {
   name: "Group",
   description: "Group: a customer-supplied role",
   attributes: [
+    // RFC 7643 §3.1 common attribute, listed because strict validators look for it in the schema.
+    attribute("externalId", "The IdP's own identifier of the Group.", { caseExact: true }),
     attribute("displayName", "A human-readable name for the Group; unique per company ignoring case.", {
       required: true,
       uniqueness: "server",

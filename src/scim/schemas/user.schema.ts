@@ -3,9 +3,10 @@ import { attribute, type SchemaDefinition } from "./schema-definition.js";
 export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 /**
- * The core User schema (RFC 7643 §4.1, representation §8.7.1) as far as rolebridge models it.
- * Other core attributes an IdP sends (phoneNumbers, addresses, roles…) are kept as sent and
- * returned, but not described here, so clients are not told they can be filtered on.
+ * The core User schema (RFC 7643 §4.1, representation §8.7.1) as far as rolebridge models it,
+ * with the common attribute externalId (RFC 7643 §3.1), which strict validators look for here.
+ * Other core attributes an IdP sends (phoneNumbers, addresses…) are kept as sent and returned,
+ * but not described, so clients are not told they can be filtered on.
  */
 export const userSchema: SchemaDefinition = {
   id: USER_SCHEMA,
@@ -16,6 +17,7 @@ export const userSchema: SchemaDefinition = {
       required: true,
       uniqueness: "server",
     }),
+    attribute("externalId", "The IdP's own identifier of the User (RFC 7643 §3.1).", { caseExact: true }),
     attribute("name", "The components of the user's real name.", {
       type: "complex",
       subAttributes: [
@@ -53,5 +55,29 @@ export const userSchema: SchemaDefinition = {
         attribute("primary", "Whether this is the preferred address. At most one address is primary.", { type: "boolean" }),
       ],
     }),
+    attribute(
+      "groups",
+      "The SCIM Groups the User is a member of, as the Groups' members list it; memberships an admin or an upload made in rolebridge are not listed.",
+      {
+        type: "complex",
+        multiValued: true,
+        mutability: "readOnly",
+        subAttributes: [
+          attribute("value", "The id of the Group.", { mutability: "readOnly" }),
+          attribute("$ref", "The URI of the Group.", { type: "reference", mutability: "readOnly", referenceTypes: ["Group"] }),
+          attribute("display", "The Group's displayName.", { mutability: "readOnly" }),
+          attribute("type", "How the User is a member: always 'direct' (groups do not nest).", { mutability: "readOnly", canonicalValues: ["direct"] }),
+        ],
+      },
+    ),
+    attribute(
+      "roles",
+      "Customer-supplied roles named by the IdP in this attribute, each by its displayName (created when missing); a Group of the same name is the same role.",
+      {
+        type: "complex",
+        multiValued: true,
+        subAttributes: [attribute("value", "The role's displayName; matched ignoring case.")],
+      },
+    ),
   ],
 };

@@ -16,7 +16,5 @@ export const userSchemas: ResourceSchemas = {
     manager: enterpriseUserSchema,
     personid: customUserSchema,
   },
-  // groups and roles (RFC 7643 §4.1.2) are modelled by the mapper but not described in /Schemas, since
-  // they cannot be filtered on as the discovery test demands; listed here so they resolve in any case.
-  common: ["schemas", "id", "externalId", "meta", "groups", "roles"],
+  common: ["schemas", "id", "externalId", "meta"],
 };

@@ -113,3 +113,86 @@ describe("service accounts are not the IdP's users", () => {
     expect(res.body.emails).toEqual([{ value: "first.admin@conformance.example", type: "work", primary: true }]);
   });
 });
+
+describe("one meaning of membership for SCIM: the filter, groups, roles and members agree", () => {
+  it("groups.value and members match the SCIM Group memberships only; roles match the roles attribute's only", async () => {
+    const user = await create("membership.meaning@example.com", { roles: [{ value: "Meaning Roles Attr" }] });
+    const bystander = await create("membership.bystander@example.com");
+    const scimGroup = await createGroup(t, "Meaning Scim Group", [user.id]);
+    const adminRole = await createGroup(t, "Meaning Admin Made");
+    const rolesRole = (await t.client.get(`/Groups?filter=${encodeURIComponent('displayName eq "Meaning Roles Attr"')}`)).body.Resources[0];
+    // An admin's membership, made in rolebridge (GraphQL or the console): SCIM never shows it.
+    await app.orm.em
+      .fork()
+      .getConnection()
+      .execute("insert into membership (company_id, customer_role_id, user_id, source) values (?, ?, ?, 'manual')", [t.company.id, adminRole.id, user.id]);
+
+    const usersWhere = async (filter: string) => {
+      const res = await t.client.get(`/Users?filter=${encodeURIComponent(filter)}&attributes=userName`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return (res.body.Resources as { userName: string }[]).map((u) => u.userName).sort();
+    };
+    expect(await usersWhere(`groups.value eq "${scimGroup.id}"`)).toEqual(["membership.meaning@example.com"]);
+    expect(await usersWhere(`groups[value eq "${adminRole.id}"]`)).toEqual([]);
+    expect(await usersWhere(`groups eq "${rolesRole.id}"`)).toEqual([]);
+    expect(await usersWhere(`groups.display eq "meaning scim group"`)).toEqual(["membership.meaning@example.com"]);
+    expect(await usersWhere(`userName sw "membership." and not (groups.value eq "${scimGroup.id}")`)).toEqual(["membership.bystander@example.com"]);
+    expect(await usersWhere(`roles.value eq "MEANING ROLES ATTR"`)).toEqual(["membership.meaning@example.com"]);
+    expect(await usersWhere(`roles[value eq "Meaning Admin Made"]`)).toEqual([]);
+    expect(await usersWhere(`roles eq "Meaning Scim Group"`)).toEqual([]);
+    expect(await usersWhere(`userName sw "membership." and roles pr`)).toEqual(["membership.meaning@example.com"]);
+    expect(await usersWhere(`userName sw "membership." and not (groups pr)`)).toEqual(["membership.bystander@example.com"]);
+
+    // The attributes say the same.
+    const read = (await t.client.get(`/Users/${user.id}`)).body;
+    expect(read.groups.map((g: { value: string }) => g.value)).toEqual([scimGroup.id]);
+    expect(read.roles).toEqual([{ value: "Meaning Roles Attr" }]);
+    expect((await t.client.get(`/Users/${bystander.id}`)).body.groups).toBeUndefined();
+
+    // And the Groups: members, and the members filter.
+    const members = async (id: string) => ((await t.client.get(`/Groups/${id}`)).body.members ?? []).map((m: { value: string }) => m.value);
+    expect(await members(scimGroup.id)).toEqual([user.id]);
+    expect(await members(adminRole.id)).toEqual([]);
+    expect(await members(rolesRole.id)).toEqual([]);
+    const groupsOf = await t.client.get(`/Groups?filter=${encodeURIComponent(`members.value eq "${user.id}"`)}&excludedAttributes=members`);
+    expect(groupsOf.body.Resources.map((g: { id: string }) => g.id)).toEqual([scimGroup.id]);
+  });
+
+  it("/Schemas describes groups (readOnly) and roles, and lists externalId for Users and Groups", async () => {
+    const schema = async (id: string) => (await t.client.get(`/Schemas/${id}`)).body as { attributes: Record<string, any>[] };
+    const user = await schema(USER_SCHEMA);
+    const attr = (name: string) => user.attributes.find((a) => a.name === name);
+    expect(attr("externalId")).toMatchObject({ type: "string", caseExact: true, mutability: "readWrite", multiValued: false });
+    expect(attr("groups")).toMatchObject({ type: "complex", multiValued: true, mutability: "readOnly" });
+    expect(attr("groups")!.subAttributes.map((s: { name: string }) => s.name)).toEqual(["value", "$ref", "display", "type"]);
+    expect(attr("roles")).toMatchObject({ type: "complex", multiValued: true, mutability: "readWrite" });
+    const group = await schema("urn:ietf:params:scim:schemas:core:2.0:Group");
+    expect(group.attributes.find((a) => a.name === "externalId")).toMatchObject({ type: "string", caseExact: true });
+  });
+});
+
+describe("a Group member's display", () => {
+  it("is the user's displayName, or its userName without one, on create, read, list, replace and patch", async () => {
+    const named = await create("display.named@example.com", { displayName: "Named Person" });
+    const unnamed = await create("display.unnamed@example.com");
+    const blank = await create("display.blank@example.com", { displayName: "" });
+    const expected = { [named.id]: "Named Person", [unnamed.id]: "display.unnamed@example.com", [blank.id]: "display.blank@example.com" };
+    const displays = (group: { members?: { value: string; display: string }[] }) => Object.fromEntries((group.members ?? []).map((m) => [m.value, m.display]));
+
+    const created = await createGroup(t, "Display Group", [named.id, unnamed.id, blank.id]);
+    expect(displays(created)).toEqual(expected);
+    expect(displays((await t.client.get(`/Groups/${created.id}`)).body)).toEqual(expected);
+    const listed = await t.client.get(`/Groups?filter=${encodeURIComponent('displayName eq "Display Group"')}`);
+    expect(displays(listed.body.Resources[0])).toEqual(expected);
+    const members = [named.id, unnamed.id, blank.id].map((value) => ({ value }));
+    const replaced = await t.client.put(`/Groups/${created.id}`, { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Display Group", members });
+    expect(displays(replaced.body)).toEqual(expected);
+    const patched = await t.client.patch(`/Groups/${created.id}?excludedAttributes=externalId`, patchOp({ op: "add", path: "members", value: [{ value: unnamed.id }] }));
+    expect(patched.status).toBe(200);
+    expect(displays(patched.body)).toEqual(expected);
+
+    // A rename shows at once.
+    await t.client.patch(`/Users/${unnamed.id}`, patchOp({ op: "replace", path: "displayName", value: "Now Named" }));
+    expect(displays((await t.client.get(`/Groups/${created.id}`)).body)[unnamed.id]).toBe("Now Named");
+  });
+});
