@@ -1,3 +1,4 @@
+import { parse as parseFilter } from "scim2-parse-filter";
 import { scimPatch, NoTarget, InvalidScimPatchRequest, InvalidScimRemoveValue, type ScimPatchOperation, type ScimResource as PatchableResource } from "scim-patch";
 import { ScimError } from "../errors.js";
 import type { PatchOperation } from "../messages/patch-op.js";
@@ -6,6 +7,20 @@ import { ENTERPRISE_USER_SCHEMA } from "../schemas/enterprise-user.schema.js";
 
 /** Attributes a PATCH may not touch (RFC 7643 §3.1 id/meta, §4.1.2 groups: readOnly). */
 const READ_ONLY_TOP = new Set(["id", "meta", "groups", "schemas"]);
+
+/**
+ * The canonical `type` values of the multi-valued attributes (RFC 7643 §4.1.2, §8.7.1). Entra
+ * writes a value that does not exist yet with `replace` on `emails[type eq "work"].value`,
+ * `phoneNumbers[type eq "mobile"].value` or `addresses[type eq "work"].streetAddress` and expects
+ * it to be added; any other value filter that matches nothing is 400 noTarget (RFC 7644 §3.5.2.3).
+ */
+const CANONICAL_TYPES: Record<string, readonly string[]> = {
+  emails: ["work", "home", "other"],
+  phoneNumbers: ["work", "home", "mobile", "fax", "pager", "other"],
+  addresses: ["work", "home", "other"],
+  ims: ["aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq", "yahoo"],
+  photos: ["photo", "thumbnail"],
+};
 
 /**
  * Applies normalised operations to a user as fetched (canonical SCIM JSON) with scim-patch
@@ -22,9 +37,14 @@ export function applyUserPatch(current: Record<string, unknown>, operations: Pat
     }
     return (o.hasValue ? { op: o.op, ...(o.path ? { path: o.path } : {}), value } : { op: o.op, path: o.path }) as ScimPatchOperation;
   });
-  let patched: Record<string, unknown>;
+  let patched = structuredClone(current);
   try {
-    patched = scimPatch(structuredClone(current) as unknown as PatchableResource, ops, { mutateDocument: true, treatMissingAsAdd: true }) as unknown as Record<string, unknown>;
+    // One operation at a time, as scim-patch applies a list: whether a replace through a value
+    // filter that matches nothing adds is decided per operation.
+    ops.forEach((op, i) => {
+      const upsert = isTypeUpsert(operations[i]!);
+      patched = scimPatch(patched as unknown as PatchableResource, [op], { mutateDocument: true, treatMissingAsAdd: upsert }) as unknown as Record<string, unknown>;
+    });
   } catch (err) {
     throw translatePatchError(err);
   }
@@ -32,6 +52,20 @@ export function applyUserPatch(current: Record<string, unknown>, operations: Pat
   patched.id = current.id;
   patched.meta = current.meta;
   return patched;
+}
+
+/** `replace` of `<attr>[type eq "<a canonical type of attr>"].<sub>`: Entra's way of setting a value that may not exist yet. */
+function isTypeUpsert(o: PatchOperation): boolean {
+  if (o.op !== "replace" || !o.path) return false;
+  const m = /^([A-Za-z]+)\[(.*)\]\.[A-Za-z$]+$/s.exec(o.path);
+  const types = m && Object.hasOwn(CANONICAL_TYPES, m[1]!) ? CANONICAL_TYPES[m[1]!]! : undefined;
+  if (!types) return false;
+  try {
+    const filter = parseFilter(m![2]!) as { op?: string; attrPath?: string; compValue?: unknown };
+    return filter.op === "eq" && filter.attrPath?.toLowerCase() === "type" && typeof filter.compValue === "string" && types.includes(filter.compValue.toLowerCase());
+  } catch {
+    return false;
+  }
 }
 
 function checkMutability(o: PatchOperation, i: number, current: Record<string, unknown>): void {

@@ -196,3 +196,32 @@ describe("a Group member's display", () => {
     expect(displays((await t.client.get(`/Groups/${created.id}`)).body)[unnamed.id]).toBe("Now Named");
   });
 });
+
+describe("replace through a value filter that matches nothing (RFC 7644 §3.5.2.3)", () => {
+  it("is 400 noTarget and changes nothing", async () => {
+    const user = await create("notarget.user@example.com");
+    const before = await t.client.get(`/Users/${user.id}`);
+    for (const path of ['emails[type eq "pager"].value', 'emails[value eq "someone.else@example.com"].display', "phoneNumbers[primary eq true].value"]) {
+      const res = await t.client.patch(`/Users/${user.id}`, patchOp({ op: "replace", path, value: "x" }));
+      expectScimError(res, 400, "noTarget");
+    }
+    const after = await t.client.get(`/Users/${user.id}`);
+    expect(after.body).toEqual(before.body);
+  });
+
+  it("adds the value when the filter is type eq one of the attribute's canonical types (Entra's upsert)", async () => {
+    const user = await create("upsert.user@example.com", { emails: [] });
+    const res = await t.client.patch(
+      `/Users/${user.id}`,
+      patchOp(
+        { op: "Replace", path: 'emails[type eq "work"].value', value: "upsert.user@example.com" },
+        { op: "Replace", path: 'phoneNumbers[type eq "mobile"].value', value: "+1 425 555 0100" },
+        { op: "Replace", path: 'addresses[type eq "work"].streetAddress', value: "1 Microsoft Way" },
+      ),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.emails).toEqual([{ value: "upsert.user@example.com", type: "work", primary: false }]);
+    expect(res.body.phoneNumbers).toEqual([{ type: "mobile", value: "+1 425 555 0100" }]);
+    expect(res.body.addresses).toEqual([{ type: "work", streetAddress: "1 Microsoft Way" }]);
+  });
+});
