@@ -28,7 +28,13 @@ export type DomainErrorReason =
   /** A PATCH value filter that matches no value (RFC 7644 §3.5.2.2). */
   | "NO_TARGET"
   /** A PATCH request whose structure is wrong. */
-  | "INVALID_SYNTAX";
+  | "INVALID_SYNTAX"
+  /** A userName or password change of a user holding permissions the caller lacks (account-safeguards.ts). */
+  | "PRIVILEGED_TARGET"
+  /** A principal deactivating or deleting its own account. */
+  | "SELF_LOCKOUT"
+  /** Deactivating or deleting the company's last active holder of CanConfigureCompany. */
+  | "LAST_ADMINISTRATOR";
 
 export class DomainError extends Error {
   override readonly name = "DomainError";

@@ -138,6 +138,8 @@ export function fromGraphQLError(error: GraphQLErrorLike, fieldNames: Record<str
     case "NOT_FOUND":
       return new ScimError(404, undefined, error.message);
     case "CONFLICT":
+      // The company's last configurator: a conflict with the company's state, not with another resource's value.
+      if (reason === "LAST_ADMINISTRATOR") return new ScimError(409, undefined, detail);
       return new ScimError(409, "uniqueness", detail);
     case "BAD_USER_INPUT":
       if (reason === "MUTABILITY") return new ScimError(400, "mutability", detail);

@@ -8,9 +8,10 @@ import { type Permission, ALL_PERMISSIONS } from "./permission.js";
  * app-access roles, plus, when the user has autoAssignRoles, those mapped from every
  * customer-supplied role they hold (effective access). A `text[]`. Embedded in the
  * statement that authenticates a request, so permissions cost no statement of their own, and are
- * read on every request, so a revocation or mapping change counts at once.
+ * read on every request, so a revocation or mapping change counts at once. `membershipCondition`
+ * (over the membership `m`) narrows which memberships count.
  */
-export function permissionsExpression(userId: string, companyId: string, autoAssignRoles: string): string {
+export function permissionsExpression(userId: string, companyId: string, autoAssignRoles: string, membershipCondition = "true"): string {
   return `array(select distinct unnest(r.permissions)
                   from app_access_role r
                  where r.company_id = ${companyId}
@@ -19,7 +20,7 @@ export function permissionsExpression(userId: string, companyId: string, autoAss
                                                            from membership m
                                                            join role_mapping rm on rm.customer_role_id = m.customer_role_id
                                                            join role_mapping_app_access_role p on p.role_mapping_id = rm.id
-                                                          where m.user_id = ${userId} and m.company_id = ${companyId}))))`;
+                                                          where m.user_id = ${userId} and m.company_id = ${companyId} and ${membershipCondition}))))`;
 }
 
 /** The known permissions among `names` (a role may carry a name this version does not know). */

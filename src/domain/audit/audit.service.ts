@@ -1,4 +1,6 @@
+import { sqlOf } from "../../db/sql.js";
 import type { Scope } from "../scope.js";
+import { auditInsert, auditParameter, type AuditRow } from "./audit.rows.js";
 import { noteAudit, type TransactionHandle } from "../unit-of-work.js";
 
 export interface AuditChange {
@@ -17,7 +19,11 @@ export interface AuditChange {
  * handle (its EntityManager or Sql), inside `inTransaction`; the unit of work writes it just before COMMIT.
  */
 export function recordAudit(tx: TransactionHandle, scope: Scope, change: AuditChange): void {
-  noteAudit(tx, {
+  noteAudit(tx, auditRowOf(scope, change));
+}
+
+function auditRowOf(scope: Scope, change: AuditChange): AuditRow {
+  return {
     companyId: change.companyId ?? scope.principal.companyId,
     actorUserId: scope.principal.userId,
     actorUserName: scope.principal.userName,
@@ -27,5 +33,15 @@ export function recordAudit(tx: TransactionHandle, scope: Scope, change: AuditCh
     targetId: change.targetId ?? null,
     before: change.before ?? null,
     after: change.after ?? null,
-  });
+  };
+}
+
+const REFUSAL = auditInsert(1);
+
+/**
+ * Records a change that was refused, in a statement of its own: the refused change's transaction
+ * rolled back, and with it anything it had noted. Auditors see who tried what, and why it was refused.
+ */
+export async function recordRefusal(scope: Scope, change: AuditChange): Promise<void> {
+  await sqlOf(scope.em).query(REFUSAL, [auditParameter([auditRowOf(scope, change)])]);
 }

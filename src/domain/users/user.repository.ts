@@ -1,4 +1,6 @@
 import { prepared, type PreparedStatement, type Sql, timestampOf } from "../../db/sql.js";
+import { Permission } from "../access-roles/permission.js";
+import { permissionsExpression } from "../access-roles/permissions.query.js";
 import { CHANGE_TIME } from "../change-time.js";
 import type { RecordsClause } from "../unit-of-work.js";
 import type { ScimDeleteMode } from "../companies/company.entity.js";
@@ -182,15 +184,18 @@ export async function lockUserForDeprovision(
   sql: Sql,
   companyId: string,
   id: string,
-): Promise<{ user: UserView; deleteMode: ScimDeleteMode } | undefined> {
+): Promise<{ user: UserView; deleteMode: ScimDeleteMode; holdsConfigure: boolean } | undefined> {
+  // Whether the user configures the company comes with the lock: only then does a DELETE need to
+  // look for another configurator (account-safeguards.ts), so the usual DELETE costs no statement more.
   const text = statement(
     "lock-for-deprovision",
-    () => `select ${userViewColumns(false)}, c.scim_delete_mode
+    () => `select ${userViewColumns(false)}, c.scim_delete_mode,
+                  ${permissionsExpression("u.id", "u.company_id", "u.auto_assign_roles")} @> array['${Permission.CanConfigureCompany}'] as holds_configure
              from user_account u join company c on c.id = u.company_id
             where u.id = $1 and u.company_id = $2 for update of u`,
   );
-  const [row] = await sql.query<UserViewRow & { scim_delete_mode: ScimDeleteMode }>(text, [id, companyId]);
-  return row && { user: toUserView(row), deleteMode: row.scim_delete_mode };
+  const [row] = await sql.query<UserViewRow & { scim_delete_mode: ScimDeleteMode; holds_configure: boolean }>(text, [id, companyId]);
+  return row && { user: toUserView(row), deleteMode: row.scim_delete_mode, holdsConfigure: row.holds_configure };
 }
 
 /** A page of the company's users matching `where` (over `user_account u`), each with its emails and, when asked, its roles: one statement. */

@@ -12,6 +12,7 @@ import type { Page, PageRequest } from "../paging.js";
 import type { Scope } from "../scope.js";
 import { inOneStatement, inSqlTransaction, takeRecords } from "../unit-of-work.js";
 import { compileWhere, isUuid } from "../where.js";
+import { recordingRefusals, requireCredentialAuthority, requireMayDeactivate } from "./account-safeguards.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
 import { applyUserData } from "./user-changes.js";
 import { type UserData } from "./user-input.js";
@@ -189,14 +190,16 @@ export class UserService {
   /** Removes a user with its emails, memberships, direct roles and app passwords. */
   async delete(scope: Scope, id: string, expectedVersion?: number | null): Promise<string> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
-    return inSqlTransaction(
-      scope,
-      async (sql) => {
-        const user = await lock(sql, scope, id, expectedVersion, false);
-        await removeUser(sql, scope, user);
-        return id;
-      },
-      { resourceType: "User", resourceId: () => id },
+    return recordingRefusals(scope, "user.delete", id, () =>
+      inSqlTransaction(
+        scope,
+        async (sql) => {
+          const user = await lock(sql, scope, id, expectedVersion, false);
+          await removeUser(sql, scope, user);
+          return id;
+        },
+        { resourceType: "User", resourceId: () => id },
+      ),
     );
   }
 
@@ -207,20 +210,23 @@ export class UserService {
    */
   async deprovision(scope: Scope, id: string, expectedVersion?: number | null): Promise<DeprovisionOutcome> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
-    return inSqlTransaction(
-      scope,
-      async (sql): Promise<DeprovisionOutcome> => {
-        const found = isUuid(id) ? await lockUserForDeprovision(sql, scope.principal.companyId, id) : undefined;
-        if (!found || hiddenFromScim(scope, found.user)) throw DomainError.notFound("User", id);
-        checkVersion(found.user, expectedVersion);
-        if (found.deleteMode === ScimDeleteMode.DELETE) {
-          await removeUser(sql, scope, found.user);
-          return { deleted: true, user: null };
-        }
-        const user = await write(sql, scope, found.user, { input: { active: false }, mode: "update" }, "user.deprovision", passwordHasher(), {});
-        return { deleted: false, user };
-      },
-      { resourceType: "User", resourceId: () => id },
+    return recordingRefusals(scope, "user.deprovision", id, () =>
+      inSqlTransaction(
+        scope,
+        async (sql): Promise<DeprovisionOutcome> => {
+          const found = isUuid(id) ? await lockUserForDeprovision(sql, scope.principal.companyId, id) : undefined;
+          if (!found || hiddenFromScim(scope, found.user)) throw DomainError.notFound("User", id);
+          checkVersion(found.user, expectedVersion);
+          if (found.deleteMode === ScimDeleteMode.DELETE) {
+            await removeUser(sql, scope, found.user, found.holdsConfigure);
+            return { deleted: true, user: null };
+          }
+          const revision: Revision = { input: { active: false }, mode: "update", holdsConfigure: found.holdsConfigure };
+          const user = await write(sql, scope, found.user, revision, "user.deprovision", passwordHasher(), {});
+          return { deleted: false, user };
+        },
+        { resourceType: "User", resourceId: () => id },
+      ),
     );
   }
 
@@ -234,13 +240,15 @@ export class UserService {
     opts: UserReadOptions & { readRoles?: boolean },
   ): Promise<UserView> {
     const hash = passwordHasher();
-    return inSqlTransaction(
-      scope,
-      async (sql) => {
-        const current = await lock(sql, scope, id, expectedVersion, Boolean(opts.withRoles || opts.readRoles));
-        return write(sql, scope, current, revise(current), action, hash, opts);
-      },
-      { resourceType: "User", resourceId: (u) => u.id },
+    return recordingRefusals(scope, action, id, () =>
+      inSqlTransaction(
+        scope,
+        async (sql) => {
+          const current = await lock(sql, scope, id, expectedVersion, Boolean(opts.withRoles || opts.readRoles));
+          return write(sql, scope, current, revise(current), action, hash, opts);
+        },
+        { resourceType: "User", resourceId: (u) => u.id },
+      ),
     );
   }
 }
@@ -270,6 +278,8 @@ function isEqFalse(comparison: unknown): boolean {
 interface Revision {
   input: UserData;
   mode: ApplyMode;
+  /** Whether the user holds CanConfigureCompany, when the lock read it (account-safeguards.ts). */
+  holdsConfigure?: boolean;
 }
 
 /**
@@ -316,6 +326,11 @@ async function write(
   const { input, mode } = revision;
   const before = stateOf(current);
   const after = applyUserData(before, input, mode, flagDefaults(scope));
+  // Whoever sets a password or a userName can sign in as the user; whoever deactivates can lock a company out.
+  if (after.userName.toLowerCase() !== before.userName.toLowerCase() || (input.password !== undefined && input.password !== null)) {
+    await requireCredentialAuthority(sql, scope, current);
+  }
+  if (before.active && !after.active) await requireMayDeactivate(sql, scope, current, "deactivate", revision.holdsConfigure);
   const passwordHash = input.password === undefined ? undefined : input.password === null ? null : await checkedHash(sql, scope, input.password, after.userName, hash);
   const changed = diff(snapshot(before), snapshot(after));
   const roles = await applyRoles(sql, scope, current.id, input.roles);
@@ -335,7 +350,8 @@ async function write(
   return viewOf({ ...current, ...written, hasPassword: passwordHash === undefined ? current.hasPassword : passwordHash !== null }, after);
 }
 
-async function removeUser(sql: Sql, scope: Scope, user: UserView): Promise<void> {
+async function removeUser(sql: Sql, scope: Scope, user: UserView, holdsConfigure?: boolean): Promise<void> {
+  await requireMayDeactivate(sql, scope, user, "delete", holdsConfigure);
   const { emails: _emails, ...before } = snapshot(stateOf(user));
   recordAudit(sql, scope, { action: "user.delete", targetType: "User", targetId: user.id, before });
   await deleteUser(sql, scope.principal.companyId, user.id, (n) => takeRecords(sql, n, user.id));
