@@ -11,6 +11,7 @@ import { schemaResources } from "./discovery/schemas.js";
 import { serviceProviderConfig } from "./discovery/service-provider-config.js";
 import { ScimError } from "./errors.js";
 import { OperationRunner, type GraphQLExecutor } from "./execute.js";
+import { parseIfMatch } from "./if-match.js";
 import { listQueryFromParameters, listQueryFromSearchRequest } from "./messages/search-request.js";
 import { sendScim, sendScimError } from "./media-type.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "./resource-handler.js";
@@ -178,15 +179,6 @@ function scopeOf(req: Request, res: Response, options: ScimRouterOptions): ScimR
     attributes: selection.attributes,
     excludedAttributes: selection.excludedAttributes,
   };
-}
-
-/** RFC 7644 §3.14 / RFC 7232 §3.1: `W/"3"`, `"3"` or `*`. A tag this server never issued matches no version. */
-function parseIfMatch(header: string | string[] | undefined): number | "*" | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === "") return undefined;
-  if (value.trim() === "*") return "*";
-  const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(value);
-  return m ? Number(m[1]) : -1;
 }
 
 /**
