@@ -76,7 +76,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     createScimRouter({
       execute: createInProcessExecutor(schema, services, logUnexpected),
       publicBaseUrl: services.config.PUBLIC_BASE_URL,
-      logError: (err, req) => log.error({ err, requestId: req.requestId }, "unexpected error in a SCIM request"),
+      logError: (err, requestId) => log.error({ err, requestId }, "unexpected error in a SCIM request"),
     }),
   );
   app.use(healthRoutes(services.orm));

@@ -6,7 +6,11 @@ import { requestStateOf } from "./request-state.js";
 /** RFC 7644 §3.1 and §8.1: the SCIM media type; every response, errors included, goes out in it. */
 export const SCIM_MEDIA_TYPE = "application/scim+json";
 
-/** Largest accepted request body, advertised as bulk.maxPayloadSize too. */
+/**
+ * Largest accepted request body, of every SCIM request. It is bulk.maxPayloadSize too (RFC 7644
+ * §3.7.4): one limit for both means whatever a single request may carry fits in a Bulk
+ * operation's data, and the body parser, which reads every body, enforces them both.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Sends a SCIM JSON body with the SCIM media type (as Zitadel's content-type middleware does). */
@@ -47,14 +51,18 @@ export function scimBodyParser() {
   return (req: Request, res: Response, next: NextFunction) => {
     parse(req, res, (err?: unknown) => {
       if (!err) return next();
-      sendScimError(req, res, bodyError(err));
+      sendScimError(req, res, bodyError(err, req));
     });
   };
 }
 
-function bodyError(err: unknown): ScimError {
+function bodyError(err: unknown, req: Request): ScimError {
   const type = (err as { type?: string }).type;
-  if (type === "entity.too.large") return ScimError.payloadTooLarge(`the request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (type === "entity.too.large") {
+    // RFC 7644 §3.7.4: a BulkRequest over maxPayloadSize is 413 with a detail naming the limit.
+    if (/^\/bulk\/?$/i.test(req.path)) return ScimError.payloadTooLarge(`the BulkRequest is larger than bulk.maxPayloadSize (${MAX_BODY_BYTES} bytes) allows (RFC 7644 §3.7.4)`);
+    return ScimError.payloadTooLarge(`the request body is larger than ${MAX_BODY_BYTES} bytes`);
+  }
   if (type === "entity.parse.failed") return ScimError.invalidSyntax("the request body is not valid JSON");
   if (type === "encoding.invalid") return ScimError.invalidSyntax("the request body is not valid UTF-8 (RFC 8259 §8.1)");
   if (type === "charset.unsupported" || type === "encoding.unsupported") return ScimError.invalidSyntax("the request body's charset or encoding is not supported; send UTF-8");

@@ -11,10 +11,13 @@ import { schemaResources } from "./discovery/schemas.js";
 import { serviceProviderConfig } from "./discovery/service-provider-config.js";
 import { ScimError } from "./errors.js";
 import { OperationRunner, type GraphQLExecutor } from "./execute.js";
+import { parseIfMatch } from "./if-match.js";
+import { parseBulkRequest } from "./messages/bulk-request.js";
 import { listQueryFromParameters, listQueryFromSearchRequest } from "./messages/search-request.js";
 import { sendScim, sendScimError } from "./media-type.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "./resource-handler.js";
 import { requestStateOf } from "./request-state.js";
+import { runBulk } from "./bulk/run-bulk.js";
 import { etagOf } from "./users/user.mapper.js";
 import { GroupsHandler } from "./groups/groups.handler.js";
 import { UsersHandler } from "./users/users.handler.js";
@@ -27,8 +30,11 @@ export interface ScimRouterOptions {
   /** PUBLIC_BASE_URL: meta.location and Location are absolute URIs under it (RFC 7643 §3.1). */
   publicBaseUrl?: string;
   handlers?: ScimResourceHandler[];
-  /** Where unexpected errors are reported (with the request id); clients only see a generic 500. */
-  logError?: (err: unknown, req: Request) => void;
+  /**
+   * Where unexpected errors are reported, with the request id (a Bulk operation's own id, which
+   * its result quotes); clients only see a generic 500.
+   */
+  logError?: (err: unknown, requestId: string) => void;
 }
 
 export function createScimRouter(options: ScimRouterOptions): Router {
@@ -57,7 +63,7 @@ export function createScimRouter(options: ScimRouterOptions): Router {
 
   for (const handler of handlers) registerResource(router, handler, options);
 
-  router.all("/Bulk", (req, res) => sendScimError(req, res, new ScimError(501, undefined, "bulk operations are not supported (see /ServiceProviderConfig)")));
+  registerBulk(router, handlers, options);
   router.use((req, res) => sendScimError(req, res, ScimError.notFound(`no SCIM endpoint ${req.method} ${req.path.slice(0, 200)}`)));
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof ScimError) return sendScimError(req, res, err);
@@ -66,7 +72,7 @@ export function createScimRouter(options: ScimRouterOptions): Router {
     if (err instanceof URIError) {
       return sendScimError(req, res, new ScimError(400, undefined, "the request URL is not well-formed (RFC 3986 percent-encoding)"));
     }
-    options.logError?.(err, req);
+    options.logError?.(err, req.requestId);
     sendScimError(req, res, ScimError.internal());
   });
   return router;
@@ -131,6 +137,44 @@ function registerResource(router: Router, handler: ScimResourceHandler, options:
 }
 
 /**
+ * POST /Bulk (RFC 7644 §3.7): the BulkRequest is read whole first, so a malformed one changes
+ * nothing; then each operation runs as the request of its own it stands for, with its own request
+ * id, runner and ProvisioningEvent, through the same handlers as the other routes.
+ */
+function registerBulk(router: Router, handlers: ScimResourceHandler[], options: ScimRouterOptions): void {
+  router.post("/Bulk", async (req, res, next) => {
+    try {
+      const request = parseBulkRequest(req.body, handlers.map((h) => h.endpoint));
+      const state = requestStateOf(res);
+      state.bulk = true;
+      const baseUrl = baseUrlOf(req, options);
+      const response = await runBulk(request, {
+        handlers,
+        baseUrl,
+        basePath: req.baseUrl,
+        scopeFor: (op) => ({
+          runner: new OperationRunner(options.execute, req.principal!, {
+            requestId: op.requestId,
+            method: op.method,
+            path: op.path.slice(0, 2000),
+            startedAt: op.startedAt,
+            normalizations: op.notes,
+          }),
+          baseUrl,
+          ifMatch: op.ifMatch,
+          notes: op.notes,
+        }),
+        record: (outcome) => state.recordOperation?.(outcome),
+        logError: (err, requestId) => options.logError?.(err, requestId),
+      });
+      sendScim(res, 200, response);
+    } catch (err) {
+      next(err);
+    }
+  });
+}
+
+/**
  * 401 without valid credentials (with WWW-Authenticate, RFC 7644 §2); 403 when the account lacks
  * CanProvisionUsersAsSCIM or the company's SCIM feature is off, with a detail that says which.
  */
@@ -178,15 +222,6 @@ function scopeOf(req: Request, res: Response, options: ScimRouterOptions): ScimR
     attributes: selection.attributes,
     excludedAttributes: selection.excludedAttributes,
   };
-}
-
-/** RFC 7644 §3.14 / RFC 7232 §3.1: `W/"3"`, `"3"` or `*`. A tag this server never issued matches no version. */
-function parseIfMatch(header: string | string[] | undefined): number | "*" | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === "") return undefined;
-  if (value.trim() === "*") return "*";
-  const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(value);
-  return m ? Number(m[1]) : -1;
 }
 
 /**

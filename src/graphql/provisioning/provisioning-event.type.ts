@@ -34,7 +34,7 @@ export class ProvisioningCredentialType {
 
 @ObjectType("ProvisioningEvent", {
   description:
-    "One SCIM request as the provisioning log keeps it. Its id is the request id every SCIM error body carries (and the X-Request-Id response header), so an admin can paste it from the IdP's error into provisioningEvent(id).",
+    "One SCIM request as the provisioning log keeps it; each operation of a Bulk request is logged as the request it stands for, with its own method, path, resource and status. Its id is the request id every SCIM error body carries (and the X-Request-Id response header; for a Bulk operation, the requestId in that operation's error), so an admin can paste it from the IdP's error into provisioningEvent(id).",
   simpleResolvers: true,
 })
 export class ProvisioningEventType {

@@ -1,3 +1,4 @@
+import { MAX_BULK_OPERATIONS } from "../messages/bulk-request.js";
 import { MAX_RESULTS } from "../messages/search-request.js";
 import { MAX_BODY_BYTES } from "../media-type.js";
 
@@ -12,7 +13,8 @@ export function serviceProviderConfig(baseUrl: string): Record<string, unknown> 
     schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
     documentationUri: "https://datatracker.ietf.org/doc/html/rfc7644",
     patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: MAX_BODY_BYTES },
+    // RFC 7644 §3.7.4: both bounds are enforced, each with a 413 that names it.
+    bulk: { supported: true, maxOperations: MAX_BULK_OPERATIONS, maxPayloadSize: MAX_BODY_BYTES },
     filter: { supported: true, maxResults: MAX_RESULTS },
     changePassword: { supported: true },
     sort: { supported: true },

@@ -12,14 +12,14 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 describe("discovery (RFC 7644 §4, RFC 7643 §5–7)", () => {
-  it("ServiceProviderConfig: patch, filter (maxResults 1000), sort, etag supported; bulk not; Basic and bearer authentication", async () => {
+  it("ServiceProviderConfig: patch, bulk (1000 operations, 1 MB), filter (maxResults 1000), sort, etag supported; Basic and bearer authentication", async () => {
     const res = await t.client.get("/ServiceProviderConfig");
     expect(res.status).toBe(200);
     expect(res.contentType).toMatch(/^application\/scim\+json/);
     expect(res.body).toMatchObject({
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
       patch: { supported: true },
-      bulk: { supported: false },
+      bulk: { supported: true, maxOperations: 1000, maxPayloadSize: 1_048_576 },
       filter: { supported: true, maxResults: 1000 },
       sort: { supported: true },
       etag: { supported: true },
