@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type Express } from "express";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { resolvePrincipal } from "../auth/resolve-principal.js";
@@ -16,6 +16,7 @@ import helmet from "helmet";
 import { armor, introspectionForAuthenticatedOnly } from "../graphql/limits.js";
 import type { Services } from "../services.js";
 import { lastResortErrorHandler } from "./error-handler.js";
+import { depthOver, MAX_BODY_DEPTH } from "./body-depth.js";
 import { healthRoutes } from "./health.js";
 import { Metrics } from "./metrics.js";
 import { requestId } from "./request-id.js";
@@ -94,6 +95,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    refuseDeepBodies,
     ...authLimits.graphql,
     resolvePrincipal(services.orm, services.tokens),
     expressMiddleware(apollo, {
@@ -114,4 +116,12 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
       await services.provisioningEvents.close();
     },
   };
+}
+
+/** A GraphQL request nested deeper than any real one is refused as a bad request, before any resolver sees it. */
+function refuseDeepBodies(req: Request, res: Response, next: NextFunction): void {
+  if (!depthOver(req.body, MAX_BODY_DEPTH)) return next();
+  res.status(400).json({
+    errors: [{ message: `the request body is nested more than ${MAX_BODY_DEPTH} levels deep; no GraphQL request is`, extensions: { code: "BAD_REQUEST" } }],
+  });
 }

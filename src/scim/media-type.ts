@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { depthOver, MAX_BODY_DEPTH } from "../http/body-depth.js";
 import { ScimError } from "./errors.js";
 import { requestStateOf } from "./request-state.js";
 
@@ -50,8 +51,11 @@ export function scimBodyParser() {
   });
   return (req: Request, res: Response, next: NextFunction) => {
     parse(req, res, (err?: unknown) => {
-      if (!err) return next();
-      sendScimError(req, res, bodyError(err, req));
+      if (err) return sendScimError(req, res, bodyError(err, req));
+      if (depthOver(req.body, MAX_BODY_DEPTH)) {
+        return sendScimError(req, res, ScimError.invalidSyntax(`the request body is nested more than ${MAX_BODY_DEPTH} levels deep; no SCIM message is`));
+      }
+      next();
     });
   };
 }

@@ -3,7 +3,7 @@ import { createScimTenant, patchOp, scimUser, type ScimTenant } from "../../setu
 import { startTestApp, type TestApp } from "../../setup/server.js";
 import { insertUsers } from "../graphql/customer-roles.fixtures.js";
 
-/** Issue 7 §4 as it applies to the SCIM facade: no client input gives a 5xx, and every error is a SCIM error body. */
+/** No client input gives the SCIM facade a 5xx, and every error is a SCIM error body. */
 let app: TestApp;
 let t: ScimTenant;
 let id: string;
@@ -71,6 +71,25 @@ describe("hostile input never gives a 5xx", () => {
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBeLessThan(500);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("a body nested thousands of levels deep is 400 invalidSyntax on every endpoint that reads one, and creates nothing", async () => {
+    const nested = (n: number) => '{"a":'.repeat(n) + "1" + "}".repeat(n);
+    const user = (n: number) => `{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"deep.${n}@example.com","blob":${nested(n)}}`;
+    const attempts: [string, string, string][] = [
+      ["POST", "/Users", user(20000)],
+      ["PUT", `/Users/${id}`, user(5000)],
+      ["PATCH", `/Users/${id}`, `{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"blob","value":${nested(5000)}}]}`],
+      ["POST", "/Bulk", `{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[{"method":"POST","bulkId":"d","path":"/Users","data":${user(5000)}}]}`],
+      ["POST", "/Users/.search", `{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"attributes":${"[".repeat(5000)}${"]".repeat(5000)}}`],
+    ];
+    for (const [method, path, rawBody] of attempts) {
+      const res = await t.client.request(method, path, undefined, { rawBody });
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(400);
+      expect(res.body.scimType).toBe("invalidSyntax");
+    }
+    const created = await t.client.get(`/Users?filter=${encodeURIComponent('userName sw "deep."')}`);
+    expect(created.body.totalResults).toBe(0);
   });
 
   it("a very long literal in a SearchRequest is 400 invalidFilter", async () => {
