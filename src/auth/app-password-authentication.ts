@@ -2,8 +2,8 @@ import { prepared, type Sql } from "../db/sql.js";
 import { hashesMatch, hashSecret } from "../domain/app-passwords/app-password-secret.js";
 import { DomainError } from "../domain/errors.js";
 import type { Principal } from "../domain/principal.js";
-import { isUuid } from "../domain/where.js";
 import { PRINCIPAL_COLUMNS, type PrincipalRow, isUsable, principalOf } from "./principal-loader.js";
+import { isUuid } from "../domain/uuid.js";
 
 /** Failure reasons stored in lastFailureReason (shown to admins by `appPasswords`). */
 export const AppPasswordFailure = {

@@ -4,6 +4,7 @@ import { type JWTPayload, type JWK, importJWK, jwtVerify, SignJWT, errors as jos
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../domain/errors.js";
 import { SIGNING_ALG, SigningKeyService } from "../domain/signing-keys/signing-key.service.js";
+import { isUuid } from "../domain/uuid.js";
 
 /** Claims rolebridge puts in its tokens, beside the registered ones. */
 export interface RolebridgeClaims extends JWTPayload {
@@ -30,8 +31,6 @@ const KEY_CACHE_MS = 30_000;
  * second, not one per token.
  */
 const UNKNOWN_KID_RELOAD_MS = 1_000;
-/** Our kids are UUIDs (signing-key.service.ts); anything else is rejected without a reload. */
-const KID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface KeyCache {
   /** When the keys were read (0: never). */
@@ -122,7 +121,8 @@ export class TokenService {
   }
 
   private async verificationKey(kid: string | undefined): Promise<KeyLike> {
-    if (!kid || !KID.test(kid)) throw new Error("no usable kid");
+    // Our kids are UUIDs (signing-key.service.ts); anything else is rejected without a reload.
+    if (!kid || !isUuid(kid)) throw new Error("no usable kid");
     if (Date.now() - this.cache.at > KEY_CACHE_MS) await (this.reloading ?? this.startReload());
     if (!this.cache.verify.has(kid)) await this.reloadForUnknownKid(kid);
     const key = this.cache.verify.get(kid);

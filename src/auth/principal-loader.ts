@@ -3,7 +3,7 @@ import { prepared, type Sql, sqlOf } from "../db/sql.js";
 import { permissionsExpression, toPermissions } from "../domain/access-roles/permissions.query.js";
 import { DomainError } from "../domain/errors.js";
 import type { Principal } from "../domain/principal.js";
-import { isUuid } from "../domain/where.js";
+import { isUuid } from "../domain/uuid.js";
 
 /** The columns every authentication reads with its credential (over `company c` and `user_account u`): who the account is, its company's SCIM flag, its permissions. */
 export const PRINCIPAL_COLUMNS = `c.id as company_id, c.scim_enabled, u.id as user_id, u.user_name, u.active, u.is_service_account, u.is_platform_operator,

@@ -1,4 +1,5 @@
 import { DomainError } from "./errors.js";
+import { isUuid } from "./uuid.js";
 
 /**
  * The comparison tree shared by every list query: a recursive and/or/not tree of
@@ -79,12 +80,6 @@ const MAX_DEPTH = 32;
 const MAX_COMPARISONS = 200;
 const MAX_LITERAL_LENGTH = 4096;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` can name a row at all: ids are UUIDs, and anything else must never reach a `::uuid` cast (a 500). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** Compiles a where-tree into SQL over the columns named in `fields` (which must be trusted SQL). */
 export function compileWhere(node: WhereNode<Record<string, unknown>> | null | undefined, fields: FieldMap): CompiledWhere {
@@ -185,7 +180,7 @@ function compileComparison(
         if (op !== "eq" && op !== "ne") throw invalidFilter(path, `operator ${op} is not defined for ids`);
         const value = stringLiteral(raw, path);
         // A value that is not a UUID names no resource: it matches nothing rather than failing the cast.
-        if (!UUID.test(value)) out.push(op === "eq" ? "false" : "true");
+        if (!isUuid(value)) out.push(op === "eq" ? "false" : "true");
         else out.push(`${col} ${op === "eq" ? "=" : "<>"} ${param(params, value)}::uuid`);
         break;
       }

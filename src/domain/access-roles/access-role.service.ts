@@ -5,10 +5,10 @@ import { Company } from "../companies/company.entity.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
-import { isUuid } from "../where.js";
 import { AppAccessRole } from "./app-access-role.entity.js";
 import { DataAccessRole } from "./data-access-role.entity.js";
 import { ALL_PERMISSIONS, Permission } from "./permission.js";
+import { isUuid } from "../uuid.js";
 
 /** Who may read access roles, the role mapping and effective access of others. */
 export const ACCESS_ROLE_READERS = [Permission.CanConfigureCompany, Permission.CanViewUsers, Permission.CanViewAuditLog] as const;

@@ -10,12 +10,12 @@ import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
 import { type UserView, userViewOfEntity } from "../users/user.view.js";
-import { isUuid } from "../where.js";
 import { ACCESS_ROLE_READERS, byName, namedList, requireAccessRoles } from "./access-role.service.js";
 import { AppAccessRole } from "./app-access-role.entity.js";
 import { DataAccessRole } from "./data-access-role.entity.js";
 import { ALL_PERMISSIONS, Permission } from "./permission.js";
 import { loadPermissions } from "./permissions.query.js";
+import { isUuid } from "../uuid.js";
 
 export type AccessGrantKind = "DIRECT" | "MAPPING";
 

@@ -6,11 +6,11 @@ import { numbered, sqlOf } from "../../db/sql.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
-import { isUuid } from "../where.js";
 import { grantRows } from "./effective-access.service.js";
 import { Permission } from "./permission.js";
 import type { RoleMapping } from "./role-mapping.entity.js";
 import type { RoleMappingService } from "./role-mapping.service.js";
+import { isUuid } from "../uuid.js";
 
 /** The document's identity: a reader refuses anything else rather than guess. */
 export const ROLE_MAPPING_FORMAT = "rolebridge.role-mappings";

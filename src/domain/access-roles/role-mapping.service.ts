@@ -6,12 +6,12 @@ import { CustomerRole } from "../customer-roles/customer-role.entity.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
-import { isUuid } from "../where.js";
 import { ACCESS_ROLE_READERS, namedList, requireAccessRoles } from "./access-role.service.js";
 import { AppAccessRole } from "./app-access-role.entity.js";
 import { DataAccessRole } from "./data-access-role.entity.js";
 import { Permission } from "./permission.js";
 import { RoleMapping } from "./role-mapping.entity.js";
+import { isUuid } from "../uuid.js";
 
 /**
  * The mapping from customer-supplied roles to access roles: what holding a role grants. Read by

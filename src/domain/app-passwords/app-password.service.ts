@@ -10,6 +10,7 @@ import { inTransaction } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
 import { bearerTokenOf, newCredential } from "./app-password-secret.js";
 import { AppPassword } from "./app-password.entity.js";
+import { isUuid } from "../uuid.js";
 
 /** What generating returns: the secret exists only here, never again. */
 export interface GeneratedAppPassword {
@@ -20,7 +21,6 @@ export interface GeneratedAppPassword {
 }
 
 const NAME_MAX_LENGTH = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * App passwords (Client ID + Client Secret) of service accounts: the credential an IdP uses for
@@ -51,7 +51,7 @@ export class AppPasswordService {
   /** Revokes one of the caller's app passwords; it fails on the very next request that uses it. */
   async revoke(scope: Scope, appPasswordId: string): Promise<AppPassword> {
     requireOwnSignedInServiceAccount(scope, "revoke");
-    if (!UUID.test(appPasswordId)) throw DomainError.notFound("AppPassword", appPasswordId);
+    if (!isUuid(appPasswordId)) throw DomainError.notFound("AppPassword", appPasswordId);
     const { companyId, userId } = scope.principal;
     return inTransaction(scope, async (em) => {
       const appPassword = await em.findOne(

@@ -3,8 +3,9 @@ import { DomainError } from "../errors.js";
 import { type Page, type PageRequest, inIdOrder, selectPage } from "../paging.js";
 import { LOG_READERS } from "../provisioning/provisioning-log.service.js";
 import type { Scope } from "../scope.js";
-import { type DateTimeComparison, type FieldMap, type StringComparison, type WhereNode, compileWhere, isUuid } from "../where.js";
+import { type DateTimeComparison, type FieldMap, type StringComparison, type WhereNode, compileWhere } from "../where.js";
 import { AuditEvent } from "./audit-event.entity.js";
+import { isUuid } from "../uuid.js";
 
 /** Filters of the audit history: comparisons of one node, with and/or/not children (where.ts). */
 export type AuditEventWhere = WhereNode<{

@@ -9,7 +9,8 @@ import { inIdOrder, type Page, type PageRequest, selectPage } from "../paging.js
 import type { Scope } from "../scope.js";
 import { inTransaction, type ProvisioningRecord } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
-import { compileWhere, isUuid } from "../where.js";
+import { isUuid } from "../uuid.js";
+import { compileWhere } from "../where.js";
 import type { RoleHolding } from "../users/user.view.js";
 import { CustomerRole } from "./customer-role.entity.js";
 import {

@@ -6,12 +6,12 @@ import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
 import { type UserView, userViewOfEntity } from "../users/user.view.js";
+import { isUuid } from "../uuid.js";
 
 /** Impersonated sessions are short: long enough to look into a support case, short enough to lapse on their own. */
 export const IMPERSONATION_TTL_SECONDS = 15 * 60;
 
 const REASON_MAX_LENGTH = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Signs session tokens; the token service of the authentication layer, handed in by the composition root. */
 export interface SessionSigner {
@@ -46,8 +46,8 @@ export class ImpersonationService {
     const reason = input.reason.trim();
     if (!reason) throw DomainError.invalid("reason", "reason must not be empty; say why you open this session (e.g. the support ticket)");
     if (reason.length > REASON_MAX_LENGTH) throw DomainError.invalid("reason", `reason must be at most ${REASON_MAX_LENGTH} characters`);
-    if (!UUID.test(input.companyId)) throw DomainError.notFound("Company", input.companyId);
-    if (!UUID.test(input.userId)) throw DomainError.notFound("User", input.userId);
+    if (!isUuid(input.companyId)) throw DomainError.notFound("Company", input.companyId);
+    if (!isUuid(input.userId)) throw DomainError.notFound("User", input.userId);
 
     return inTransaction(scope, async (em) => {
       // The operator's request is scoped to the platform company; the target lives elsewhere.

@@ -1,3 +1,5 @@
+import { isUuid } from "../uuid.js";
+
 /**
  * How a ProvisioningEvent is written, in one place: the change of a SCIM request writes its event
  * inside its own transaction (the unit of work), and reads and refused requests are written later
@@ -24,7 +26,6 @@ export interface ProvisioningEventRow {
   createdAt: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 2000;
 // Request paths and error details quote what a client sent; PostgreSQL text holds neither NUL nor
 // a lone UTF-16 surrogate, and one such character would fail the whole batch.
@@ -62,11 +63,11 @@ export function provisioningEventParameter(rows: readonly ProvisioningEventRow[]
     rows.map((r) => ({
       id: r.id,
       company_id: r.companyId,
-      app_password_id: r.appPasswordId && UUID.test(r.appPasswordId) ? r.appPasswordId : null,
+      app_password_id: r.appPasswordId && isUuid(r.appPasswordId) ? r.appPasswordId : null,
       method: text(r.method, 16),
       path: text(r.path),
       resource_type: r.resourceType,
-      resource_id: r.resourceId && UUID.test(r.resourceId) ? r.resourceId : null,
+      resource_id: r.resourceId && isUuid(r.resourceId) ? r.resourceId : null,
       status: r.status,
       scim_type: r.scimType,
       detail: r.detail === null ? null : text(r.detail),

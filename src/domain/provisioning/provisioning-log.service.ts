@@ -6,8 +6,9 @@ import { type Page, type PageRequest, inIdOrder, selectPage } from "../paging.js
 import type { Scope } from "../scope.js";
 import { User } from "../users/user.entity.js";
 import { type UserView, userViewOfEntity } from "../users/user.view.js";
-import { type DateTimeComparison, type FieldMap, type IdComparison, type StringComparison, compileWhere, isUuid } from "../where.js";
+import { type DateTimeComparison, type FieldMap, type IdComparison, type StringComparison, compileWhere } from "../where.js";
 import { ProvisioningEvent } from "./provisioning-event.entity.js";
+import { isUuid } from "../uuid.js";
 
 /** Who may read the provisioning log and the audit history. */
 export const LOG_READERS = [Permission.CanConfigureCompany, Permission.CanViewAuditLog] as const;

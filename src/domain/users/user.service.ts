@@ -11,7 +11,7 @@ import { DomainError } from "../errors.js";
 import type { Page, PageRequest } from "../paging.js";
 import type { Scope } from "../scope.js";
 import { inOneStatement, inSqlTransaction, takeRecords } from "../unit-of-work.js";
-import { compileWhere, isUuid } from "../where.js";
+import { compileWhere } from "../where.js";
 import { recordingRefusals, requireCredentialAuthority, requireMayDeactivate } from "./account-safeguards.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
 import { applyUserData } from "./user-changes.js";
@@ -20,6 +20,7 @@ import { normalizeUserName, validateUserData } from "./user-validation.js";
 import { deleteUser, insertUser, lockUserForDeprovision, selectUser, selectUserPage, selectUsers, stateOf, type UserState, updateUser, viewOf } from "./user.repository.js";
 import type { UserView } from "./user.view.js";
 import { toCompilableWhere, USER_FIELDS, type UserOrderBy, type UserWhere, userSort } from "./user.where.js";
+import { isUuid } from "../uuid.js";
 
 /** Reading users: viewers, user managers, the IdP's SCIM account and company configurators. */
 export const USER_READ_PERMISSIONS = [
