@@ -2,11 +2,11 @@ import { parse as parseFilter } from "scim2-parse-filter";
 import { scimPatch, NoTarget, InvalidScimPatchRequest, InvalidScimRemoveValue, type ScimPatchOperation, type ScimResource as PatchableResource } from "scim-patch";
 import { ScimError } from "../errors.js";
 import type { PatchOperation } from "../messages/patch-op.js";
-import { isPlainObject } from "../schemas/canonicalize.js";
-import { ENTERPRISE_USER_SCHEMA } from "../schemas/enterprise-user.schema.js";
+import { definitionAt, isPlainObject } from "../schemas/canonicalize.js";
+import { userSchemas } from "../users/user.schemas.js";
 
-/** Attributes a PATCH may not touch (RFC 7643 §3.1 id/meta, §4.1.2 groups: readOnly). */
-const READ_ONLY_TOP = new Set(["id", "meta", "groups", "schemas"]);
+/** The common attributes a PATCH may not touch (RFC 7643 §3.1 id and meta, and schemas); the schemas' own readOnly attributes come from their definitions. */
+const COMMON_READ_ONLY = new Set(["id", "meta", "schemas"]);
 
 /**
  * The canonical `type` values of the multi-valued attributes (RFC 7643 §4.1.2, §8.7.1). Entra
@@ -69,18 +69,16 @@ function isTypeUpsert(o: PatchOperation): boolean {
 }
 
 function checkMutability(o: PatchOperation, i: number, current: Record<string, unknown>): void {
+  const refuse = (path: string) => ScimError.mutability(`Operations[${i}]: ${path} is readOnly and cannot be changed by PATCH (RFC 7643 §2.2)`);
   const head = o.target[0];
-  if (head !== undefined && READ_ONLY_TOP.has(head)) {
-    throw ScimError.mutability(`Operations[${i}]: ${head} is readOnly and cannot be changed by PATCH (RFC 7643 §3.1)`);
-  }
-  if (head === ENTERPRISE_USER_SCHEMA && o.target[1] === "manager" && o.target[2] === "displayName") {
-    throw ScimError.mutability(`Operations[${i}]: manager.displayName is readOnly; set manager.value`);
-  }
+  if (head !== undefined && COMMON_READ_ONLY.has(head)) throw refuse(head);
+  // groups (RFC 7643 §4.1.2) and its sub-attributes, the enterprise manager's displayName (set manager.value instead).
+  if (o.target.some((_, n) => definitionAt(userSchemas, o.target.slice(0, n + 1))?.mutability === "readOnly")) throw refuse(o.target.join("."));
   if (o.target.length === 0 && isPlainObject(o.value)) {
     for (const key of Object.keys(o.value)) {
       if (key === "id" && o.value.id === current.id) continue;
       if (key === "schemas") continue;
-      if (READ_ONLY_TOP.has(key)) throw ScimError.mutability(`Operations[${i}]: ${key} is readOnly and cannot be changed by PATCH (RFC 7643 §3.1)`);
+      if (COMMON_READ_ONLY.has(key) || definitionAt(userSchemas, [key])?.mutability === "readOnly") throw refuse(key);
     }
   }
 }

@@ -55,3 +55,15 @@ export function findAttribute(attributes: readonly AttributeDefinition[], name: 
   const lower = name.toLowerCase();
   return attributes.find((a) => a.name.toLowerCase() === lower);
 }
+
+/** Single-valued string attributes (userName, title…): the ones a mapper copies as they are. */
+export function simpleAttributeNames(attributes: readonly AttributeDefinition[]): string[] {
+  return attributes.filter((a) => a.type === "string" && !a.multiValued && !a.subAttributes && a.mutability !== "writeOnly").map((a) => a.name);
+}
+
+/** The sub-attribute names of the complex attribute `name` of a schema. */
+export function subAttributeNames(schema: SchemaDefinition, name: string): string[] {
+  const found = findAttribute(schema.attributes, name);
+  if (!found?.subAttributes) throw new Error(`${schema.id} describes no complex attribute ${name}`);
+  return found.subAttributes.map((a) => a.name);
+}

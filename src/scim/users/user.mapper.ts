@@ -9,17 +9,21 @@ import type { ScimUserFragment, UserInput } from "../generated/graphql.js";
 import { ScimError } from "../errors.js";
 import { canonicalizeResource, isPlainObject, isUnsafeKey, type CanonicalizeOptions } from "../schemas/canonicalize.js";
 import { CUSTOM_USER_SCHEMA } from "../schemas/custom-user.schema.js";
-import { ENTERPRISE_USER_SCHEMA } from "../schemas/enterprise-user.schema.js";
-import { USER_SCHEMA } from "../schemas/user.schema.js";
+import { ENTERPRISE_USER_SCHEMA, enterpriseUserSchema } from "../schemas/enterprise-user.schema.js";
+import { simpleAttributeNames, subAttributeNames } from "../schemas/schema-definition.js";
+import { USER_SCHEMA, userSchema } from "../schemas/user.schema.js";
 import { userSchemas } from "./user.schemas.js";
 
 export type ScimResource = Record<string, unknown> & { schemas: string[]; id: string };
 
-/** Top-level keys the mapper models; everything else is an extension attribute. */
-const SIMPLE = ["userName", "externalId", "displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone"] as const;
-const NAME_PARTS = ["formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix"] as const;
-const ENTERPRISE_PARTS = ["employeeNumber", "costCenter", "organization", "division", "department"] as const;
-const MODELLED = new Set<string>(["schemas", "id", "meta", "groups", "roles", "name", "active", "password", "emails", ...SIMPLE, ENTERPRISE_USER_SCHEMA, CUSTOM_USER_SCHEMA]);
+// What the mapper models is what the schemas describe (user.schema.ts and its extensions), so
+// describing an attribute there is the one edit that makes it modelled.
+/** Single-valued string attributes copied as they are (userName, externalId, title…). */
+const SIMPLE = simpleAttributeNames(userSchema.attributes) as (keyof UserInput & keyof ScimUserFragment & string)[];
+const NAME_PARTS = subAttributeNames(userSchema, "name");
+const ENTERPRISE_PARTS = simpleAttributeNames(enterpriseUserSchema.attributes);
+/** Top-level keys the mapper models; everything else is kept as an extension attribute. */
+const MODELLED = new Set<string>([...userSchemas.common, ...userSchema.attributes.map((a) => a.name), ...userSchemas.extensions.map((e) => e.id)]);
 
 /** The meta.version and ETag of a user version (RFC 7644 §3.14: weak, since equal versions are equivalent, not byte-equal). */
 export function etagOf(version: number): string {
@@ -57,8 +61,8 @@ export function toScimUser(user: ScimUserFragment, baseUrl: string): ScimResourc
   if (user.externalId != null) resource.externalId = user.externalId;
   resource.userName = user.userName;
   if (Object.keys(name).length) resource.name = name;
-  for (const key of ["displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone"] as const) {
-    if (user[key] != null) resource[key] = user[key];
+  for (const key of SIMPLE) {
+    if (key !== "userName" && key !== "externalId" && user[key] != null) resource[key] = user[key];
   }
   resource.active = user.active;
   if (user.emails.length) {
