@@ -60,7 +60,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   const authLimits = await createAuthRateLimit(services.config, log);
   app.use(requestId());
   app.use(requestLog(log));
-  const metrics = new Metrics(services.orm);
+  const metrics = new Metrics(services.orm, services.credentialChecks);
   app.use(metrics.middleware());
   // SCIM 2.0: the provisioning record of every request (a change records itself in its own
   // transaction; the rest go to the batch after the response) → brute-force limits → body parsing
@@ -72,7 +72,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     recordScimRequests((request) => services.provisioningEvents.add(request)),
     ...authLimits.scim,
     scimBodyParser(),
-    resolveScimPrincipal(services.orm, services.tokens),
+    resolveScimPrincipal(services.orm, services.tokens, services.credentialChecks),
     createScimRouter({
       execute: createInProcessExecutor(schema, services, logUnexpected),
       publicBaseUrl: services.config.PUBLIC_BASE_URL,
