@@ -28,12 +28,13 @@
  */
 import type { Request, RequestHandler, Response } from "express";
 import { type ClientRateLimitInfo, ipKeyGenerator, MemoryStore, rateLimit, type Store } from "express-rate-limit";
-import { type DocumentNode, Kind, parse, type ValueNode } from "graphql";
+import { type DocumentNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse, type SelectionNode, type ValueNode } from "graphql";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { RedisStore } from "rate-limit-redis";
 import { parseBasicAuthorization } from "../auth/basic.js";
 import type { Config } from "../config.js";
+import { MAX_TOKENS } from "../graphql/limits.js";
 import { ScimError } from "../scim/errors.js";
 import { sendScimError } from "../scim/media-type.js";
 
@@ -256,7 +257,8 @@ function oauthAttempt(req: Request): AuthAttempt {
 
 /**
  * GraphQL: a `login` mutation counts by IP and by company + userName (sessions are signed tokens,
- * left alone). Every login field of the operation counts, whatever its alias.
+ * left alone). Every login field the operation would execute counts, whatever its alias and
+ * whether it sits in a fragment.
  */
 function graphqlAttempt(req: Request): AuthAttempt | undefined {
   const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
@@ -270,7 +272,8 @@ function graphqlAttempt(req: Request): AuthAttempt | undefined {
 function loginFields(query: string, variables: unknown, operationName: unknown): AuthAttempt["logins"] {
   let document: DocumentNode;
   try {
-    document = parse(query, { maxTokens: 2_000 });
+    // The same token limit as Apollo's parse: a document it would execute is never one this skips.
+    document = parse(query, { maxTokens: MAX_TOKENS });
   } catch {
     return [];
   }
@@ -279,24 +282,42 @@ function loginFields(query: string, variables: unknown, operationName: unknown):
   const operation =
     typeof operationName === "string" ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation || operation.operation !== "mutation") return [];
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   const logins: AuthAttempt["logins"] = [];
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || selection.name.value !== "login") continue;
-    const arg = (name: string) => valueOf(selection.arguments?.find((a) => a.name.value === name)?.value, vars);
-    const company = arg("company")?.trim().toLowerCase() ?? "";
-    const userName = arg("userName")?.trim().toLowerCase() ?? "";
-    const key = `${company}/${userName}`;
-    if (key.length <= MAX_KEY_LENGTH) logins.push({ responseKey: selection.alias?.value ?? "login", userNameKey: key });
-  }
+  const spread = new Set<string>();
+  const visit = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet.selections);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !spread.has(fragment.name.value)) {
+          spread.add(fragment.name.value);
+          visit(fragment.selectionSet.selections);
+        }
+      } else if (selection.name.value === "login") {
+        const arg = (name: string) => valueOf(selection.arguments?.find((a) => a.name.value === name)?.value, vars, operation);
+        const company = arg("company")?.trim().toLowerCase() ?? "";
+        const userName = arg("userName")?.trim().toLowerCase() ?? "";
+        const key = `${company}/${userName}`;
+        if (key.length <= MAX_KEY_LENGTH) logins.push({ responseKey: selection.alias?.value ?? "login", userNameKey: key });
+      }
+    }
+  };
+  visit(operation.selectionSet.selections);
   return logins;
 }
 
-function valueOf(node: ValueNode | undefined, vars: Record<string, unknown>): string | undefined {
+function valueOf(node: ValueNode | undefined, vars: Record<string, unknown>, operation: OperationDefinitionNode): string | undefined {
   if (!node) return undefined;
   if (node.kind === Kind.STRING) return node.value;
   if (node.kind === Kind.VARIABLE) {
-    const v = vars[node.name.value];
-    return typeof v === "string" ? v : undefined;
+    const name = node.name.value;
+    if (name in vars) return typeof vars[name] === "string" ? vars[name] : undefined;
+    const fallback = operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
+    return fallback?.kind === Kind.STRING ? fallback.value : undefined;
   }
   return undefined;
 }
