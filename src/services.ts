@@ -1,4 +1,5 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
+import { CredentialChecks } from "./auth/credential-checks.js";
 import { TokenService } from "./auth/jwt.js";
 import type { Config } from "./config.js";
 import { AccessRoleService } from "./domain/access-roles/access-role.service.js";
@@ -28,6 +29,8 @@ export interface Services {
   orm: MikroORM;
   config: Config;
   tokens: TokenService;
+  /** Every comparison of a Client Secret or password, published on /metrics. */
+  credentialChecks: CredentialChecks;
   companies: CompanyService;
   users: UserService;
   customerRoles: CustomerRoleService;
@@ -54,6 +57,7 @@ export function createServices(orm: MikroORM, config: Config, options: { onRecor
     orm,
     config,
     tokens,
+    credentialChecks: new CredentialChecks(),
     companies: new CompanyService(),
     users: new UserService(),
     customerRoles: new CustomerRoleService(),

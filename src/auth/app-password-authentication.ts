@@ -2,6 +2,7 @@ import { prepared, type Sql } from "../db/sql.js";
 import { hashesMatch, hashSecret } from "../domain/app-passwords/app-password-secret.js";
 import { DomainError } from "../domain/errors.js";
 import type { Principal } from "../domain/principal.js";
+import type { CredentialChecks } from "./credential-checks.js";
 import { PRINCIPAL_COLUMNS, type PrincipalRow, isUsable, principalOf } from "./principal-loader.js";
 import { isUuid } from "../domain/uuid.js";
 
@@ -67,12 +68,13 @@ const BY_ISSUED_TOKEN = prepared(credentialStatement("ap.id = $1::uuid and ap.co
  * reads the row, so a revoked credential fails on the very next request on every instance.
  * Failures on a known Client ID are recorded for the admin (lastFailureAt/lastFailureReason).
  */
-export async function authenticateAppPassword(sql: Sql, clientId: string, secret: string): Promise<Principal> {
+export async function authenticateAppPassword(sql: Sql, checks: CredentialChecks, clientId: string, secret: string): Promise<Principal> {
   const presented = hashSecret(secret);
   const [row] =
     clientId.length > 0 && clientId.length <= CLIENT_ID_MAX_LENGTH ? await sql.query<CredentialRow>(BY_CLIENT_ID, [clientId, presented]) : [];
   // Always run the constant-time comparison, so an unknown Client ID is not revealed by timing.
   const secretOk = hashesMatch(presented, row?.secret_hash ?? UNKNOWN_CLIENT_HASH);
+  checks.record("app_password", secretOk && row !== undefined);
   if (!row) throw new CredentialRefused("unknown Client ID or wrong Client Secret");
   const owner = { companyId: row.company_id, appPasswordId: row.app_password_id };
   if (!secretOk) {

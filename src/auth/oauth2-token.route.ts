@@ -104,7 +104,7 @@ async function issue(services: Services, req: Request, res: Response): Promise<v
 
   let principal;
   try {
-    principal = await authenticateAppPassword(sqlOf(services.orm.em), client.clientId, client.secret);
+    principal = await authenticateAppPassword(sqlOf(services.orm.em), services.credentialChecks, client.clientId, client.secret);
   } catch (err) {
     if (err instanceof DomainError && err.code === "UNAUTHENTICATED") throw invalidClient(err.message);
     throw err;

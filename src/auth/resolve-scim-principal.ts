@@ -6,6 +6,7 @@ import { DomainError } from "../domain/errors.js";
 import type { Principal } from "../domain/principal.js";
 import { authenticateAppPassword, authenticateIssuedToken, CredentialRefused } from "./app-password-authentication.js";
 import { parseBasicAuthorization } from "./basic.js";
+import type { CredentialChecks } from "./credential-checks.js";
 import { classifyBearer, parseBearerAuthorization } from "./bearer.js";
 import type { TokenService } from "./jwt.js";
 // For the Request augmentation (principal, authError, credentialOwner).
@@ -25,12 +26,12 @@ import "./resolve-principal.js";
  * revoked credential, and every token issued from it, fails on the very next request on every
  * instance sharing the database.
  */
-export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService) {
+export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService, checks: CredentialChecks) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     if (!header) return next();
     try {
-      req.principal = await authenticate(sqlOf(orm.em), tokens, header);
+      req.principal = await authenticate(sqlOf(orm.em), tokens, checks, header);
     } catch (err) {
       // The credential could not be checked because the database is unreachable: 503, so the IdP
       // retries, rather than a 401 that reads as a revoked secret or a 500.
@@ -43,14 +44,14 @@ export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService) {
   };
 }
 
-async function authenticate(sql: Sql, tokens: TokenService, header: string): Promise<Principal> {
+async function authenticate(sql: Sql, tokens: TokenService, checks: CredentialChecks, header: string): Promise<Principal> {
   const basic = parseBasicAuthorization(header);
-  if (basic) return authenticateAppPassword(sql, basic.clientId, basic.secret);
+  if (basic) return authenticateAppPassword(sql, checks, basic.clientId, basic.secret);
 
   const bearer = parseBearerAuthorization(header);
   if (!bearer) throw new DomainError("UNAUTHENTICATED", "unsupported Authorization scheme; send Basic or Bearer credentials");
   const credential = classifyBearer(bearer);
-  if (credential.kind === "app-password") return authenticateAppPassword(sql, credential.clientId, credential.secret);
+  if (credential.kind === "app-password") return authenticateAppPassword(sql, checks, credential.clientId, credential.secret);
 
   const claims = await tokens.verify(credential.token);
   // SCIM takes OAuth 2.0 access tokens only; a GraphQL login session is not a provisioning credential.

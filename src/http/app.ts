@@ -61,19 +61,21 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   const authLimits = await createAuthRateLimit(services.config, log);
   app.use(requestId());
   app.use(requestLog(log));
-  const metrics = new Metrics(services.orm);
+  const metrics = new Metrics(services.orm, services.credentialChecks);
   app.use(metrics.middleware());
   // SCIM 2.0: the provisioning record of every request (a change records itself in its own
-  // transaction; the rest go to the batch after the response) → brute-force limits → body parsing
-  // (application/scim+json or application/json, 1 MB) → credentials → the facade, which runs
-  // GraphQL operations in process against the same schema.
+  // transaction; the rest go to the batch after the response) → brute-force limits (a slot per
+  // attempt) → body parsing (application/scim+json or application/json, 1 MB) → credentials → the
+  // attempt's outcome, settling its slot → the facade, which runs GraphQL operations in process
+  // against the same schema.
   const logUnexpected = (err: unknown) => log.error({ err }, "unexpected error in a SCIM request");
   app.use(
     "/scim/v2",
     recordScimRequests((request) => services.provisioningEvents.add(request)),
     ...authLimits.scim,
     scimBodyParser(),
-    resolveScimPrincipal(services.orm, services.tokens),
+    resolveScimPrincipal(services.orm, services.tokens, services.credentialChecks),
+    authLimits.scimAuthenticated,
     createScimRouter({
       execute: createInProcessExecutor(schema, services, logUnexpected),
       publicBaseUrl: services.config.PUBLIC_BASE_URL,

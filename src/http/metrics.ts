@@ -1,10 +1,12 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { NextFunction, Request, Response } from "express";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { CredentialChecks } from "../auth/credential-checks.js";
 
 /**
  * Prometheus metrics (prom-client) for operators: request counts and latency by route and status,
- * the database pool, and provisioning outcomes. One registry per app, so tests can run several.
+ * the database pool, provisioning outcomes, and comparisons of presented secrets. One registry per
+ * app, so tests can run several.
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -31,8 +33,9 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(orm: MikroORM) {
+  constructor(orm: MikroORM, credentialChecks: CredentialChecks) {
     collectDefaultMetrics({ register: this.registry, prefix: "rolebridge_" });
+    this.registry.registerMetric(credentialChecks.counter);
     const pool = () => (orm.em.getConnection().getKnex().client as { pool?: PoolStats }).pool;
     new Gauge({
       name: "rolebridge_db_pool_connections",

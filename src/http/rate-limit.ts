@@ -1,46 +1,70 @@
 /**
- * Brute-force protection: repeated FAILED authentication by Client ID, by client IP
- * and by userName (GraphQL login) gets 429 with Retry-After, through express-rate-limit. Counts
- * live in memory, or in Redis when REDIS_URL is set so every instance shares them.
+ * Brute-force protection: FAILED authentications by Client ID, by client IP and by company +
+ * userName (GraphQL login) are limited per window; past the limit the answer is 429 with
+ * Retry-After. The counts live in memory, or in Redis when REDIS_URL is set so every instance
+ * shares them (attempt-slots.ts, redis-attempt-slots.ts).
  *
- * Only failures count, and a request that succeeds is never slowed or counted. express-rate-limit's
- * own `skipSuccessfulRequests` counts every request when it starts and takes successes back when
- * they finish, so 25 concurrent good requests from one IdP (Entra's gallery bar is 25 a second)
- * would briefly look like 25 failures and be refused. Instead:
- *  - before authentication, each limiter reads its counter (`store.get`) and is skipped while the
- *    counter is under the limit: a good request costs one read per key and is never counted;
- *  - once a request has finished and its outcome was an authentication failure, the counters of
- *    its keys are incremented;
- *  - over the limit, express-rate-limit answers (429, Retry-After) through the handler here, in
- *    the body the surface speaks: a SCIM error on /scim/v2, an OAuth error on /oauth2/token, a
- *    GraphQL error (code TOO_MANY_REQUESTS) on /graphql.
- * Failing attempts that run concurrently all pass the read before any is counted, so an attacker
- * gets at most (limit + concurrency − 1) attempts per window, not more.
+ * An attempt takes its slot before its secret is compared. Each key has `limit` slots per window:
+ *  - before authentication, a request presenting a guessable secret reserves one slot of each of
+ *    its keys, atomically (all or none);
+ *  - a key with `limit` failures in its window answers 429 (Retry-After: the end of the window)
+ *    without the secret being compared;
+ *  - a key whose remaining slots are all held by attempts in progress makes the request wait,
+ *    briefly, until one of them ends;
+ *  - once the request's outcome is known, a failure keeps its slot for the rest of the window,
+ *    and a success (or a request that compared nothing) gives it back.
+ * So failures + attempts in progress never exceed the limit, and at most `limit` wrong secrets per
+ * key are compared in a window however many arrive at once, on one instance or many. Reading the
+ * count first and counting failures afterwards, as a plain rate limiter does, let every attempt
+ * of a parallel burst through before the first failure was counted.
+ *
+ * The trade-off is the wait. Until it has been compared, a good secret cannot be told from a
+ * wrong one. When the slots a key has left are all held by attempts in progress, a newcomer can be
+ * refused (then the 25 good requests Entra sends at once from one IdP would meet 429s without a
+ * single failure), let through (then a burst that arrives before its first failure is counted has
+ * no bound at all), or made to wait. It waits: a request is refused for failures, never because
+ * other requests are in progress, unless it has waited WAIT_FOR_SLOT_MS (then 429, Retry-After:
+ * 1). The cost is concurrency per key: at most `limit` authentications of one key run at a time,
+ * fewer as its failures add up (one at limit − 1), and the rest take turns. A turn is short: a
+ * SCIM request gives its slot back as soon as its credentials have been checked, before the SCIM
+ * operation runs (one database statement); a login or a token request holds it until its
+ * response is sent.
+ *
+ * A request that ends without a response (the client went away) may still be comparing its
+ * secret, so its attempt counts as failed. A reservation that is never settled (an instance died
+ * mid-attempt) lapses after LEASE_MS. Redis failures let requests through unlimited rather than
+ * stop provisioning (logged).
  *
  * The per-IP limit is higher than the per-Client-ID one: Okta, Entra and SailPoint call from
  * shared egress addresses, and one tenant's misconfigured connector must not lock the others out.
  *
  * What counts is what can be guessed: a Client Secret (HTTP Basic, the bearer app-password token,
  * the token endpoint) and a password (GraphQL login). A signed token (an OAuth access token on
- * SCIM, a session on GraphQL) is verified cryptographically, so a bad one is no guess: it is
- * neither counted nor refused here. An IdP or a browser retrying with an expired token must not
+ * SCIM, a session on GraphQL) is verified cryptographically, so a bad one is no guess: it takes
+ * no slot and is never refused here. An IdP or a browser retrying with an expired token must not
  * lock its neighbours out, and a valid token keeps working from an address that is locked.
+ *
+ * Over the limit, the answer is in the body the surface speaks: a SCIM error on /scim/v2, an
+ * OAuth error on /oauth2/token, a GraphQL error (code TOO_MANY_REQUESTS) on /graphql.
  */
 import type { Request, RequestHandler, Response } from "express";
-import { type ClientRateLimitInfo, ipKeyGenerator, MemoryStore, rateLimit, type Store } from "express-rate-limit";
-import { type DocumentNode, Kind, parse, type ValueNode } from "graphql";
+import { ipKeyGenerator } from "express-rate-limit";
+import { type DocumentNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse, type SelectionNode, type ValueNode } from "graphql";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { RedisStore } from "rate-limit-redis";
 import { parseBasicAuthorization } from "../auth/basic.js";
+import { classifyBearer, parseBearerAuthorization } from "../auth/bearer.js";
 import type { Config } from "../config.js";
+import { MAX_TOKENS } from "../graphql/limits.js";
 import { ScimError } from "../scim/errors.js";
 import { sendScimError } from "../scim/media-type.js";
+import { type AttemptSlots, MemoryAttemptSlots, type Reservation, type SlotKey } from "./attempt-slots.js";
+import { RedisAttemptSlots } from "./redis-attempt-slots.js";
 
 /** The surfaces that authenticate, each with its own error body. */
 type Surface = "scim" | "oauth" | "graphql";
 
-/** What a 429 is counted by. */
+/** What an attempt is counted by. */
 type Dimension = "ip" | "clientId" | "userName";
 
 const DIMENSION_WORDS: Record<Dimension, string> = {
@@ -49,7 +73,7 @@ const DIMENSION_WORDS: Record<Dimension, string> = {
   userName: "for this userName",
 };
 
-/** The credentials a request presents, as keys of the failure counters. */
+/** The credentials a request presents, as keys of the attempt slots. */
 interface AuthAttempt {
   surface: Surface;
   keys: Partial<Record<Dimension, string[]>>;
@@ -57,8 +81,8 @@ interface AuthAttempt {
   logins: { responseKey: string; userNameKey: string }[];
   /** GraphQL: response keys of login fields that failed to authenticate. */
   failedLogins: string[];
-  /** The key each limiter found over its limit (its keyGenerator returns it). */
-  over: Partial<Record<Dimension, string>>;
+  /** Once the slots are held: gives them back or keeps them as failures, by the outcome so far (once). */
+  settle?: () => Promise<void>;
 }
 
 declare module "express-serve-static-core" {
@@ -71,6 +95,8 @@ declare module "express-serve-static-core" {
 export interface AuthRateLimit {
   /** Mount after the SCIM provisioning log, before the credential middleware. */
   scim: RequestHandler[];
+  /** Mount right after the SCIM credential middleware: settles the attempt before the SCIM operation runs. */
+  scimAuthenticated: RequestHandler;
   /** Pass to the token route: it runs after the form is parsed, before the client is authenticated. */
   oauthToken: RequestHandler[];
   /** Mount after express.json(), before resolvePrincipal (it looks at login mutations only). */
@@ -79,126 +105,128 @@ export interface AuthRateLimit {
 }
 
 const MAX_KEY_LENGTH = 256;
-// The single-string app-password token `<clientId>.<secret>` (auth/bearer.ts).
-const APP_PASSWORD_TOKEN = /^Bearer[ \t]+([A-Za-z0-9_-]{1,256})\.[A-Za-z0-9_-]+[ \t]*$/i;
+/** How long a request may wait for a slot held by attempts in progress before it gets 429. */
+const WAIT_FOR_SLOT_MS = 10_000;
+/**
+ * When an unsettled reservation lapses: longer than an authentication can take (a statement waits
+ * at most 5 s for a connection and runs at most 35 s), so only a dead instance's reservations lapse.
+ */
+const LEASE_MS = 60_000;
+/** Dimensions in the order their refusal is reported. */
+const DIMENSIONS: Dimension[] = ["ip", "clientId", "userName"];
 
 /**
- * Builds the limiters. With REDIS_URL it connects first (failing fast on a wrong URL); later
+ * Builds the limiter. With REDIS_URL it connects first (failing fast on a wrong URL); later
  * Redis outages let requests through unlimited rather than stop provisioning (logged).
  */
 export async function createAuthRateLimit(config: Config, log: Logger): Promise<AuthRateLimit> {
   const windowMs = config.AUTH_FAILURE_WINDOW_SECONDS * 1000;
-  let redis: Redis | undefined;
-  if (config.REDIS_URL) {
-    redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, commandTimeout: 1_000 });
-    redis.on("error", (err) => log.warn({ err: { message: err.message } }, "redis error (brute-force counters)"));
-    await redis.connect();
-  }
-  const client = redis;
-  const stores: Record<Dimension, Store> = {
-    ip: storeFor("ip"),
-    clientId: storeFor("clientId"),
-    userName: storeFor("userName"),
-  };
-  function storeFor(dimension: Dimension): Store {
-    if (!client) return new MemoryStore();
-    return new RedisStore({
-      sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<never>,
-      prefix: `${config.REDIS_KEY_PREFIX}auth-failures:${dimension}:`,
-    });
-  }
+  const slots = await attemptSlots(config, log, windowMs);
+  const warn = (err: unknown, message: string) => log.warn({ err }, message);
   const limitOf = (d: Dimension) => (d === "ip" ? config.AUTH_FAILURE_IP_LIMIT : config.AUTH_FAILURE_LIMIT);
-  const warn = (err: unknown, message?: string) => log.warn({ err }, message ?? "brute-force limiter");
-  const loggerForLimiter = { error: warn, warn };
 
-  const limiters = (Object.keys(stores) as Dimension[]).map((dimension) => {
-    const store = stores[dimension];
-    const limit = limitOf(dimension);
-    return rateLimit({
-      windowMs,
-      limit,
-      store,
-      requestPropertyName: `authFailures_${dimension}`,
-      standardHeaders: "draft-7",
-      legacyHeaders: false,
-      // A Redis outage must not stop provisioning: let the request through (and log).
-      passOnStoreError: true,
-      logger: loggerForLimiter,
-      // Runs only for requests that present credentials, and only while a key is over the limit.
-      skip: async (req) => {
-        const keys = req.authAttempt?.keys[dimension];
-        if (!keys?.length) return true;
-        for (const key of keys) {
-          let hits: ClientRateLimitInfo | undefined;
-          try {
-            hits = await store.get?.(key);
-          } catch (err) {
-            warn(err, "could not read a brute-force counter; request allowed");
-            return true;
-          }
-          if (hits && hits.totalHits >= limit && (!hits.resetTime || hits.resetTime.getTime() > Date.now())) {
-            req.authAttempt!.over[dimension] = key;
-            return false;
-          }
-        }
+  /** Takes the request's slots, waiting while attempts in progress hold them; false when it has answered 429. */
+  async function takeSlots(req: Request, res: Response, attempt: AuthAttempt): Promise<boolean> {
+    const keys = DIMENSIONS.flatMap((dimension) =>
+      [...new Set(attempt.keys[dimension] ?? [])].map((value) => ({ dimension, key: slotKey(dimension, value), limit: limitOf(dimension) })),
+    );
+    if (keys.length === 0) return true;
+    let gone = false;
+    res.once("close", () => (gone = true));
+    const deadline = Date.now() + WAIT_FOR_SLOT_MS;
+    for (let round = 0; ; round++) {
+      let reservation: Reservation;
+      try {
+        reservation = await slots.reserve(keys);
+      } catch (err) {
+        warn(err, "could not take a brute-force slot; request allowed");
         return true;
-      },
-      keyGenerator: (req) => req.authAttempt!.over[dimension]!,
-      handler: (req, res) => {
-        const info = (req as unknown as Record<string, { resetTime?: Date } | undefined>)[`authFailures_${dimension}`];
-        const seconds = Math.max(1, Math.ceil(((info?.resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
-        res.setHeader("Retry-After", String(seconds));
-        log.warn({ surface: req.authAttempt!.surface, dimension, requestId: req.requestId }, "authentication refused: too many failures");
-        sendTooMany(req, res, `too many failed authentication attempts ${DIMENSION_WORDS[dimension]}; retry after ${seconds} seconds`);
-      },
-    });
-  });
-
-  /** After the response: count the failure against every key the request presented. */
-  function countFailures(req: Request, res: Response): void {
-    res.on("finish", () => {
-      const attempt = req.authAttempt;
-      if (!attempt || res.statusCode === 429) return;
-      const failures = failuresOf(attempt, req, res);
-      if (failures.length === 0) return;
-      const increments: unknown[] = [];
-      for (const failure of failures) {
-        for (const dimension of ["ip", "clientId"] as const) {
-          for (const key of attempt.keys[dimension] ?? []) increments.push(stores[dimension].increment(key));
-        }
-        if (failure.userNameKey) increments.push(stores.userName.increment(failure.userNameKey));
       }
-      Promise.all(increments).catch((err: unknown) => warn(err, "could not count an authentication failure"));
-    });
+      if (reservation.outcome === "granted") {
+        holdUntilSettled(req, res, attempt, keys, reservation.id);
+        return true;
+      }
+      const { dimension } = keys[reservation.index]!;
+      if (reservation.outcome === "over") {
+        const seconds = Math.max(1, Math.ceil(reservation.retryAfterMs / 1000));
+        refuse(req, res, dimension, seconds, `too many failed authentication attempts ${DIMENSION_WORDS[dimension]}; retry after ${seconds} seconds`);
+        return false;
+      }
+      // Nobody is left to answer.
+      if (gone) return false;
+      if (Date.now() >= deadline) {
+        refuse(req, res, dimension, 1, `too many authentication attempts in progress ${DIMENSION_WORDS[dimension]}; retry after 1 seconds`);
+        return false;
+      }
+      // Attempts in progress end within a database statement or an argon2 comparison; poll with a short, jittered backoff.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(25, 2 ** round) * (0.5 + Math.random())));
+    }
   }
 
-  const surface = (which: Surface, extract: (req: Request) => AuthAttempt | undefined): RequestHandler[] => [
-    (req, res, next) => {
+  function holdUntilSettled(req: Request, res: Response, attempt: AuthAttempt, keys: (SlotKey & { dimension: Dimension })[], id: string): void {
+    let settled = false;
+    const settle = async (failed: (key: SlotKey) => boolean) => {
+      if (settled) return;
+      settled = true;
       try {
-        req.authAttempt = extract(req);
+        await slots.settle(id, keys, keys.map(failed));
+      } catch (err) {
+        warn(err, "could not count an authentication attempt");
+      }
+    };
+    attempt.settle = () => {
+      const failures = failedKeys(attempt, req, res);
+      return settle((k) => failures.has(k.key));
+    };
+    res.once("finish", () => void attempt.settle!());
+    // Ended without a response: the secret may still be being compared, so it counts as a failure.
+    res.once("close", () => void settle(() => true));
+  }
+
+  function refuse(req: Request, res: Response, dimension: Dimension, seconds: number, detail: string): void {
+    res.setHeader("Retry-After", String(seconds));
+    log.warn({ surface: req.authAttempt!.surface, dimension, requestId: req.requestId }, "authentication refused: too many attempts");
+    sendTooMany(req, res, detail);
+  }
+
+  const surface =
+    (extract: (req: Request) => AuthAttempt | undefined): RequestHandler =>
+    (req, res, next) => {
+      let attempt: AuthAttempt | undefined;
+      try {
+        attempt = extract(req);
       } catch {
-        req.authAttempt = undefined;
+        attempt = undefined;
       }
-      if (req.authAttempt) {
-        const ip = req.ip ? ipKeyGenerator(req.ip) : undefined;
-        if (ip) req.authAttempt.keys.ip = [ip];
-        countFailures(req, res);
-        if (which === "graphql" && req.authAttempt.logins.length > 0) watchLoginOutcome(req, res);
-      }
-      next();
-    },
-    ...limiters,
-  ];
+      if (!attempt) return next();
+      const ip = req.ip ? ipKeyGenerator(req.ip) : undefined;
+      if (ip) attempt.keys.ip = [ip];
+      req.authAttempt = attempt;
+      if (attempt.surface === "graphql") watchLoginOutcome(req, res);
+      takeSlots(req, res, attempt).then((proceed) => proceed && next(), next);
+    };
 
   return {
-    scim: surface("scim", scimAttempt),
-    oauthToken: surface("oauth", oauthAttempt),
-    graphql: surface("graphql", graphqlAttempt),
-    async close() {
-      for (const store of Object.values(stores)) if (store instanceof MemoryStore) store.shutdown();
-      if (redis) await redis.quit().catch(() => redis!.disconnect());
+    scim: [surface(scimAttempt)],
+    scimAuthenticated: (req, _res, next) => {
+      const settle = req.authAttempt?.settle;
+      if (!settle) return next();
+      // Before the SCIM operation: a good request's slot is free again while the operation runs,
+      // and a failure is counted before the 401 is sent.
+      settle().then(() => next(), next);
     },
+    oauthToken: [surface(oauthAttempt)],
+    graphql: [surface(graphqlAttempt)],
+    close: () => slots.close(),
   };
+}
+
+async function attemptSlots(config: Config, log: Logger, windowMs: number): Promise<AttemptSlots> {
+  if (!config.REDIS_URL) return new MemoryAttemptSlots(windowMs, LEASE_MS);
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+  redis.on("error", (err) => log.warn({ err: { message: err.message } }, "redis error (brute-force counters)"));
+  await redis.connect();
+  return new RedisAttemptSlots(redis, config.REDIS_KEY_PREFIX, windowMs, LEASE_MS);
 }
 
 /** Express "trust proxy" from TRUST_PROXY: a hop count, true/false, or addresses/subnets. */
@@ -210,7 +238,7 @@ export function trustProxySetting(value: string): boolean | number | string {
 }
 
 function attempt(surface: Surface, keys: Partial<Record<Dimension, string[]>> = {}): AuthAttempt {
-  return { surface, keys, logins: [], failedLogins: [], over: {} };
+  return { surface, keys, logins: [], failedLogins: [] };
 }
 
 function clientIdKeys(clientId: string | undefined): string[] {
@@ -218,8 +246,9 @@ function clientIdKeys(clientId: string | undefined): string[] {
 }
 
 /**
- * SCIM: HTTP Basic carries the Client ID, and the bearer app-password token starts with it. Other
- * bearer tokens (OAuth JWTs) are signed, not guessed, and are left alone (see the top).
+ * SCIM: HTTP Basic carries the Client ID, and the bearer app-password token starts with it, both
+ * read as the credential middleware reads them. Other bearer tokens (OAuth JWTs) are signed, not
+ * guessed, and are left alone (see the top).
  */
 function scimAttempt(req: Request): AuthAttempt | undefined {
   const header = req.headers.authorization;
@@ -233,8 +262,9 @@ function scimAttempt(req: Request): AuthAttempt | undefined {
     }
     return attempt("scim", { clientId: clientIdKeys(clientId) });
   }
-  const appPasswordToken = APP_PASSWORD_TOKEN.exec(header);
-  return appPasswordToken ? attempt("scim", { clientId: clientIdKeys(appPasswordToken[1]) }) : undefined;
+  const bearer = parseBearerAuthorization(header);
+  const credential = bearer ? classifyBearer(bearer) : undefined;
+  return credential?.kind === "app-password" ? attempt("scim", { clientId: clientIdKeys(credential.clientId) }) : undefined;
 }
 
 /** The token endpoint: every request is a client authentication (Basic, or client_id in the form). */
@@ -256,13 +286,14 @@ function oauthAttempt(req: Request): AuthAttempt {
 
 /**
  * GraphQL: a `login` mutation counts by IP and by company + userName (sessions are signed tokens,
- * left alone). Every login field of the operation counts, whatever its alias.
+ * left alone). Every login field the operation would execute counts, whatever its alias and
+ * whether it sits in a fragment.
  */
 function graphqlAttempt(req: Request): AuthAttempt | undefined {
   const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
   const logins = typeof body?.query === "string" && /\blogin\b/.test(body.query) ? loginFields(body.query, body.variables, body.operationName) : [];
   if (logins.length === 0) return undefined;
-  const a = attempt("graphql", { userName: [...new Set(logins.map((l) => l.userNameKey))] });
+  const a = attempt("graphql", { userName: logins.map((l) => l.userNameKey) });
   a.logins = logins;
   return a;
 }
@@ -270,7 +301,8 @@ function graphqlAttempt(req: Request): AuthAttempt | undefined {
 function loginFields(query: string, variables: unknown, operationName: unknown): AuthAttempt["logins"] {
   let document: DocumentNode;
   try {
-    document = parse(query, { maxTokens: 2_000 });
+    // The same token limit as Apollo's parse: a document it would execute is never one this skips.
+    document = parse(query, { maxTokens: MAX_TOKENS });
   } catch {
     return [];
   }
@@ -279,24 +311,42 @@ function loginFields(query: string, variables: unknown, operationName: unknown):
   const operation =
     typeof operationName === "string" ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation || operation.operation !== "mutation") return [];
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   const logins: AuthAttempt["logins"] = [];
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || selection.name.value !== "login") continue;
-    const arg = (name: string) => valueOf(selection.arguments?.find((a) => a.name.value === name)?.value, vars);
-    const company = arg("company")?.trim().toLowerCase() ?? "";
-    const userName = arg("userName")?.trim().toLowerCase() ?? "";
-    const key = `${company}/${userName}`;
-    if (key.length <= MAX_KEY_LENGTH) logins.push({ responseKey: selection.alias?.value ?? "login", userNameKey: key });
-  }
+  const spread = new Set<string>();
+  const visit = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet.selections);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !spread.has(fragment.name.value)) {
+          spread.add(fragment.name.value);
+          visit(fragment.selectionSet.selections);
+        }
+      } else if (selection.name.value === "login") {
+        const arg = (name: string) => valueOf(selection.arguments?.find((a) => a.name.value === name)?.value, vars, operation);
+        const company = arg("company")?.trim().toLowerCase() ?? "";
+        const userName = arg("userName")?.trim().toLowerCase() ?? "";
+        const key = `${company}/${userName}`;
+        if (key.length <= MAX_KEY_LENGTH) logins.push({ responseKey: selection.alias?.value ?? "login", userNameKey: key });
+      }
+    }
+  };
+  visit(operation.selectionSet.selections);
   return logins;
 }
 
-function valueOf(node: ValueNode | undefined, vars: Record<string, unknown>): string | undefined {
+function valueOf(node: ValueNode | undefined, vars: Record<string, unknown>, operation: OperationDefinitionNode): string | undefined {
   if (!node) return undefined;
   if (node.kind === Kind.STRING) return node.value;
   if (node.kind === Kind.VARIABLE) {
-    const v = vars[node.name.value];
-    return typeof v === "string" ? v : undefined;
+    const name = node.name.value;
+    if (name in vars) return typeof vars[name] === "string" ? vars[name] : undefined;
+    const fallback = operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
+    return fallback?.kind === Kind.STRING ? fallback.value : undefined;
   }
   return undefined;
 }
@@ -325,19 +375,24 @@ function watchLoginOutcome(req: Request, res: Response): void {
   };
 }
 
-/** The failures a finished request amounts to (one for refused credentials, one per failed login field). */
-function failuresOf(attempt: AuthAttempt, req: Request, res: Response): { userNameKey?: string }[] {
+/** The slot keys whose attempt failed, by the request's outcome so far. */
+function failedKeys(attempt: AuthAttempt, req: Request, res: Response): Set<string> {
+  const keysOf = (dimensions: Dimension[]) => dimensions.flatMap((d) => (attempt.keys[d] ?? []).map((value) => slotKey(d, value)));
   switch (attempt.surface) {
     case "scim":
       // A secret was sent and refused (not: none sent, SCIM off, database down).
-      return req.authError?.code === "UNAUTHENTICATED" ? [{}] : [];
+      return new Set(req.authError?.code === "UNAUTHENTICATED" ? keysOf(DIMENSIONS) : []);
     case "oauth":
       // invalid_client is the token endpoint's only 401.
-      return res.statusCode === 401 ? [{}] : [];
-    case "graphql":
-      return attempt.failedLogins.map((key) => ({ userNameKey: attempt.logins.find((l) => l.responseKey === key)?.userNameKey }));
+      return new Set(res.statusCode === 401 ? keysOf(DIMENSIONS) : []);
+    case "graphql": {
+      const failed = attempt.logins.filter((l) => attempt.failedLogins.includes(l.responseKey)).map((l) => slotKey("userName", l.userNameKey));
+      return new Set(failed.length > 0 ? [...keysOf(["ip"]), ...failed] : []);
+    }
   }
 }
+
+const slotKey = (dimension: Dimension, value: string) => `${dimension}:${value}`;
 
 function sendTooMany(req: Request, res: Response, detail: string): void {
   res.status(429);

@@ -15,7 +15,7 @@ export class AuthResolver {
     @Arg("password", () => String, { description: "The user's password." }) password: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SessionType> {
-    const user = await checkLogin(ctx.em, company, userName, password);
+    const user = await checkLogin(ctx.em, ctx.services.credentialChecks, company, userName, password);
     const { token, expiresAt } = await ctx.services.tokens.sign(
       { sub: user.id, company: user.company.id, typ: "session" },
       ctx.services.config.SESSION_TTL_SECONDS,

@@ -88,3 +88,17 @@ export async function meWith(baseUrl: string, token: string): Promise<{ id?: str
   const res = await gql(baseUrl, `{ me { id } }`, {}, token);
   return { id: res.data?.me?.id, code: res.errors?.[0]?.extensions?.code, message: res.errors?.[0]?.message };
 }
+
+/**
+ * How many times an instance has compared a presented secret with a stored one
+ * (`rolebridge_credential_checks_total` on /metrics, summed over outcomes).
+ */
+export async function credentialChecks(baseUrl: string, credential: "app_password" | "password"): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  let total = 0;
+  for (const line of text.split("\n")) {
+    const m = /^rolebridge_credential_checks_total\{([^}]*)\} (\S+)$/.exec(line);
+    if (m && m[1]!.includes(`credential="${credential}"`)) total += Number(m[2]);
+  }
+  return total;
+}

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_PASSWORD } from "../../setup/fixtures.js";
-import { gql } from "../../setup/graphql-client.js";
+import { errorCode, gql } from "../../setup/graphql-client.js";
 import { startTestApp, type TestApp } from "../../setup/server.js";
-import { basic, type Credential, generateAppPassword, type HttpResult, scimProbe, setUpServiceAccount, tokenRequest } from "./auth-helpers.js";
+import { basic, type Credential, credentialChecks, generateAppPassword, type HttpResult, scimProbe, setUpServiceAccount, tokenRequest } from "./auth-helpers.js";
 
 /**
  * Brute-force protection (issue 5 §6): failed authentications are counted by Client ID, by IP and
@@ -152,6 +152,33 @@ describe("GraphQL login", () => {
     expect((await login(app.url, s.co.company.slug, userName, TEST_PASSWORD)).status).toBe(429);
   });
 
+  it.each([
+    ["inside an inline fragment", (f: string) => `mutation { ... on Mutation { ${f} } }`],
+    ["inside a named fragment", (f: string) => `mutation { ...Guess } fragment Guess on Mutation { ${f} }`],
+    // The field after the login never runs: a failed login ends the mutation.
+    ["in a document of more than two thousand tokens", (f: string) => `mutation { ${f} addCustomerRoleMembers(id: "0", source: MANUAL, userIds: [${'"0" '.repeat(2_100)}]) { id } }`],
+  ])("counts a login %s, and compares no more passwords than the limit", async (_, document) => {
+    const s = await setUpServiceAccount(app, "svc@fragments.example");
+    const field = (guess: string) => `login(company: "${s.co.company.slug}", userName: "${s.co.admin.userName}", password: "${guess}") { token }`;
+    const before = await credentialChecks(app.url, "password");
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 5; i++) codes.push(errorCode(await gql(app.url, document(field(`guess-${i}`)))));
+    expect(codes).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "TOO_MANY_REQUESTS", "TOO_MANY_REQUESTS"]);
+    expect((await credentialChecks(app.url, "password")) - before).toBe(3);
+  });
+
+  it("counts a login whose company and userName are variables' default values against that userName", async () => {
+    const s = await setUpServiceAccount(app, "svc@defaults.example");
+    const { slug } = s.co.company;
+    const userName = s.co.admin.userName;
+    for (let i = 0; i < 3; i++) {
+      const literal = await gql(app.url, `mutation { login(company: "${slug}", userName: "${userName}", password: "guess-${i}") { token } }`);
+      expect(errorCode(literal)).toBe("UNAUTHENTICATED");
+    }
+    const defaults = await gql(app.url, `mutation($c: String = "${slug}", $u: String = "${userName}") { login(company: $c, userName: $u, password: "guess") { token } }`);
+    expect(errorCode(defaults)).toBe("TOO_MANY_REQUESTS");
+  });
+
   it("never counts successful logins", async () => {
     const s = await setUpServiceAccount(app, "svc@ok.example");
     for (let i = 0; i < 6; i++) {
@@ -242,14 +269,14 @@ describe.skipIf(!process.env.REDIS_URL)("shared through Redis (REDIS_URL)", () =
     expect((await scimProbe(one.url, basic(cred.clientId, "x"))).status).toBe(401);
     expect((await scimProbe(two.url, basic(cred.clientId, "x"))).status).toBe(401);
     expect((await scimProbe(one.url, basic(cred.clientId, "x"))).status).toBe(401);
-    // Allow the failure count, written after the response, to land.
-    await new Promise((r) => setTimeout(r, 100));
+    // A SCIM failure is counted before its 401 is sent, so the next request sees it at once.
     const blocked = await scimProbe(two.url, basic(cred.clientId, cred.secret));
     expect(blocked.status).toBe(429);
     expectRetryAfter(blocked);
     const redis = new Redis(process.env.REDIS_URL!);
     try {
-      expect(await redis.get(`${prefix}auth-failures:clientId:${cred.clientId}`)).toBe("4");
+      // The three failures; the refused request compared nothing and is not one.
+      expect(await redis.get(`${prefix}auth-failures:clientId:${cred.clientId}`)).toBe("3");
     } finally {
       await redis.quit();
     }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabaseIfMissing, withDatabase } from "../../../src/db/database.js";
+import { TEST_PASSWORD } from "../../setup/fixtures.js";
 import { createScimTenant, expectScimError, type ScimTenant, scimUser } from "../../setup/scim-client.js";
 import { startTestApp, type TestApp } from "../../setup/server.js";
 
@@ -118,6 +119,52 @@ describe("/metrics", () => {
     // GraphQL and operator endpoints are not provisioning requests.
     await fetch(`${app.url}/healthz`);
     expect(valueOf(await metrics(), outcomes, {}) - valueOf(after, outcomes, {})).toBe(0);
+  });
+});
+
+describe("/metrics: comparisons of presented secrets", () => {
+  it("counts each comparison of a Client Secret or password by credential and outcome, and nothing that compares no secret", async () => {
+    const form = (secret: string) =>
+      fetch(`${app.url}/oauth2/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "client_credentials", client_id: t.clientId, client_secret: secret }),
+      });
+    const login = (userName: string, password: string) =>
+      fetch(`${app.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `mutation($c: String!, $u: String!, $p: String!) { login(company: $c, userName: $u, password: $p) { token } }`,
+          variables: { c: t.company.slug, u: userName, p: password },
+        }),
+      });
+    const scim = (authorization?: string) => fetch(`${app.url}/scim/v2/Users?count=1`, { headers: authorization ? { authorization } : {} });
+    const basic = (secret: string) => `Basic ${Buffer.from(`${t.clientId}:${secret}`).toString("base64")}`;
+    // createScimTenant's company administrator.
+    const admin = `admin@${t.company.slug}.example`;
+    const before = await metrics();
+
+    expect((await scim(basic(t.clientSecret))).status).toBe(200);
+    expect((await scim(`Bearer ${t.bearerToken}`)).status).toBe(200);
+    expect((await scim(basic("not-the-secret"))).status).toBe(401);
+    expect((await scim(`Bearer rb_nobody.${"x".repeat(43)}`)).status).toBe(401);
+    expect((await form(t.clientSecret)).status).toBe(200);
+    expect((await form("not-the-secret")).status).toBe(401);
+    // No secret compared: no credentials, a forged signed token.
+    expect((await scim()).status).toBe(401);
+    expect((await scim("Bearer eyJhbGciOiJFZERTQSJ9.e30.AAAA")).status).toBe(401);
+    expect(((await (await login(admin, TEST_PASSWORD)).json()) as any).data.login.token).toEqual(expect.any(String));
+    expect(((await (await login(admin, "wrong")).json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect(((await (await login("nobody@nowhere.example", "wrong")).json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+
+    const after = await metrics();
+    const checks = "rolebridge_credential_checks_total";
+    const delta = (labels: Record<string, string>) => valueOf(after, checks, labels) - valueOf(before, checks, labels);
+    expect(delta({ credential: "app_password", outcome: "match" })).toBe(3);
+    expect(delta({ credential: "app_password", outcome: "mismatch" })).toBe(3);
+    expect(delta({ credential: "password", outcome: "match" })).toBe(1);
+    expect(delta({ credential: "password", outcome: "mismatch" })).toBe(2);
   });
 });
 
