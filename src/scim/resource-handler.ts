@@ -1,6 +1,7 @@
 import type { OperationRunner } from "./execute.js";
 import type { ListQuery } from "./messages/search-request.js";
 import type { ListResponse } from "./messages/list-response.js";
+import type { ResourceEndpoint } from "./messages/meta.js";
 
 /** Everything a handler needs from the request it serves. */
 export interface ScimRequestScope {
@@ -34,7 +35,7 @@ export interface ScimResourceHandler {
   /** RFC 7643 §6 resource type name, e.g. "User". */
   resourceType: string;
   /** e.g. "/Users". */
-  endpoint: string;
+  endpoint: ResourceEndpoint;
   list(scope: ScimRequestScope, query: ListQuery): Promise<ListResponse>;
   get(scope: ScimRequestScope, id: string): Promise<ResourceResult>;
   create(scope: ScimRequestScope, body: unknown): Promise<ResourceResult>;

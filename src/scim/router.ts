@@ -11,14 +11,14 @@ import { schemaResources } from "./discovery/schemas.js";
 import { serviceProviderConfig } from "./discovery/service-provider-config.js";
 import { ScimError } from "./errors.js";
 import { OperationRunner, type GraphQLExecutor } from "./execute.js";
-import { parseIfMatch } from "./if-match.js";
+import { resourceLocation } from "./messages/meta.js";
+import { etagOf, noneMatch, parseIfMatch } from "./messages/versions.js";
 import { parseBulkRequest } from "./messages/bulk-request.js";
 import { listQueryFromParameters, listQueryFromSearchRequest } from "./messages/search-request.js";
 import { sendScim, sendScimError } from "./media-type.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "./resource-handler.js";
 import { requestStateOf } from "./request-state.js";
 import { runBulk } from "./bulk/run-bulk.js";
-import { etagOf } from "./users/user.mapper.js";
 import { GroupsHandler } from "./groups/groups.handler.js";
 import { UsersHandler } from "./users/users.handler.js";
 
@@ -100,7 +100,7 @@ function registerResource(router: Router, handler: ScimResourceHandler, options:
     if (location) res.setHeader("Location", location);
     sendScim(res, status, result.resource);
   };
-  const locationOf = (scope: ScimRequestScope, id: string) => `${scope.baseUrl}${endpoint}/${encodeURIComponent(id)}`;
+  const locationOf = (scope: ScimRequestScope, id: string) => resourceLocation(scope.baseUrl, endpoint, id);
 
   router.get(endpoint, scoped(async (scope, req, res) => sendScim(res, 200, await handler.list(scope, listQueryFromParameters(req.query as Record<string, unknown>)))));
   router.post(`${endpoint}/.search`, scoped(async (scope, req, res) => {
@@ -228,16 +228,6 @@ function scopeOf(req: Request, res: Response, options: ScimRouterOptions): ScimR
  * Whether If-None-Match names the current version: `*`, or a list of entity tags compared weakly
  * (RFC 9110 §13.1.2: `W/"3"` and `"3"` match version 3).
  */
-function noneMatch(header: string | string[] | undefined, version: number): boolean {
-  const value = Array.isArray(header) ? header.join(",") : header;
-  if (!value) return false;
-  if (value.trim() === "*") return true;
-  return value.split(",").some((tag) => {
-    const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(tag);
-    return m !== null && Number(m[1]) === version;
-  });
-}
-
 const SAFE_HOST = /^[A-Za-z0-9.\-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
 function baseUrlOf(req: Request, options: ScimRouterOptions): string {

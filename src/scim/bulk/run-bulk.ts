@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { ScimError } from "../errors.js";
-import { parseIfMatch } from "../if-match.js";
 import type { BulkOperation, BulkRequest } from "../messages/bulk-request.js";
 import { bulkResponse, type BulkOperationResult, type BulkResponse } from "../messages/bulk-response.js";
 import type { OperationRunner } from "../execute.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "../resource-handler.js";
 import type { ScimOperationOutcome } from "../request-state.js";
-import { etagOf } from "../users/user.mapper.js";
+import { resourceLocation } from "../messages/meta.js";
+import { etagOf, parseIfMatch } from "../messages/versions.js";
 import { planBulk, resolveData, resolveId, type BulkPlan } from "./bulk-ids.js";
 
 /** One operation of a Bulk request, described as the request of its own it stands for. */
@@ -67,7 +67,7 @@ async function runOperation(op: BulkOperation, plan: BulkPlan, created: Map<stri
   const id = op.id === undefined ? undefined : resolveId(op.id, created);
   // The path its single request would have: the resolved id, or the reference as sent when it cannot be resolved.
   const path = `${ctx.basePath}${op.endpoint}${op.id === undefined ? "" : `/${id ?? op.id}`}`;
-  const location = (resourceId: string) => `${ctx.baseUrl}${op.endpoint}/${encodeURIComponent(resourceId)}`;
+  const location = (resourceId: string) => resourceLocation(ctx.baseUrl, op.endpoint, resourceId);
   let runner: OperationRunner | undefined;
 
   const finish = (result: BulkOperationResult, resourceId: string | undefined, error?: ScimError): BulkOperationResult => {

@@ -1,36 +1,21 @@
-import { CUSTOM_USER_SCHEMA } from "../schemas/custom-user.schema.js";
-import { ENTERPRISE_USER_SCHEMA } from "../schemas/enterprise-user.schema.js";
-import { GROUP_SCHEMA } from "../schemas/group.schema.js";
-import { USER_SCHEMA } from "../schemas/user.schema.js";
+import { groupResourceType } from "../groups/group.resource-type.js";
+import type { ResourceType } from "../schemas/resource-type.js";
+import { userResourceType } from "../users/user.resource-type.js";
 
 export const RESOURCE_TYPE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 
+const ALL: readonly ResourceType[] = [userResourceType, groupResourceType];
+
 /** RFC 7643 §6: the resource types served (only those with a handler). Groups are customer-supplied roles. */
 export function resourceTypes(baseUrl: string, served: ReadonlySet<string>): Record<string, unknown>[] {
-  const all = [
-    {
-      schemas: [RESOURCE_TYPE_SCHEMA],
-      id: "User",
-      name: "User",
-      endpoint: "/Users",
-      description: "User Account",
-      schema: USER_SCHEMA,
-      schemaExtensions: [
-        { schema: ENTERPRISE_USER_SCHEMA, required: false },
-        { schema: CUSTOM_USER_SCHEMA, required: false },
-      ],
-      meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/User` },
-    },
-    {
-      schemas: [RESOURCE_TYPE_SCHEMA],
-      id: "Group",
-      name: "Group",
-      endpoint: "/Groups",
-      description: "Group: a customer-supplied role",
-      schema: GROUP_SCHEMA,
-      schemaExtensions: [],
-      meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/Group` },
-    },
-  ];
-  return all.filter((r) => served.has(r.id));
+  return ALL.filter((type) => served.has(type.name)).map((type) => ({
+    schemas: [RESOURCE_TYPE_SCHEMA],
+    id: type.name,
+    name: type.name,
+    endpoint: type.endpoint,
+    description: type.description,
+    schema: type.core.id,
+    schemaExtensions: type.extensions.map((extension) => ({ schema: extension.id, required: false })),
+    meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/${type.name}` },
+  }));
 }

@@ -5,11 +5,12 @@
  * admin made (manual, upload) or the User `roles` attribute made are left to them.
  */
 import { ScimError } from "../errors.js";
+import { resourceLocation, resourceMeta } from "../messages/meta.js";
+import { stringOrNull } from "../messages/resource-body.js";
 import type { CreateCustomerRoleInput, PatchCustomerRoleInput, ScimGroupFragment } from "../generated/graphql.js";
 import { canonicalizeResource, isPlainObject, type CanonicalizeOptions } from "../schemas/canonicalize.js";
 import { GROUP_SCHEMA } from "../schemas/group.schema.js";
-import { etagOf, userLocation } from "../users/user.mapper.js";
-import { groupSchemas } from "./group.schemas.js";
+import { groupResourceType } from "./group.resource-type.js";
 
 /** The membership source SCIM Groups own: SCIM changes only the memberships SCIM made. */
 export const GROUP_MEMBER_SOURCE = "SCIM_GROUP" as const;
@@ -19,11 +20,6 @@ export interface GroupMember {
   userId: string;
   userName: string;
   userDisplayName: string | null;
-}
-
-/** RFC 7643 §3.1 meta.location: the absolute URI of the group. */
-export function groupLocation(baseUrl: string, id: string): string {
-  return `${baseUrl}/Groups/${encodeURIComponent(id)}`;
 }
 
 /**
@@ -39,18 +35,12 @@ export function toScimGroup(group: ScimGroupFragment, members: GroupMember[] | u
     // RFC 7643 §4.2 members: value is the member's id, $ref its URI, type "User" (rolebridge has no nested groups).
     resource.members = members.map((m) => ({
       value: m.userId,
-      $ref: userLocation(baseUrl, m.userId),
+      $ref: resourceLocation(baseUrl, "/Users", m.userId),
       type: "User",
       display: memberDisplay(m),
     }));
   }
-  resource.meta = {
-    resourceType: "Group",
-    created: iso(group.createdAt),
-    lastModified: iso(group.updatedAt),
-    location: groupLocation(baseUrl, group.id),
-    version: etagOf(group.version),
-  };
+  resource.meta = resourceMeta("Group", group, resourceLocation(baseUrl, "/Groups", group.id));
   return resource;
 }
 
@@ -59,23 +49,9 @@ function memberDisplay(member: GroupMember): string {
   return member.userDisplayName?.trim() ? member.userDisplayName : member.userName;
 }
 
-/** A Group body: a JSON object whose schemas list the core Group schema (RFC 7643 §3, RFC 7644 §3.3). */
-export function requireGroupBody(body: unknown): Record<string, unknown> {
-  if (!isPlainObject(body)) throw ScimError.invalidSyntax("the request body must be a Group resource (a JSON object) sent as application/scim+json");
-  const key = Object.keys(body).find((k) => k.toLowerCase() === "schemas");
-  const schemas = key === undefined ? undefined : body[key];
-  if (!Array.isArray(schemas) || !schemas.every((s) => typeof s === "string")) {
-    throw ScimError.invalidSyntax(`schemas is required: a list of schema URNs including ${GROUP_SCHEMA} (RFC 7643 §3)`);
-  }
-  if (!schemas.some((s: string) => s.toLowerCase() === GROUP_SCHEMA.toLowerCase())) {
-    throw ScimError.invalidValue(`schemas must include ${GROUP_SCHEMA} for a Group`);
-  }
-  return body;
-}
-
 /** A request body in canonical attribute names (RFC 7643 §2.1: names are case-insensitive). */
 export function canonicalGroup(body: Record<string, unknown>, options: CanonicalizeOptions = {}): Record<string, unknown> {
-  return canonicalizeResource(groupSchemas, body, options);
+  return canonicalizeResource(groupResourceType, body, options);
 }
 
 /**
@@ -139,12 +115,3 @@ export function memberIdsOf(value: unknown, where: string, notes?: Set<string>):
   return [...new Set(ids)];
 }
 
-function stringOrNull(value: unknown, attribute: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== "string") throw ScimError.invalidValue(`${attribute} must be a string`);
-  return value;
-}
-
-function iso(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
-}

@@ -17,13 +17,16 @@ import {
   type ScimGroupMemberPageFragment,
 } from "../generated/graphql.js";
 import { listResponse, type ListResponse } from "../messages/list-response.js";
+import { requireResourceBody } from "../messages/resource-body.js";
 import type { ListQuery } from "../messages/search-request.js";
+import { expectedVersion } from "../messages/versions.js";
 import { groupPatchInput } from "../patch/group-member-ops.js";
-import { normalizePatch } from "../patch/normalize.js";
+import { normalizePatch } from "../messages/patch-op.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "../resource-handler.js";
 import { canonicalPath } from "../schemas/canonicalize.js";
-import { canonicalGroup, createInputFromScim, replaceInputFromScim, requireGroupBody, toScimGroup, type GroupMember } from "./group.mapper.js";
-import { groupSchemas } from "./group.schemas.js";
+import { GROUP_SCHEMA } from "../schemas/group.schema.js";
+import { canonicalGroup, createInputFromScim, replaceInputFromScim, toScimGroup, type GroupMember } from "./group.mapper.js";
+import { groupResourceType } from "./group.resource-type.js";
 
 /** Members are read in keyset pages of this size (the GraphQL page limit), never all at once. */
 export const MEMBER_PAGE_SIZE = 1000;
@@ -49,8 +52,8 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** The SCIM Group resource (RFC 7643 §4.2) over the GraphQL customer-supplied roles API. */
 export class GroupsHandler implements ScimResourceHandler {
-  readonly resourceType = "Group";
-  readonly endpoint = "/Groups";
+  readonly resourceType = groupResourceType.name;
+  readonly endpoint = groupResourceType.endpoint;
 
   /** RFC 7644 §3.4.2: filter, sort and page in SQL; the first member page of every group in one query. */
   async list(scope: ScimRequestScope, query: ListQuery): Promise<ListResponse> {
@@ -87,7 +90,7 @@ export class GroupsHandler implements ScimResourceHandler {
 
   /** RFC 7644 §3.3: 201 with the group and its members (source SCIM_GROUP); a taken displayName is 409 uniqueness. */
   async create(scope: ScimRequestScope, body: unknown): Promise<ResourceResult> {
-    const doc = canonicalGroup(requireGroupBody(body), { notes: scope.notes });
+    const doc = canonicalGroup(requireResourceBody(body, "Group", GROUP_SCHEMA), { notes: scope.notes });
     const withMembers = wantsMembers(scope);
     const { createCustomerRole } = await scope.runner.change(
       ScimCreateGroupDocument,
@@ -102,11 +105,11 @@ export class GroupsHandler implements ScimResourceHandler {
    * SCIM_GROUP membership (see replaceInputFromScim); answered 200 with the group.
    */
   async replace(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
-    const doc = canonicalGroup(requireGroupBody(body), { notes: scope.notes });
+    const doc = canonicalGroup(requireResourceBody(body, "Group", GROUP_SCHEMA), { notes: scope.notes });
     const withMembers = wantsMembers(scope);
     const { patchCustomerRole } = await scope.runner.change(
       ScimPatchGroupDocument,
-      { id, input: replaceInputFromScim(doc, scope.notes), expectedVersion: versionOf(scope.ifMatch), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
+      { id, input: replaceInputFromScim(doc, scope.notes), expectedVersion: expectedVersion(scope.ifMatch), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
       { status: 200, fieldNames: FIELD_NAMES },
     );
     return this.result(scope, patchCustomerRole, withMembers);
@@ -120,14 +123,14 @@ export class GroupsHandler implements ScimResourceHandler {
    * allows either). Users answer 200 always: a user is small, a group may have 50,000 members.
    */
   async patch(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
-    const operations = normalizePatch(body, groupSchemas, { notes: scope.notes });
+    const operations = normalizePatch(body, groupResourceType, { notes: scope.notes });
     const input = groupPatchInput(operations, id, scope.notes);
     const wantsResource = scope.attributes !== undefined || scope.excludedAttributes !== undefined;
     const withMembers = wantsResource && wantsMembers(scope);
     // The ProvisioningEvent is written in the mutation's transaction, so it is told the status now.
     const { patchCustomerRole } = await scope.runner.change(
       ScimPatchGroupDocument,
-      { id, input, expectedVersion: versionOf(scope.ifMatch), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
+      { id, input, expectedVersion: expectedVersion(scope.ifMatch), withMembers, membersPage: { first: MEMBER_PAGE_SIZE } },
       { status: wantsResource ? 200 : 204, fieldNames: FIELD_NAMES },
     );
     const noContent = { resource: {}, id: patchCustomerRole.id, version: patchCustomerRole.version, noContent: true };
@@ -143,7 +146,7 @@ export class GroupsHandler implements ScimResourceHandler {
 
   /** RFC 7644 §3.6: the role and its memberships go; the users stay. */
   async delete(scope: ScimRequestScope, id: string): Promise<void> {
-    await scope.runner.change(ScimDeleteGroupDocument, { id, expectedVersion: versionOf(scope.ifMatch) }, { status: 204 });
+    await scope.runner.change(ScimDeleteGroupDocument, { id, expectedVersion: expectedVersion(scope.ifMatch) }, { status: 204 });
   }
 
   private async result(
@@ -184,7 +187,7 @@ export class GroupsHandler implements ScimResourceHandler {
   }
 
   private present(scope: ScimRequestScope, group: ScimGroupFragment, members: GroupMember[] | undefined): Record<string, unknown> {
-    return selectAttributes(toScimGroup(group, members, scope.baseUrl), groupSchemas, scope);
+    return selectAttributes(toScimGroup(group, members, scope.baseUrl), groupResourceType, scope);
   }
 }
 
@@ -194,7 +197,7 @@ export class GroupsHandler implements ScimResourceHandler {
  * without members) the members are not read at all.
  */
 function wantsMembers(selection: { attributes?: string[]; excludedAttributes?: string[] }): boolean {
-  const head = (raw: string) => canonicalPath(groupSchemas, raw);
+  const head = (raw: string) => canonicalPath(groupResourceType, raw);
   if (selection.attributes?.length) return selection.attributes.some((a) => head(a)[0] === "members");
   if (selection.excludedAttributes?.length) return !selection.excludedAttributes.some((a) => head(a).length === 1 && head(a)[0] === "members");
   return true;
@@ -206,8 +209,4 @@ function tooManyMembers(groupId: string): ScimError {
     "tooMany",
     `the group ${groupId} has more than ${MAX_MEMBERS_PER_RESPONSE} members, more than one response carries; ask with excludedAttributes=members (its holders can be paged with GET /Users?filter=groups.value eq "${groupId}")`,
   );
-}
-
-function versionOf(ifMatch: number | "*" | undefined): number | undefined {
-  return typeof ifMatch === "number" ? ifMatch : undefined;
 }

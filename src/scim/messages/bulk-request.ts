@@ -1,5 +1,6 @@
 import { ScimError } from "../errors.js";
 import { isPlainObject } from "../schemas/canonicalize.js";
+import type { ResourceEndpoint } from "./meta.js";
 
 /** RFC 7644 §3.7: the BulkRequest message of POST /Bulk. */
 export const BULK_REQUEST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
@@ -24,7 +25,7 @@ export interface BulkOperation {
   /** The version the operation demands, as an If-Match header would (RFC 7644 §3.7, §3.14). */
   version?: string;
   /** The resource endpoint the path names, spelled as its handler spells it ("/Users"). */
-  endpoint: string;
+  endpoint: ResourceEndpoint;
   /** The resource a PUT, PATCH or DELETE addresses, as sent: possibly a `bulkId:` reference. */
   id?: string;
   data?: unknown;
@@ -42,7 +43,7 @@ export interface BulkRequest {
  * version and the presence of data. What `data` holds is each operation's own resource handler's
  * to judge, as in its single-request form. Attribute names are matched ignoring case (RFC 7643 §2.1).
  */
-export function parseBulkRequest(body: unknown, endpoints: readonly string[]): BulkRequest {
+export function parseBulkRequest(body: unknown, endpoints: readonly ResourceEndpoint[]): BulkRequest {
   if (!isPlainObject(body)) throw ScimError.invalidSyntax("the request body must be a BulkRequest message (a JSON object) sent as application/scim+json (RFC 7644 §3.7)");
   const schemas = field(body, "schemas");
   if (!Array.isArray(schemas) || !schemas.every((s) => typeof s === "string")) {
@@ -73,7 +74,7 @@ export function parseBulkRequest(body: unknown, endpoints: readonly string[]): B
   return { operations: parsed, failOnErrors: typeof failOnErrors === "number" ? failOnErrors : undefined };
 }
 
-function parseOperation(raw: unknown, index: number, endpoints: readonly string[]): BulkOperation {
+function parseOperation(raw: unknown, index: number, endpoints: readonly ResourceEndpoint[]): BulkOperation {
   const at = `Operations[${index}]`;
   if (!isPlainObject(raw)) throw ScimError.invalidSyntax(`${at} must be a JSON object with method, path and (except for DELETE) data`);
   const rawMethod = field(raw, "method");
@@ -109,7 +110,7 @@ function parseOperation(raw: unknown, index: number, endpoints: readonly string[
 }
 
 /** `/Users` or `/Users/{id}`, relative to the SCIM base URL; endpoints match ignoring case, as the router's routes do. */
-function parsePath(path: string, at: string, endpoints: readonly string[]): { endpoint: string; id?: string } {
+function parsePath(path: string, at: string, endpoints: readonly ResourceEndpoint[]): { endpoint: ResourceEndpoint; id?: string } {
   const segments = path.replace(/\/$/, "").split("/");
   const endpoint = segments.length >= 2 && segments[0] === "" ? endpoints.find((e) => e.toLowerCase() === `/${segments[1]!.toLowerCase()}`) : undefined;
   if (!endpoint || segments.length > 3 || path.includes("?")) {

@@ -3,7 +3,7 @@ import { scimPatch, NoTarget, InvalidScimPatchRequest, InvalidScimRemoveValue, t
 import { ScimError } from "../errors.js";
 import type { PatchOperation } from "../messages/patch-op.js";
 import { definitionAt, isPlainObject } from "../schemas/canonicalize.js";
-import { userSchemas } from "../users/user.schemas.js";
+import { userResourceType } from "../users/user.resource-type.js";
 
 /** The common attributes a PATCH may not touch (RFC 7643 §3.1 id and meta, and schemas); the schemas' own readOnly attributes come from their definitions. */
 const COMMON_READ_ONLY = new Set(["id", "meta", "schemas"]);
@@ -73,12 +73,12 @@ function checkMutability(o: PatchOperation, i: number, current: Record<string, u
   const head = o.target[0];
   if (head !== undefined && COMMON_READ_ONLY.has(head)) throw refuse(head);
   // groups (RFC 7643 §4.1.2) and its sub-attributes, the enterprise manager's displayName (set manager.value instead).
-  if (o.target.some((_, n) => definitionAt(userSchemas, o.target.slice(0, n + 1))?.mutability === "readOnly")) throw refuse(o.target.join("."));
+  if (o.target.some((_, n) => definitionAt(userResourceType, o.target.slice(0, n + 1))?.mutability === "readOnly")) throw refuse(o.target.join("."));
   if (o.target.length === 0 && isPlainObject(o.value)) {
     for (const key of Object.keys(o.value)) {
       if (key === "id" && o.value.id === current.id) continue;
       if (key === "schemas") continue;
-      if (COMMON_READ_ONLY.has(key) || definitionAt(userSchemas, [key])?.mutability === "readOnly") throw refuse(key);
+      if (COMMON_READ_ONLY.has(key) || definitionAt(userResourceType, [key])?.mutability === "readOnly") throw refuse(key);
     }
   }
 }

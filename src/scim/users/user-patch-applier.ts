@@ -1,9 +1,9 @@
 import { ScimError, type ScimType } from "../errors.js";
 import type { ScimUserFragment, UserInput } from "../generated/graphql.js";
-import { normalizePatch } from "../patch/normalize.js";
+import { normalizePatch } from "../messages/patch-op.js";
 import { applyUserPatch } from "../patch/user-patch.js";
 import { diffInput, toScimUser } from "./user.mapper.js";
-import { userSchemas } from "./user.schemas.js";
+import { userResourceType } from "./user.resource-type.js";
 
 /** Why a PATCH cannot apply, in the core's words (errors.ts maps them back to these scimTypes). */
 type RejectionReason = "INVALID_PATH" | "NO_TARGET" | "INVALID_SYNTAX" | "INVALID_FILTER" | "MUTABILITY" | "TOO_MANY" | "INVALID_VALUE";
@@ -30,7 +30,7 @@ export function applyScimUserPatch(
   try {
     // Only the difference matters, so the resource needs no real base URL.
     const before = toScimUser(current, "");
-    const operations = normalizePatch(patch, userSchemas, { knownUnknownKeys: Object.keys(current.extensionAttributes as object) });
+    const operations = normalizePatch(patch, userResourceType, { knownUnknownKeys: Object.keys(current.extensionAttributes as object) });
     return { input: diffInput(before, applyUserPatch(before, operations)) };
   } catch (err) {
     if (!(err instanceof ScimError) || err.status !== 400) throw err;

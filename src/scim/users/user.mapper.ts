@@ -7,12 +7,14 @@
  */
 import type { ScimUserFragment, UserInput } from "../generated/graphql.js";
 import { ScimError } from "../errors.js";
+import { resourceLocation, resourceMeta } from "../messages/meta.js";
+import { stringOrNull } from "../messages/resource-body.js";
 import { canonicalizeResource, isPlainObject, isUnsafeKey, type CanonicalizeOptions } from "../schemas/canonicalize.js";
 import { CUSTOM_USER_SCHEMA } from "../schemas/custom-user.schema.js";
 import { ENTERPRISE_USER_SCHEMA, enterpriseUserSchema } from "../schemas/enterprise-user.schema.js";
 import { simpleAttributeNames, subAttributeNames } from "../schemas/schema-definition.js";
 import { USER_SCHEMA, userSchema } from "../schemas/user.schema.js";
-import { userSchemas } from "./user.schemas.js";
+import { userResourceType } from "./user.resource-type.js";
 
 export type ScimResource = Record<string, unknown> & { schemas: string[]; id: string };
 
@@ -23,17 +25,7 @@ const SIMPLE = simpleAttributeNames(userSchema.attributes) as (keyof UserInput &
 const NAME_PARTS = subAttributeNames(userSchema, "name");
 const ENTERPRISE_PARTS = simpleAttributeNames(enterpriseUserSchema.attributes);
 /** Top-level keys the mapper models; everything else is kept as an extension attribute. */
-const MODELLED = new Set<string>([...userSchemas.common, ...userSchema.attributes.map((a) => a.name), ...userSchemas.extensions.map((e) => e.id)]);
-
-/** The meta.version and ETag of a user version (RFC 7644 §3.14: weak, since equal versions are equivalent, not byte-equal). */
-export function etagOf(version: number): string {
-  return `W/"${version}"`;
-}
-
-/** RFC 7643 §3.1 meta.location: the absolute URI of the resource. */
-export function userLocation(baseUrl: string, id: string): string {
-  return `${baseUrl}/Users/${encodeURIComponent(id)}`;
-}
+const MODELLED = new Set<string>([...userResourceType.common, ...userSchema.attributes.map((a) => a.name), ...userResourceType.extensions.map((e) => e.id)]);
 
 /** GraphQL User → SCIM User (RFC 7643 §4.1): unassigned attributes are left out; password never appears. */
 export function toScimUser(user: ScimUserFragment, baseUrl: string): ScimResource {
@@ -46,7 +38,7 @@ export function toScimUser(user: ScimUserFragment, baseUrl: string): ScimResourc
   if (user.enterprise?.managerId) {
     enterprise.manager = {
       value: user.enterprise.managerId,
-      $ref: userLocation(baseUrl, user.enterprise.managerId),
+      $ref: resourceLocation(baseUrl, "/Users", user.enterprise.managerId),
       ...(user.enterprise.managerDisplayName ? { displayName: user.enterprise.managerDisplayName } : {}),
     };
   }
@@ -101,19 +93,13 @@ export function toScimUser(user: ScimUserFragment, baseUrl: string): ScimResourc
     schemas.push(CUSTOM_USER_SCHEMA);
   }
   resource.schemas = schemas;
-  resource.meta = {
-    resourceType: "User",
-    created: iso(user.createdAt),
-    lastModified: iso(user.updatedAt),
-    location: userLocation(baseUrl, user.id),
-    version: etagOf(user.version),
-  };
+  resource.meta = resourceMeta("User", user, resourceLocation(baseUrl, "/Users", user.id));
   return resource as ScimResource;
 }
 
 /** A request body in canonical attribute names (see schemas/canonicalize.ts). */
 export function canonicalUser(body: Record<string, unknown>, options: CanonicalizeOptions = {}): Record<string, unknown> {
-  return canonicalizeResource(userSchemas, body, options);
+  return canonicalizeResource(userResourceType, body, options);
 }
 
 /**
@@ -298,12 +284,6 @@ function rolesOf(value: unknown): string[] {
   });
 }
 
-function stringOrNull(value: unknown, attribute: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== "string") throw ScimError.invalidValue(`${attribute} must be a string`);
-  return value;
-}
-
 function stripNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripNulls);
   if (!isPlainObject(value)) return value;
@@ -314,8 +294,4 @@ function pick<K extends string>(source: Partial<Record<K, unknown>>, keys: reado
   const out: Record<string, unknown> = {};
   for (const k of keys) if (source[k] != null) out[k] = source[k];
   return out;
-}
-
-function iso(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
 }

@@ -16,15 +16,17 @@ import {
   type UserWhere,
 } from "../generated/graphql.js";
 import { listResponse, type ListResponse } from "../messages/list-response.js";
+import { requireResourceBody } from "../messages/resource-body.js";
 import type { ListQuery } from "../messages/search-request.js";
-import { normalizePatch } from "../patch/normalize.js";
+import { expectedVersion } from "../messages/versions.js";
+import { normalizePatch } from "../messages/patch-op.js";
 import type { ResourceResult, ScimRequestScope, ScimResourceHandler } from "../resource-handler.js";
-import { canonicalPath, isPlainObject } from "../schemas/canonicalize.js";
+import { canonicalPath } from "../schemas/canonicalize.js";
 import { CUSTOM_USER_SCHEMA } from "../schemas/custom-user.schema.js";
 import { ENTERPRISE_USER_SCHEMA } from "../schemas/enterprise-user.schema.js";
 import { USER_SCHEMA } from "../schemas/user.schema.js";
 import { canonicalUser, createInputFromScim, replaceInputFromScim, toScimUser } from "./user.mapper.js";
-import { userSchemas } from "./user.schemas.js";
+import { userResourceType } from "./user.resource-type.js";
 
 /** GraphQL input fields → SCIM attribute names, for the detail of invalidValue errors. */
 const FIELD_NAMES: Record<string, string> = {
@@ -39,8 +41,8 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** The SCIM User resource (RFC 7643 §4.1) over the GraphQL users API. */
 export class UsersHandler implements ScimResourceHandler {
-  readonly resourceType = "User";
-  readonly endpoint = "/Users";
+  readonly resourceType = userResourceType.name;
+  readonly endpoint = userResourceType.endpoint;
 
   /** RFC 7644 §3.4.2: filter, sort and page in SQL through the users query. */
   async list(scope: ScimRequestScope, query: ListQuery): Promise<ListResponse> {
@@ -71,7 +73,7 @@ export class UsersHandler implements ScimResourceHandler {
 
   /** RFC 7644 §3.3. A userName taken in any case is 409 uniqueness, decided by the database's unique index. */
   async create(scope: ScimRequestScope, body: unknown): Promise<ResourceResult> {
-    const doc = canonicalUser(requireUserBody(body), { notes: scope.notes });
+    const doc = canonicalUser(requireResourceBody(body, "User", USER_SCHEMA), { notes: scope.notes });
     const { createUser } = await scope.runner.change(
       ScimCreateUserDocument,
       { input: createInputFromScim(doc), withRoles: wantsRoles(scope) },
@@ -87,14 +89,14 @@ export class UsersHandler implements ScimResourceHandler {
    * updateUser, with no read before it.
    */
   async replace(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
-    const doc = canonicalUser(requireUserBody(body), { notes: scope.notes });
+    const doc = canonicalUser(requireResourceBody(body, "User", USER_SCHEMA), { notes: scope.notes });
     // RFC 7644 §3.5.1: a replace carries every required attribute; left out, userName is a client error, not "keep".
     if (typeof doc.userName !== "string" || doc.userName.trim() === "") {
       throw ScimError.invalidValue("userName is required in a PUT and must be a non-empty string (RFC 7643 §4.1.1, RFC 7644 §3.5.1)");
     }
     const { updateUser } = await scope.runner.change(
       ScimUpdateUserDocument,
-      { id, input: replaceInputFromScim(doc), expectedVersion: versionOf(scope.ifMatch), withRoles: wantsRoles(scope) },
+      { id, input: replaceInputFromScim(doc), expectedVersion: expectedVersion(scope.ifMatch), withRoles: wantsRoles(scope) },
       { status: 200, fieldNames: FIELD_NAMES },
     );
     return this.result(scope, updateUser);
@@ -107,10 +109,10 @@ export class UsersHandler implements ScimResourceHandler {
    * used are known to the provisioning log.
    */
   async patch(scope: ScimRequestScope, id: string, body: unknown): Promise<ResourceResult> {
-    normalizePatch(body, userSchemas, { notes: scope.notes });
+    normalizePatch(body, userResourceType, { notes: scope.notes });
     const { patchUser } = await scope.runner.change(
       ScimPatchUserDocument,
-      { id, patch: body, expectedVersion: versionOf(scope.ifMatch), withRoles: wantsRoles(scope) },
+      { id, patch: body, expectedVersion: expectedVersion(scope.ifMatch), withRoles: wantsRoles(scope) },
       { status: 200, fieldNames: FIELD_NAMES },
     );
     return this.result(scope, patchUser);
@@ -118,7 +120,7 @@ export class UsersHandler implements ScimResourceHandler {
 
   /** RFC 7644 §3.6: deactivate or delete, as the company's scimDeleteMode says. */
   async delete(scope: ScimRequestScope, id: string): Promise<void> {
-    await scope.runner.change(ScimDeprovisionUserDocument, { id, expectedVersion: versionOf(scope.ifMatch) }, { status: 204 });
+    await scope.runner.change(ScimDeprovisionUserDocument, { id, expectedVersion: expectedVersion(scope.ifMatch) }, { status: 204 });
   }
 
   private result(scope: ScimRequestScope, user: ScimUserFragment): ResourceResult {
@@ -126,22 +128,8 @@ export class UsersHandler implements ScimResourceHandler {
   }
 
   private present(scope: ScimRequestScope, user: ScimUserFragment): Record<string, unknown> {
-    return selectAttributes(toScimUser(user, scope.baseUrl), userSchemas, scope);
+    return selectAttributes(toScimUser(user, scope.baseUrl), userResourceType, scope);
   }
-}
-
-/** A User body: a JSON object whose schemas list the core User schema (RFC 7643 §3, RFC 7644 §3.3). */
-function requireUserBody(body: unknown): Record<string, unknown> {
-  if (!isPlainObject(body)) throw ScimError.invalidSyntax("the request body must be a User resource (a JSON object) sent as application/scim+json");
-  const key = Object.keys(body).find((k) => k.toLowerCase() === "schemas");
-  const schemas = key === undefined ? undefined : body[key];
-  if (!Array.isArray(schemas) || !schemas.every((s) => typeof s === "string")) {
-    throw ScimError.invalidSyntax(`schemas is required: a list of schema URNs including ${USER_SCHEMA} (RFC 7643 §3)`);
-  }
-  if (!schemas.some((s: string) => s.toLowerCase() === USER_SCHEMA.toLowerCase())) {
-    throw ScimError.invalidValue(`schemas must include ${USER_SCHEMA} for a User`);
-  }
-  return body;
 }
 
 /**
@@ -149,7 +137,7 @@ function requireUserBody(body: unknown): Record<string, unknown> {
  * `excludedAttributes` leaves both out, or `attributes` names neither, no membership is read.
  */
 function wantsRoles(selection: { attributes?: string[]; excludedAttributes?: string[] }): boolean {
-  const head = (raw: string) => canonicalPath(userSchemas, raw);
+  const head = (raw: string) => canonicalPath(userResourceType, raw);
   const isRoles = (path: string[]) => path[0] === "groups" || path[0] === "roles";
   if (selection.attributes?.length) return selection.attributes.some((a) => isRoles(head(a)));
   if (selection.excludedAttributes?.length) {
@@ -157,8 +145,4 @@ function wantsRoles(selection: { attributes?: string[]; excludedAttributes?: str
     return !(excluded.includes("groups") && excluded.includes("roles"));
   }
   return true;
-}
-
-function versionOf(ifMatch: number | "*" | undefined): number | undefined {
-  return typeof ifMatch === "number" ? ifMatch : undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { groupSchemas } from "../../../../src/scim/groups/group.schemas.js";
+import { groupResourceType } from "../../../../src/scim/groups/group.resource-type.js";
 import { groupPatchInput } from "../../../../src/scim/patch/group-member-ops.js";
-import { normalizePatch } from "../../../../src/scim/patch/normalize.js";
+import { normalizePatch } from "../../../../src/scim/messages/patch-op.js";
 import cases from "./group-member-ops.cases.json" with { type: "json" };
 import { expectThrownScimError } from "../expect-thrown-scim-error.js";
 
@@ -13,7 +13,7 @@ type Case = { name: string; body: unknown; input?: unknown; error?: string; note
 describe.each(Object.entries(cases as Record<string, Case[]>))("SCIM PATCH of a group as one patchCustomerRole input: %s", (_group, list) => {
   it.each(list.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const notes = new Set<string>();
-    const run = () => groupPatchInput(normalizePatch(c.body, groupSchemas, { notes }), GROUP_ID, notes);
+    const run = () => groupPatchInput(normalizePatch(c.body, groupResourceType, { notes }), GROUP_ID, notes);
     if (c.error) {
       expectThrownScimError(run, c.error);
     } else {

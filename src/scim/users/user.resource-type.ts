@@ -1,10 +1,13 @@
-import type { ResourceSchemas } from "../schemas/canonicalize.js";
+import { COMMON_ATTRIBUTES, type ResourceType } from "../schemas/resource-type.js";
 import { customUserSchema } from "../schemas/custom-user.schema.js";
 import { enterpriseUserSchema } from "../schemas/enterprise-user.schema.js";
 import { userSchema } from "../schemas/user.schema.js";
 
-/** The schemas of the User resource (RFC 7643 §4.1 and §4.3, plus the custom extension with personId). */
-export const userSchemas: ResourceSchemas = {
+/** The User resource type (RFC 7643 §4.1 and §4.3, plus the custom extension with personId). */
+export const userResourceType: ResourceType = {
+  name: "User",
+  endpoint: "/Users",
+  description: "User Account",
   core: userSchema,
   extensions: [enterpriseUserSchema, customUserSchema],
   unqualified: {
@@ -16,5 +19,5 @@ export const userSchemas: ResourceSchemas = {
     manager: enterpriseUserSchema,
     personid: customUserSchema,
   },
-  common: ["schemas", "id", "externalId", "meta"],
+  common: COMMON_ATTRIBUTES,
 };
