@@ -3,7 +3,7 @@
  * services → GraphQL schema → HTTP → graceful shutdown on SIGINT/SIGTERM/SIGHUP (exit code 0).
  */
 import "reflect-metadata";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { applyMigrations } from "./db/migrate.js";
@@ -12,6 +12,7 @@ import { buildRolebridgeSchema } from "./graphql/schema.js";
 import { createHttpApp, type HttpApp } from "./http/app.js";
 import { createLogger } from "./http/logger.js";
 import { createServices } from "./services.js";
+import { StartupFailure } from "./startup-failure.js";
 
 /** In-flight requests get this long to finish on shutdown before their connections are closed. */
 const DRAIN_MS = 5_000;
@@ -26,44 +27,82 @@ const log = createLogger(config.LOG_LEVEL);
 // short (in-flight requests, the connection pool) and turning a clean stop into a failure code.
 // rolebridge stops its embedded PostgreSQL itself (db.close()), so its handlers replace the hook's.
 // They are installed before the database opens, so a signal during start-up also stops cleanly.
+let stopping = false;
+let server: Server | undefined;
+let http: HttpApp | undefined;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.removeAllListeners(signal);
   process.on(signal, () => void shutdown(signal));
 }
-let server: Server | undefined;
-let http: HttpApp | undefined;
-const opening = openDatabase(config, { log: (line) => log.info(line) });
-const db = await opening;
-const applied = await applyMigrations(db.orm);
-if (applied.length) log.info({ applied }, "applied migrations");
-const services = createServices(db.orm, config, {
-  onRecordError: (err, events) => log.warn({ err, events }, "could not write a batch of provisioning events"),
-});
-const schema = await buildRolebridgeSchema();
-http = await createHttpApp(services, schema, log);
-const demo = await setUpDemoIfEmpty(db.orm.em.fork());
+const startup = new AbortController();
+const opening = openDatabase(config, { log: (line) => log.info(line), server: true, signal: startup.signal });
 
-const app = http.app;
-server = await new Promise<Server>((resolve) => {
-  const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-});
-// With PORT=0 the system picks the port: print the one actually bound.
-const address = server.address();
-const port = typeof address === "object" && address ? address.port : config.PORT;
-const base = (config.PUBLIC_BASE_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`).replace(/\/$/, "");
-
-// These lines are the product's first-run interface: plain stdout, one per line.
-console.log(`GraphQL URL: ${base}/graphql`);
-console.log(`SCIM base URL: ${base}/scim/v2`);
-if (demo) {
-  console.log(`Admin login: ${demo.company} / ${demo.adminUserName} / ${demo.adminPassword}`);
-  console.log(`Client ID: ${demo.clientId}`);
-  console.log(`Client Secret: ${demo.clientSecret}`);
-  console.log(`Bearer token (for IdPs that take one secret token): ${demo.bearerToken}`);
-  console.log("The Client Secret is shown this once; it is stored only as a hash.");
+try {
+  await start();
+} catch (err) {
+  await failStart(err);
 }
 
-let stopping = false;
+async function start(): Promise<void> {
+  const db = await opening;
+  if (stopping) return;
+  const applied = await applyMigrations(db.orm);
+  if (applied.length) log.info({ applied }, "applied migrations");
+  const services = createServices(db.orm, config, {
+    onRecordError: (err, events) => log.warn({ err, events }, "could not write a batch of provisioning events"),
+  });
+  const schema = await buildRolebridgeSchema();
+  http = await createHttpApp(services, schema, log);
+  const demo = await setUpDemoIfEmpty(db.orm.em.fork());
+  if (stopping) return;
+
+  server = await listen(http.app);
+  // With PORT=0 the system picks the port: print the one actually bound.
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const base = (config.PUBLIC_BASE_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`).replace(/\/$/, "");
+
+  // These lines are the product's first-run interface: plain stdout, one per line.
+  console.log(`GraphQL URL: ${base}/graphql`);
+  console.log(`SCIM base URL: ${base}/scim/v2`);
+  if (demo) {
+    console.log(`Admin login: ${demo.company} / ${demo.adminUserName} / ${demo.adminPassword}`);
+    console.log(`Client ID: ${demo.clientId}`);
+    console.log(`Client Secret: ${demo.clientSecret}`);
+    console.log(`Bearer token (for IdPs that take one secret token): ${demo.bearerToken}`);
+    console.log("The Client Secret is shown this once; it is stored only as a hash.");
+  }
+}
+
+/** Binds PORT, or fails start-up with a line that says which port is taken. */
+function listen(app: HttpApp["app"]): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    // node:http rather than app.listen: express 5 hands a listen error to the callback it calls on success.
+    const s = createServer(app);
+    s.once("listening", () => resolve(s));
+    s.once("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EADDRINUSE") reject(new StartupFailure(`port ${config.PORT} on ${config.HOST} is in use (another rolebridge?): stop it, or set PORT to a free port`));
+      else if (err.code === "EACCES") reject(new StartupFailure(`port ${config.PORT} on ${config.HOST} needs privileges this process lacks: set PORT to 1024 or above`));
+      else if (err.code === "EADDRNOTAVAIL") reject(new StartupFailure(`HOST ${config.HOST} is not an address of this machine: set HOST (0.0.0.0 for every interface)`));
+      else reject(err);
+    });
+    s.listen(config.PORT, config.HOST);
+  });
+}
+
+/** A start-up that cannot go on: one line for what the operator can fix, the error for the rest; exit code 1. */
+async function failStart(err: unknown): Promise<void> {
+  // Stopped by a signal while starting: shutdown() ends the process.
+  if (stopping) return;
+  stopping = true;
+  if (err instanceof StartupFailure) console.error(`rolebridge did not start: ${err.message}`);
+  else log.fatal({ err }, "rolebridge did not start");
+  await http?.stop().catch(() => {});
+  const opened = await opening.catch(() => undefined);
+  await opened?.close().catch(() => {});
+  process.exit(1);
+}
+
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -75,7 +114,9 @@ async function shutdown(signal: string): Promise<void> {
   try {
     if (server) await closeServer(server);
     await http?.stop();
-    // A signal during start-up: wait for the database to open, then close it (and stop an embedded PostgreSQL).
+    // A signal during start-up: stop waiting for the database, or let it finish opening and close
+    // it (and stop an embedded PostgreSQL).
+    startup.abort();
     const opened = await opening.catch(() => undefined);
     await opened?.close();
     log.info("stopped");
