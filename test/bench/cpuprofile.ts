@@ -78,8 +78,9 @@ export function packageOf(url: string, functionName: string): string {
     for (const [pattern, name] of GROUPS) if (pattern.test(pkg)) return name;
     return pkg;
   }
-  if (/\/dist\/(src|migrations)\//.test(path)) return "rolebridge";
-  if (/\/dist\/test\//.test(path)) return "bench server wrapper";
+  // Built code runs from .build/<fingerprint>/, which dist links to (scripts/build.mjs).
+  if (/\/(dist|\.build\/[^/]+)\/(src|migrations)\//.test(path)) return "rolebridge";
+  if (/\/(dist|\.build\/[^/]+)\/test\//.test(path)) return "bench server wrapper";
   return "other";
 }
 
@@ -128,7 +129,7 @@ export function summariseProfile(profile: CpuProfile, fromUs = -Infinity, toUs =
     packages.set(pkg, (packages.get(pkg) ?? 0) + duration);
     const charged = pkg === RUNTIME ? callerOf(node.id) : pkg;
     withRuntime.set(charged, (withRuntime.get(charged) ?? 0) + duration);
-    const where = url ? `${url.replace(/^.*\/node_modules\//, "").replace(/^.*\/dist\//, "dist/")}:${(lineNumber ?? 0) + 1}` : "";
+    const where = url ? `${url.replace(/^.*\/node_modules\//, "").replace(/^.*\/(dist|\.build\/[^/]+)\//, "dist/")}:${(lineNumber ?? 0) + 1}` : "";
     const key = `${functionName}\u0000${where}`;
     const f = functions.get(key) ?? { name: functionName || "(anonymous)", where, pkg, selfMs: 0 };
     f.selfMs += duration / 1000;

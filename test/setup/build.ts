@@ -19,7 +19,7 @@ export interface Build {
  * written. Inside the repository, so node finds node_modules and package.json ("type": "module").
  */
 export async function buildApp(): Promise<Build> {
-  const dir = path.join(ROOT, "dist", `.test-build-${process.pid}-${randomBytes(3).toString("hex")}`);
+  const dir = path.join(ROOT, ".build", `test-${process.pid}-${randomBytes(3).toString("hex")}`);
   await promisify(execFile)(path.join(ROOT, "node_modules", ".bin", "swc"), ["src", "migrations", "-d", dir, "-q"], {
     cwd: ROOT,
     timeout: 120_000,

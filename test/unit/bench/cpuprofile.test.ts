@@ -18,6 +18,8 @@ describe("packageOf", () => {
     [`${nm}/some/node_modules/@scope/inner/index.js`, "@scope/inner"],
     [`${nm}/dataloader/index.js`, "dataloader"],
     ["file:///work/app/dist/src/scim/router.js", "rolebridge"],
+    ["file:///work/app/.build/e2a2b577f07b45cb/src/scim/router.js", "rolebridge"],
+    ["file:///work/app/.build/e2a2b577f07b45cb/test/bench/server-process.js", "bench server wrapper"],
     ["node:internal/streams/writable", "node (runtime)"],
   ])("%s → %s", (url, pkg) => expect(packageOf(url, "f")).toBe(pkg));
 
