@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Audit: who can configure the company (issue 6 §7). Lists every user whose effective access
+ * Audit: who can configure the company. Lists every user whose effective access
  * includes the CanConfigureCompany permission, with the provenance of each grant: a direct
  * app-access role, or a customer-supplied role held through a membership source and mapped to an
  * app-access role that carries the permission. GraphQL only, with plain fetch (Node 20+).
@@ -16,12 +16,39 @@ const PERMISSION = "CanConfigureCompany";
 const url = (process.env.ROLEBRIDGE_URL ?? "http://127.0.0.1:4000").replace(/\/$/, "");
 const asJson = process.argv.includes("--json");
 
+const USAGE = `Usage: node scripts/audit-can-configure-company.mjs [--json] [--help]
+
+Lists every user who can configure the company (${PERMISSION}), with how each got it:
+a direct app-access role, or a customer-supplied role mapped to one.
+
+Environment:
+  ROLEBRIDGE_URL       base URL of rolebridge (default http://127.0.0.1:4000)
+  ROLEBRIDGE_COMPANY   the company's slug, to log in
+  ROLEBRIDGE_USER      the userName to log in with
+  ROLEBRIDGE_PASSWORD  its password
+  ROLEBRIDGE_TOKEN     a session token, instead of the three above
+
+The caller needs CanViewAuditLog, CanViewUsers, CanManageUsers or CanConfigureCompany.
+Exit code 0 on success, 1 on any error (printed to stderr).`;
+
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 async function graphql(query, variables = {}, token) {
-  const res = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
+  let res;
+  try {
+    res = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (err) {
+    // fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND…) is its cause.
+    const cause = err.cause?.code ?? err.cause?.message ?? err.message;
+    throw new Error(`cannot reach rolebridge at ${url}/graphql (${cause}); set ROLEBRIDGE_URL to its base URL`);
+  }
   const body = await res.json().catch(() => ({}));
   if (body.errors?.length) {
     const e = body.errors[0];

@@ -3,10 +3,11 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestCompany, TEST_PASSWORD, type TestCompany } from "../../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../../setup/server.js";
+import { freePort } from "../hardening/helpers.js";
 import { auditorToken } from "./log-fixtures.js";
 import { ok } from "./report-helpers.js";
 
-/** Issue 6 §7: the README's audit script, run with node against a real app, lists who can configure the company and why. */
+/** The README's audit script, run with node against a real app, lists who can configure the company and why. */
 const run = promisify(execFile);
 let app: TestApp;
 let a: TestCompany;
@@ -64,5 +65,20 @@ describe("scripts/audit-can-configure-company.mjs", () => {
     const err = await script({ ROLEBRIDGE_COMPANY: a.company.slug, ROLEBRIDGE_USER: "auditor@a.example", ROLEBRIDGE_PASSWORD: "wrong" }).catch((e) => e);
     expect(err.code).toBe(1);
     expect(err.stderr).toMatch(/UNAUTHENTICATED/);
+  });
+
+  it("--help prints its usage and the settings it reads, and asks nothing of the server", async () => {
+    const { stdout } = await run(process.execPath, ["scripts/audit-can-configure-company.mjs", "--help"], { env: { PATH: process.env.PATH ?? "", ROLEBRIDGE_URL: "http://127.0.0.1:1" } });
+    expect(stdout).toMatch(/^Usage: node scripts\/audit-can-configure-company\.mjs/);
+    for (const name of ["ROLEBRIDGE_URL", "ROLEBRIDGE_COMPANY", "ROLEBRIDGE_USER", "ROLEBRIDGE_PASSWORD", "ROLEBRIDGE_TOKEN"]) expect(stdout).toContain(name);
+  });
+
+  it("a server it cannot reach: exit 1 with the URL it tried", async () => {
+    const unreachable = `http://127.0.0.1:${await freePort()}`;
+    const failed = await run(process.execPath, ["scripts/audit-can-configure-company.mjs"], {
+      env: { PATH: process.env.PATH ?? "", ROLEBRIDGE_URL: unreachable, ROLEBRIDGE_TOKEN: "t" },
+    }).then(() => undefined, (err: { code: number; stderr: string }) => err);
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toBe(`audit-can-configure-company: cannot reach rolebridge at ${unreachable}/graphql (ECONNREFUSED); set ROLEBRIDGE_URL to its base URL\n`);
   });
 });
