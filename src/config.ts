@@ -11,7 +11,7 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
-  JWT_ISSUER: z.string().default("rolebridge"),
+  JWT_ISSUER: z.string().min(1).optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   /** Lifetime of an OAuth 2.0 access token from POST /oauth2/token. */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().max(86_400).default(3600),

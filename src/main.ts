@@ -62,6 +62,8 @@ async function start(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const base = (config.PUBLIC_BASE_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`).replace(/\/$/, "");
 
+  services.issuer.listeningOn(base);
+
   // These lines are the product's first-run interface: plain stdout, one per line.
   console.log(`GraphQL URL: ${base}/graphql`);
   console.log(`SCIM base URL: ${base}/scim/v2`);

@@ -1,5 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { CredentialChecks } from "./auth/credential-checks.js";
+import { Issuer } from "./auth/issuer.js";
 import { TokenService } from "./auth/jwt.js";
 import type { Config } from "./config.js";
 import { AccessRoleService } from "./domain/access-roles/access-role.service.js";
@@ -28,6 +29,8 @@ import { UserUploadService } from "./domain/uploads/user-upload.service.js";
 export interface Services {
   orm: MikroORM;
   config: Config;
+  /** The `iss` of the tokens and the issuer of the OAuth metadata: JWT_ISSUER, PUBLIC_BASE_URL, or the URL the server listens on. */
+  issuer: Issuer;
   tokens: TokenService;
   /** Every comparison of a Client Secret or password, published on /metrics. */
   credentialChecks: CredentialChecks;
@@ -52,10 +55,12 @@ export interface Services {
 }
 
 export function createServices(orm: MikroORM, config: Config, options: { onRecordError?: (err: unknown, events: number) => void } = {}): Services {
-  const tokens = new TokenService(orm, config.JWT_ISSUER, Math.max(config.SESSION_TTL_SECONDS, config.ACCESS_TOKEN_TTL_SECONDS, 86_400));
+  const issuer = new Issuer(config);
+  const tokens = new TokenService(orm, issuer, Math.max(config.SESSION_TTL_SECONDS, config.ACCESS_TOKEN_TTL_SECONDS, 86_400));
   return {
     orm,
     config,
+    issuer,
     tokens,
     credentialChecks: new CredentialChecks(),
     companies: new CompanyService(),

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { DomainError } from "../domain/errors.js";
 import { SIGNING_ALG, SigningKeyService } from "../domain/signing-keys/signing-key.service.js";
 import { isUuid } from "../domain/uuid.js";
+import type { Issuer } from "./issuer.js";
 
 /** Claims rolebridge puts in its tokens, beside the registered ones. */
 export interface RolebridgeClaims extends JWTPayload {
@@ -59,7 +60,7 @@ export class TokenService {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly issuer: string,
+    private readonly issuer: Issuer,
     /** The longest lifetime of any token, so retired keys verify that long. */
     private readonly maxLifetimeSeconds: number,
   ) {}
@@ -70,7 +71,7 @@ export class TokenService {
     const now = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: SIGNING_ALG, kid: signing.kid, typ: "JWT" })
-      .setIssuer(this.issuer)
+      .setIssuer(this.issuer.value)
       .setIssuedAt(now)
       .setExpirationTime(now + ttlSeconds)
       .setJti(jti)
@@ -82,7 +83,7 @@ export class TokenService {
   async verify(token: string): Promise<RolebridgeClaims & { sub: string }> {
     try {
       const { payload } = await jwtVerify(token, (header) => this.verificationKey(header.kid), {
-        issuer: this.issuer,
+        issuer: this.issuer.value,
         algorithms: [SIGNING_ALG],
       });
       if (typeof payload.sub !== "string" || typeof payload.company !== "string") throw new Error("missing claims");

@@ -1,21 +1,21 @@
 import { type Request, Router } from "express";
 import type { Config } from "../config.js";
+import type { Issuer } from "./issuer.js";
 
 const SAFE_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
 /**
  * `GET /.well-known/oauth-authorization-server` (RFC 8414 §3): where the token endpoint and the
  * keys are and what they accept, so an IdP (or an admin) configuring OAuth 2.0 client
- * credentials need not guess. `issuer` is the `iss` of the tokens (JWT_ISSUER); RFC 8414 §2
- * wants it to be the server's https URL, so set JWT_ISSUER to PUBLIC_BASE_URL for strict clients.
+ * credentials need not guess. `issuer` is the `iss` of the tokens (issuer.ts).
  */
-export function oauthMetadataRoute(config: Config): Router {
+export function oauthMetadataRoute(config: Config, issuer: Issuer): Router {
   const router = Router();
   router.get("/.well-known/oauth-authorization-server", (req, res) => {
     const base = baseUrl(req, config);
     res.setHeader("Cache-Control", "public, max-age=3600");
     res.json({
-      issuer: config.JWT_ISSUER,
+      issuer: issuer.value,
       token_endpoint: `${base}/oauth2/token`,
       jwks_uri: `${base}/.well-known/jwks.json`,
       grant_types_supported: ["client_credentials"],

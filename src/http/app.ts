@@ -93,7 +93,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   app.use(reportRoutes(services));
   // OAuth 2.0 client credentials for IdPs that fetch their own token (SailPoint), its keys and metadata.
   app.use("/oauth2/token", oauth2TokenRoute(services, log, authLimits.oauthToken));
-  app.use(jwksRoute(services.tokens), oauthMetadataRoute(services.config));
+  app.use(jwksRoute(services.tokens), oauthMetadataRoute(services.config, services.issuer));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

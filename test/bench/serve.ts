@@ -27,7 +27,10 @@ export async function serveApp(orm: MikroORM, databaseUrl: string, poolMax: numb
   const services = createServices(orm, config);
   const http = await createHttpApp(services, await buildRolebridgeSchema(), createLogger("silent"));
   const server: Server = await new Promise((resolve) => {
-    const s = http.app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = http.app.listen(0, "127.0.0.1", () => {
+      services.issuer.listeningOn(`http://127.0.0.1:${(s.address() as { port: number }).port}`);
+      resolve(s);
+    });
   });
   return {
     services,

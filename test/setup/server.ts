@@ -54,6 +54,7 @@ export async function startTestApp(
     const s = http.app.listen(0, "127.0.0.1", () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  services.issuer.listeningOn(`http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,
     orm,

@@ -48,7 +48,7 @@ describe("POST /oauth2/token: success", () => {
 
     const claims = decodeJwt(res.body.access_token);
     expect(claims).toMatchObject({
-      iss: "rolebridge",
+      iss: app.url,
       sub: s.service.id,
       company: s.co.company.id,
       typ: "access",
@@ -93,15 +93,16 @@ describe("POST /oauth2/token: success", () => {
       expect(Object.keys(key).sort()).toEqual(["alg", "crv", "kid", "kty", "use", "x"]);
       expect(key).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig" });
     }
-    const { payload } = await jwtVerify(body.access_token, createLocalJWKSet(jwks as never), { issuer: "rolebridge" });
+    const { payload } = await jwtVerify(body.access_token, createLocalJWKSet(jwks as never), { issuer: app.url });
     expect(payload.sub).toBe(s.service.id);
   });
 
-  it("publishes RFC 8414 metadata naming the token endpoint, the JWKS and the supported methods", async () => {
+  it("publishes RFC 8414 metadata naming the token endpoint, the JWKS and the supported methods, with the server's own URL as issuer", async () => {
     const res = await fetch(`${app.url}/.well-known/oauth-authorization-server`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      issuer: "rolebridge",
+      // RFC 8414 §2: the issuer is the server's URL; the tokens carry the same (checked above).
+      issuer: app.url,
       token_endpoint: `${app.url}/oauth2/token`,
       jwks_uri: `${app.url}/.well-known/jwks.json`,
       grant_types_supported: ["client_credentials"],

@@ -89,8 +89,10 @@ async function row(id: string) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
-  app2 = await startTestApp({ databaseUrl: app.databaseUrl });
+  // Instances behind one address share its URL, and so the issuer of their tokens.
+  const env = { PUBLIC_BASE_URL: "https://rolebridge.example.test" };
+  app = await startTestApp({ env });
+  app2 = await startTestApp({ databaseUrl: app.databaseUrl, env });
   probe = await startProbe(app);
   probe2 = await startProbe(app2);
   co = await createTestCompany(app);

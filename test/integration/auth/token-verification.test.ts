@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { importJWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Issuer } from "../../../src/auth/issuer.js";
 import { TokenService } from "../../../src/auth/jwt.js";
 import { startTestApp, type TestApp } from "../../setup/server.js";
 import { accessToken, type Credential, generateAppPassword, meWith, scimProbe, type ServiceAccountSetup, setUpServiceAccount } from "./auth-helpers.js";
@@ -92,7 +93,7 @@ describe("access token verification", () => {
       return (iss ? jwt.setIssuer(iss) : jwt).sign(key);
     };
     // The control: the same construction with the right issuer is accepted, so only iss differs.
-    expect((await scimProbe(app.url, `Bearer ${await sign("rolebridge")}`)).status).toBe(200);
+    expect((await scimProbe(app.url, `Bearer ${await sign(app.url)}`)).status).toBe(200);
     await expectRefused(await sign("https://evil.example"), /not valid/);
     await expectRefused(await sign(), /not valid/);
   });
@@ -103,7 +104,7 @@ describe("access token verification", () => {
     const now = Math.floor(Date.now() / 1000);
     const forged = await new SignJWT({ sub: s.service.id, company: s.co.company.id, typ: "access", app_password: cred.id })
       .setProtectedHeader({ alg: "EdDSA", kid })
-      .setIssuer("rolebridge")
+      .setIssuer(app.url)
       .setIssuedAt(now)
       .setExpirationTime(now + 600)
       .sign(privateKey);
@@ -131,7 +132,7 @@ describe("access token verification", () => {
   });
 
   it("a TokenService with another issuer refuses rolebridge's tokens (issuer is checked by the verifier, not trusted from the token)", async () => {
-    const other = new TokenService(app.orm, "someone-else", 86_400);
+    const other = new TokenService(app.orm, new Issuer({ JWT_ISSUER: "someone-else", HOST: "127.0.0.1", PORT: 0 }), 86_400);
     await expect(other.verify(token)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(app.services.tokens.verify(token)).resolves.toMatchObject({ sub: s.service.id });
   });

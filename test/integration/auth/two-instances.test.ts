@@ -31,8 +31,10 @@ const KEYS = `{ signingKeys { kid alg createdAt retiredAt } }`;
 const ROTATE = `mutation { rotateSigningKey { kid alg createdAt retiredAt } }`;
 
 beforeAll(async () => {
-  app1 = await startTestApp();
-  app2 = await startTestApp({ databaseUrl: app1.databaseUrl });
+  // Instances behind one address share its URL, and so the issuer of their tokens.
+  const env = { PUBLIC_BASE_URL: "https://rolebridge.example.test" };
+  app1 = await startTestApp({ env });
+  app2 = await startTestApp({ databaseUrl: app1.databaseUrl, env });
   s = await setUpServiceAccount(app1);
   operatorToken = (await createPlatformOperator(app1)).token;
 });
