@@ -57,7 +57,6 @@ const GROUPS: [RegExp, string][] = [
   [/^(@apollo\/.*|@as-integrations\/.*|@graphql-tools\/.*|@whatwg-node\/.*|lru-cache|uuid|loglevel|node-abort-controller|whatwg-mimetype|async-retry|retry|sha\.js|lodash\.sortby)$/, "apollo"],
   [/^(pino|pino-std-serializers|sonic-boom|thread-stream|fast-redact|@pinojs\/.*|quick-format-unescaped|atomic-sleep|on-exit-leak-free|safe-stable-stringify|real-require|process-warning|pino-abstract-transport)$/, "pino"],
   [/^(prom-client|tdigest|bintrees)$/, "prom-client"],
-  [/^(class-validator|validator|libphonenumber-js)$/, "class-validator"],
   [/^@escape\.tech\//, "graphql-armor"],
   [/^@node-rs\/argon2/, "argon2"],
 ];

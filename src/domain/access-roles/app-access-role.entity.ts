@@ -1,25 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { ArrayType, Entity, Filter, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from "@mikro-orm/core";
-import { Company } from "../companies/company.entity.js";
-import { tenantFilter } from "../tenant.js";
+import { ArrayType, Entity, Index, Property } from "@mikro-orm/core";
+import { TenantEntity } from "../tenant-entity.js";
 import type { Permission } from "./permission.js";
 
 /** A platform role deciding what a user may do; it carries permissions. */
 @Entity({ tableName: "app_access_role" })
-@Filter(tenantFilter)
 @Index({
   name: "app_access_role_name_ci",
   expression: 'create unique index "app_access_role_name_ci" on "app_access_role" ("company_id", lower("name"))',
 })
-export class AppAccessRole {
-  [OptionalProps]?: "permissions" | "createdAt" | "updatedAt" | "id";
-
-  @PrimaryKey({ type: "uuid" })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Company, { deleteRule: "cascade" })
-  company!: Company;
-
+export class AppAccessRole extends TenantEntity<"permissions" | "createdAt" | "updatedAt"> {
   @Property({ type: "text" })
   name!: string;
 

@@ -1,24 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { Entity, Filter, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from "@mikro-orm/core";
-import { Company } from "../companies/company.entity.js";
-import { tenantFilter } from "../tenant.js";
+import { Entity, Index, Property } from "@mikro-orm/core";
+import { TenantEntity } from "../tenant-entity.js";
 
 /** A platform role deciding which data a user may see. */
 @Entity({ tableName: "data_access_role" })
-@Filter(tenantFilter)
 @Index({
   name: "data_access_role_name_ci",
   expression: 'create unique index "data_access_role_name_ci" on "data_access_role" ("company_id", lower("name"))',
 })
-export class DataAccessRole {
-  [OptionalProps]?: "createdAt" | "updatedAt" | "id";
-
-  @PrimaryKey({ type: "uuid" })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Company, { deleteRule: "cascade" })
-  company!: Company;
-
+export class DataAccessRole extends TenantEntity<"createdAt" | "updatedAt"> {
   @Property({ type: "text" })
   name!: string;
 

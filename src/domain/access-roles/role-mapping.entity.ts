@@ -1,23 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { Collection, Entity, Filter, ManyToMany, ManyToOne, OneToOne, PrimaryKey, Property, OptionalProps } from "@mikro-orm/core";
-import { Company } from "../companies/company.entity.js";
+import { Collection, Entity, ManyToMany, OneToOne, Property } from "@mikro-orm/core";
 import { CustomerRole } from "../customer-roles/customer-role.entity.js";
-import { tenantFilter } from "../tenant.js";
+import { TenantEntity } from "../tenant-entity.js";
 import { AppAccessRole } from "./app-access-role.entity.js";
 import { DataAccessRole } from "./data-access-role.entity.js";
 
 /** What holding a customer-supplied role grants: its data-access and app-access roles. */
 @Entity({ tableName: "role_mapping" })
-@Filter(tenantFilter)
-export class RoleMapping {
-  [OptionalProps]?: "version" | "updatedAt" | "id";
-
-  @PrimaryKey({ type: "uuid" })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Company, { deleteRule: "cascade" })
-  company!: Company;
-
+export class RoleMapping extends TenantEntity<"version" | "updatedAt"> {
   @OneToOne(() => CustomerRole, { owner: true, deleteRule: "cascade", unique: true })
   customerRole!: CustomerRole;
 

@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { Entity, Filter, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from "@mikro-orm/core";
-import { Company } from "../companies/company.entity.js";
-import { tenantFilter } from "../tenant.js";
+import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
+import { TenantEntity } from "../tenant-entity.js";
 import { User } from "../users/user.entity.js";
 
 /**
@@ -9,21 +7,12 @@ import { User } from "../users/user.entity.js";
  * which an IdP uses for SCIM. The secret is shown once and stored only as a hash.
  */
 @Entity({ tableName: "app_password" })
-@Filter(tenantFilter)
 // One Model's SCIM guide: "you'll need to revoke the existing ones first" — one active credential per account.
 @Index({
   name: "app_password_one_active_per_user",
   expression: 'create unique index "app_password_one_active_per_user" on "app_password" ("user_id") where "revoked_at" is null',
 })
-export class AppPassword {
-  [OptionalProps]?: "createdAt" | "id";
-
-  @PrimaryKey({ type: "uuid" })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Company, { deleteRule: "cascade" })
-  company!: Company;
-
+export class AppPassword extends TenantEntity<"createdAt"> {
   @ManyToOne(() => User, { deleteRule: "cascade", index: true })
   user!: User;
 

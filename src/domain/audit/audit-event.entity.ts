@@ -1,21 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { Entity, Filter, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from "@mikro-orm/core";
-import { Company } from "../companies/company.entity.js";
-import { tenantFilter } from "../tenant.js";
+import { Entity, Index, Property } from "@mikro-orm/core";
+import { TenantEntity } from "../tenant-entity.js";
 
 /** Who changed what in mappings, roles, settings and credentials, with before and after. */
 @Entity({ tableName: "audit_event" })
-@Filter(tenantFilter)
 @Index({ name: "audit_event_company_time", properties: ["company", "createdAt"] })
-export class AuditEvent {
-  [OptionalProps]?: "createdAt" | "id";
-
-  @PrimaryKey({ type: "uuid" })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Company, { deleteRule: "cascade" })
-  company!: Company;
-
+export class AuditEvent extends TenantEntity<"createdAt"> {
   /** The acting user's id, kept as text so the history survives the user's deletion. */
   @Property({ type: "text", nullable: true })
   actorUserId?: string | null;

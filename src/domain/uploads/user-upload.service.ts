@@ -11,7 +11,7 @@ import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import type { UserData } from "../users/user-input.js";
 import type { UserService } from "../users/user.service.js";
-import { parseCsv } from "./csv-parse.js";
+import { parseCsv } from "./csv-records.js";
 
 /** Who may upload users and clear uploaded memberships. */
 export const UPLOAD_PERMISSIONS = [Permission.CanManageUsers, Permission.CanConfigureCompany] as const;

@@ -1,19 +1,7 @@
-import { randomUUID } from "node:crypto";
-import {
-  Cascade,
-  Collection,
-  Entity,
-  Filter,
-  Index,
-  ManyToMany,
-  ManyToOne,
-  OneToMany,
-  PrimaryKey,
-  Property, OptionalProps } from "@mikro-orm/core";
+import { Cascade, Collection, Entity, Index, ManyToMany, OneToMany, Property } from "@mikro-orm/core";
 import { AppAccessRole } from "../access-roles/app-access-role.entity.js";
 import { DataAccessRole } from "../access-roles/data-access-role.entity.js";
-import { Company } from "../companies/company.entity.js";
-import { tenantFilter } from "../tenant.js";
+import { VersionedEntity } from "../versioned-entity.js";
 import { UserEmail } from "./user-email.entity.js";
 
 /** Extension attributes rolebridge does not model, kept exactly as the IdP sent them (schema URN → object). */
@@ -21,7 +9,6 @@ export type ExtensionAttributes = Record<string, unknown>;
 
 /** A person (or service account) of a company, the SCIM User resource (RFC 7643 §4.1). */
 @Entity({ tableName: "user_account" })
-@Filter(tenantFilter)
 // RFC 7643 §4.1.1: userName is caseExact false, so uniqueness ignores case.
 @Index({
   name: "user_account_user_name_ci",
@@ -29,15 +16,7 @@ export type ExtensionAttributes = Record<string, unknown>;
 })
 @Index({ name: "user_account_external_id", properties: ["company", "externalId"] })
 @Index({ name: "user_account_updated_at", properties: ["company", "updatedAt"] })
-export class User {
-  [OptionalProps]?: "active" | "extensionAttributes" | "allowSsoLogin" | "autoAssignRoles" | "isServiceAccount" | "isPlatformOperator" | "version" | "createdAt" | "updatedAt" | "id";
-
-  @PrimaryKey({ type: "uuid" })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Company, { deleteRule: "cascade" })
-  company!: Company;
-
+export class User extends VersionedEntity<"active" | "extensionAttributes" | "allowSsoLogin" | "autoAssignRoles" | "isServiceAccount" | "isPlatformOperator"> {
   @Property({ type: "text" })
   userName!: string;
 
@@ -146,14 +125,4 @@ export class User {
 
   @ManyToMany(() => AppAccessRole, undefined, { pivotTable: "user_direct_app_access_role" })
   directAppAccessRoles = new Collection<AppAccessRole>(this);
-
-  /** Bumped on every change; compared with a caller's expected version (RFC 7644 §3.14 ETags). */
-  @Property()
-  version: number = 1;
-
-  @Property({ type: "timestamptz" })
-  createdAt: Date = new Date();
-
-  @Property({ type: "timestamptz" })
-  updatedAt: Date = new Date();
 }
