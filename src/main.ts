@@ -41,7 +41,7 @@ const services = createServices(db.orm, config, {
 });
 const schema = await buildRolebridgeSchema();
 http = await createHttpApp(services, schema, log);
-const demo = await setUpDemoIfEmpty(db.orm.em.fork());
+const demo = await setUpDemoIfEmpty(db.orm.em.fork(), services);
 
 const app = http.app;
 server = await new Promise<Server>((resolve) => {

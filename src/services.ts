@@ -7,6 +7,7 @@ import { EffectiveAccessService } from "./domain/access-roles/effective-access.s
 import { RoleMappingService } from "./domain/access-roles/role-mapping.service.js";
 import { AppPasswordService } from "./domain/app-passwords/app-password.service.js";
 import { CompanyService } from "./domain/companies/company.service.js";
+import { AccountService } from "./domain/users/account.service.js";
 import { CustomerRoleService } from "./domain/customer-roles/customer-role.service.js";
 import { UserService } from "./domain/users/user.service.js";
 import { ImpersonationService } from "./domain/impersonation/impersonation.service.js";
@@ -32,6 +33,8 @@ export interface Services {
   /** Every comparison of a Client Secret or password, published on /metrics. */
   credentialChecks: CredentialChecks;
   companies: CompanyService;
+  /** Company administrators, service accounts and platform operators, as an operator sets them up. */
+  accounts: AccountService;
   users: UserService;
   customerRoles: CustomerRoleService;
   accessRoles: AccessRoleService;
@@ -53,12 +56,14 @@ export interface Services {
 
 export function createServices(orm: MikroORM, config: Config, options: { onRecordError?: (err: unknown, events: number) => void } = {}): Services {
   const tokens = new TokenService(orm, config.JWT_ISSUER, Math.max(config.SESSION_TTL_SECONDS, config.ACCESS_TOKEN_TTL_SECONDS, 86_400));
+  const companies = new CompanyService();
   return {
     orm,
     config,
     tokens,
     credentialChecks: new CredentialChecks(),
-    companies: new CompanyService(),
+    companies,
+    accounts: new AccountService(companies),
     users: new UserService(),
     customerRoles: new CustomerRoleService(),
     accessRoles: new AccessRoleService(),
