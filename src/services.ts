@@ -55,8 +55,12 @@ export interface Services {
 }
 
 export function createServices(orm: MikroORM, config: Config, options: { onRecordError?: (err: unknown, events: number) => void } = {}): Services {
-  const tokens = new TokenService(orm, config.JWT_ISSUER, Math.max(config.SESSION_TTL_SECONDS, config.ACCESS_TOKEN_TTL_SECONDS, 86_400));
+  // Each service is built once, here; those that need another are handed this one.
+  const signingKeys = new SigningKeyService();
+  const tokens = new TokenService(orm, config.JWT_ISSUER, Math.max(config.SESSION_TTL_SECONDS, config.ACCESS_TOKEN_TTL_SECONDS, 86_400), signingKeys);
   const companies = new CompanyService();
+  const users = new UserService();
+  const roleMappings = new RoleMappingService();
   return {
     orm,
     config,
@@ -64,20 +68,20 @@ export function createServices(orm: MikroORM, config: Config, options: { onRecor
     credentialChecks: new CredentialChecks(),
     companies,
     accounts: new AccountService(companies),
-    users: new UserService(),
+    users,
     customerRoles: new CustomerRoleService(),
     accessRoles: new AccessRoleService(),
-    roleMappings: new RoleMappingService(),
+    roleMappings,
     effectiveAccess: new EffectiveAccessService(),
     appPasswords: new AppPasswordService(),
     impersonation: new ImpersonationService(tokens),
-    signingKeys: new SigningKeyService(),
+    signingKeys,
     provisioningLog: new ProvisioningLogService(),
     provisioningEvents: new ProvisioningEventBatch(() => sqlOf(orm.em), { onError: options.onRecordError }),
     userPatch: applyScimUserPatch,
     auditLog: new AuditLogService(),
     usersAndRolesReport: new UsersAndRolesReportService(),
-    roleMappingBackup: new RoleMappingBackupService(new RoleMappingService()),
-    userUploads: new UserUploadService(new UserService()),
+    roleMappingBackup: new RoleMappingBackupService(roleMappings),
+    userUploads: new UserUploadService(users),
   };
 }

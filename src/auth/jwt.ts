@@ -50,7 +50,6 @@ interface KeyCache {
  * rate-limited to one a second and shared by concurrent requests.
  */
 export class TokenService {
-  private keys = new SigningKeyService();
   private cache: KeyCache = { at: 0, verify: new Map() };
   /** The reload in flight, shared by every caller that needs it (single flight). */
   private reloading?: Promise<void>;
@@ -62,6 +61,7 @@ export class TokenService {
     private readonly issuer: string,
     /** The longest lifetime of any token, so retired keys verify that long. */
     private readonly maxLifetimeSeconds: number,
+    private readonly keys: SigningKeyService,
   ) {}
 
   async sign(claims: RolebridgeClaims & { sub: string }, ttlSeconds: number): Promise<{ token: string; expiresAt: Date; jti: string }> {
