@@ -1,6 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { CredentialChecks } from "./auth/credential-checks.js";
 import { TokenService } from "./auth/jwt.js";
+import { LoginService } from "./auth/login.js";
 import type { Config } from "./config.js";
 import { AccessRoleService } from "./domain/access-roles/access-role.service.js";
 import { EffectiveAccessService } from "./domain/access-roles/effective-access.service.js";
@@ -32,6 +33,7 @@ export interface Services {
   tokens: TokenService;
   /** Every comparison of a Client Secret or password, published on /metrics. */
   credentialChecks: CredentialChecks;
+  login: LoginService;
   companies: CompanyService;
   /** Company administrators, service accounts and platform operators, as an operator sets them up. */
   accounts: AccountService;
@@ -61,11 +63,13 @@ export function createServices(orm: MikroORM, config: Config, options: { onRecor
   const companies = new CompanyService();
   const users = new UserService();
   const roleMappings = new RoleMappingService();
+  const credentialChecks = new CredentialChecks();
   return {
     orm,
     config,
     tokens,
-    credentialChecks: new CredentialChecks(),
+    credentialChecks,
+    login: new LoginService(tokens, credentialChecks, config.SESSION_TTL_SECONDS),
     companies,
     accounts: new AccountService(companies),
     users,
