@@ -1,27 +1,28 @@
 /**
  * `npm run cli -- <command> [options] [--json]`: system-level operations for a real deployment:
  * companies, platform operators, service accounts and admins, app passwords, the SCIM feature
- * flag, signing keys. Whoever runs it holds the database credentials, so it acts
- * without a principal; every change leaves an AuditEvent whose actor is `system:cli`.
+ * flag, signing keys. Whoever runs it holds the database credentials, so it acts as the system
+ * principal, through the same services as GraphQL (the same rules hold); every change leaves an
+ * AuditEvent whose actor is `system:cli`.
  * Output: human lines, or with --json one JSON object on stdout. Errors: one line on stderr
  * (and `{"error": …}` on stdout with --json), exit code 1.
  */
 import "reflect-metadata";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import type { EntityManager } from "@mikro-orm/postgresql";
 import { loadConfig } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { applyMigrations } from "./db/migrate.js";
-import { AppPasswordService } from "./domain/app-passwords/app-password.service.js";
-import type { SystemActor } from "./domain/audit/system-audit.js";
-import { createCompany, findCompanyBySlug, setScimEnabledBySlug } from "./domain/companies/company-operations.js";
 import type { Company } from "./domain/companies/company.entity.js";
 import { DomainError } from "./domain/errors.js";
-import { SigningKeyService } from "./domain/signing-keys/signing-key.service.js";
-import { inSystemTransaction, translateDatabaseError } from "./domain/unit-of-work.js";
-import { type CreatedAccount, createCompanyAdmin, createPlatformOperator, createServiceAccount, findAccount } from "./domain/users/account-setup.js";
+import { type Scope, systemScope } from "./domain/scope.js";
+import { translateDatabaseError } from "./domain/unit-of-work.js";
+import type { CreatedAccount } from "./domain/users/account.service.js";
+import { createServices, type Services } from "./services.js";
 
-const CLI: SystemActor = { name: "cli" };
+/** The system principal of the CLI, on a fork of its own, working in `companyId` when given. */
+function operator(services: Services, companyId?: string): Scope {
+  return systemScope(services.orm.em.fork(), "cli", companyId);
+}
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values = Record<string, string | boolean | undefined>;
@@ -38,7 +39,7 @@ interface Command {
   summary: string;
   options: Options;
   required: string[];
-  run(em: EntityManager, values: Values): Promise<Output>;
+  run(services: Services, values: Values): Promise<Output>;
 }
 
 const str = { type: "string" } as const;
@@ -52,8 +53,12 @@ const COMMANDS: Record<string, Command> = {
     summary: "create a company with its default app-access roles",
     options: { slug: str, name: str, "scim-enabled": flag },
     required: ["slug", "name"],
-    async run(em, v) {
-      const company = await createCompany(em, { slug: s(v.slug), name: s(v.name), scimEnabled: v["scim-enabled"] === true }, CLI);
+    async run(services, v) {
+      const company = await services.companies.createCompany(operator(services), {
+        slug: s(v.slug),
+        name: s(v.name),
+        scimEnabled: v["scim-enabled"] === true,
+      });
       return {
         lines: [
           `Company created: ${company.slug} (${company.name})`,
@@ -70,8 +75,8 @@ const COMMANDS: Record<string, Command> = {
     summary: `create a platform operator in the reserved platform company (created if missing); ${PASSWORD_NOTE}`,
     options: { "user-name": str, password: str },
     required: ["user-name"],
-    async run(em, v) {
-      const created = await createPlatformOperator(em, { userName: s(v["user-name"]), password: opt(v.password) }, CLI);
+    async run(services, v) {
+      const created = await services.accounts.createPlatformOperator(operator(services), { userName: s(v["user-name"]), password: opt(v.password) });
       return {
         lines: [
           `Platform company: ${created.company.slug}${created.companyCreated ? " (created)" : ""}`,
@@ -93,9 +98,9 @@ const COMMANDS: Record<string, Command> = {
     summary: `create the IdP's SCIM service account (role "SCIM Provisioner"); ${PASSWORD_NOTE}`,
     options: { company: str, "user-name": str, password: str },
     required: ["company", "user-name"],
-    async run(em, v) {
-      const company = await findCompanyBySlug(em, s(v.company));
-      const created = await createServiceAccount(em, company, { userName: s(v["user-name"]), password: opt(v.password) }, CLI);
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const created = await services.accounts.createServiceAccount(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
       return accountOutput("Service account", company, created);
     },
   },
@@ -105,9 +110,9 @@ const COMMANDS: Record<string, Command> = {
     summary: `create a company administrator (role "Company Administrator"); ${PASSWORD_NOTE}`,
     options: { company: str, "user-name": str, password: str },
     required: ["company", "user-name"],
-    async run(em, v) {
-      const company = await findCompanyBySlug(em, s(v.company));
-      const created = await createCompanyAdmin(em, company, { userName: s(v["user-name"]), password: opt(v.password) }, CLI);
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const created = await services.accounts.createCompanyAdmin(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
       return accountOutput("Company administrator", company, created);
     },
   },
@@ -117,10 +122,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "generate the app password (Client ID + Client Secret) of a service account; the secret is printed once",
     options: { company: str, "user-name": str, name: str },
     required: ["company", "user-name", "name"],
-    async run(em, v) {
-      const company = await findCompanyBySlug(em, s(v.company));
-      const account = await findAccount(em, company, s(v["user-name"]));
-      const g = await new AppPasswordService().generateForAccount(em, account, s(v.name), CLI);
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const g = await services.appPasswords.generate(operator(services, company.id), s(v.name), s(v["user-name"]));
+      const account = g.appPassword.user;
       return {
         lines: [
           `App password "${g.appPassword.name}" generated for ${account.userName} in company ${company.slug}`,
@@ -150,8 +155,8 @@ const COMMANDS: Record<string, Command> = {
     summary: "revoke an app password; requests using it fail from the next one on",
     options: { "client-id": str },
     required: ["client-id"],
-    async run(em, v) {
-      const ap = await new AppPasswordService().revokeByClientId(em, s(v["client-id"]), CLI);
+    async run(services, v) {
+      const ap = await services.appPasswords.revoke(operator(services), { clientId: s(v["client-id"]) });
       const revokedAt = ap.revokedAt!.toISOString();
       return {
         lines: [`Revoked app password "${ap.name}" (Client ID ${ap.clientId}) of ${ap.user.userName}`, `Revoked at: ${revokedAt}`],
@@ -167,7 +172,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'switch the "SCIM identity management" feature of a company on',
     options: { company: str },
     required: ["company"],
-    run: (em, v) => setScim(em, s(v.company), true),
+    run: (services, v) => setScim(services, s(v.company), true),
   },
 
   "disable-scim": {
@@ -175,7 +180,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'switch the "SCIM identity management" feature of a company off (SCIM requests then get 403)',
     options: { company: str },
     required: ["company"],
-    run: (em, v) => setScim(em, s(v.company), false),
+    run: (services, v) => setScim(services, s(v.company), false),
   },
 
   "rotate-signing-key": {
@@ -183,8 +188,9 @@ const COMMANDS: Record<string, Command> = {
     summary: "sign new tokens with a new key; tokens signed by the previous key verify until they expire",
     options: {},
     required: [],
-    async run(em) {
-      const key = await new SigningKeyService().rotate(em);
+    async run(services) {
+      // Keys serve every company, so the rotation belongs to none and leaves no AuditEvent.
+      const key = await services.signingKeys.rotate(services.orm.em.fork());
       return {
         lines: [
           `New signing key: ${key.kid} (${key.alg})`,
@@ -196,8 +202,9 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-async function setScim(em: EntityManager, slug: string, enabled: boolean): Promise<Output> {
-  const company = await setScimEnabledBySlug(em, slug, enabled, CLI);
+async function setScim(services: Services, slug: string, enabled: boolean): Promise<Output> {
+  const found = await services.companies.bySlug(operator(services), slug);
+  const company = await services.companies.setScimEnabled(operator(services), found.id, enabled);
   return {
     lines: [`SCIM identity management is ${enabled ? "on" : "off"} for company ${company.slug}`],
     json: { company: companyJson(company) },
@@ -294,7 +301,7 @@ async function main(argv: string[]): Promise<number> {
     const config = loadConfig();
     db = await openDatabase(config, { log: (line) => process.stderr.write(`${line}\n`) });
     await applyMigrations(db.orm);
-    const output = await inSystemTransaction(db.orm.em.fork(), (em) => parsed.command.run(em, parsed.values));
+    const output = await parsed.command.run(createServices(db.orm, config), parsed.values);
     console.log(parsed.json ? JSON.stringify({ command: parsed.name, ...output.json }) : output.lines.join("\n"));
     return 0;
   } catch (err) {

@@ -53,7 +53,7 @@ async function start(): Promise<void> {
   });
   const schema = await buildRolebridgeSchema();
   http = await createHttpApp(services, schema, log);
-  const demo = await setUpDemoIfEmpty(db.orm.em.fork());
+  const demo = await setUpDemoIfEmpty(db.orm.em.fork(), services);
   if (stopping) return;
 
   server = await listen(http.app);

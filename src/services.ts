@@ -2,12 +2,14 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { CredentialChecks } from "./auth/credential-checks.js";
 import { Issuer } from "./auth/issuer.js";
 import { TokenService } from "./auth/jwt.js";
+import { LoginService } from "./auth/login.js";
 import type { Config } from "./config.js";
 import { AccessRoleService } from "./domain/access-roles/access-role.service.js";
 import { EffectiveAccessService } from "./domain/access-roles/effective-access.service.js";
 import { RoleMappingService } from "./domain/access-roles/role-mapping.service.js";
 import { AppPasswordService } from "./domain/app-passwords/app-password.service.js";
 import { CompanyService } from "./domain/companies/company.service.js";
+import { AccountService } from "./domain/users/account.service.js";
 import { CustomerRoleService } from "./domain/customer-roles/customer-role.service.js";
 import { UserService } from "./domain/users/user.service.js";
 import { ImpersonationService } from "./domain/impersonation/impersonation.service.js";
@@ -34,7 +36,10 @@ export interface Services {
   tokens: TokenService;
   /** Every comparison of a Client Secret or password, published on /metrics. */
   credentialChecks: CredentialChecks;
+  login: LoginService;
   companies: CompanyService;
+  /** Company administrators, service accounts and platform operators, as an operator sets them up. */
+  accounts: AccountService;
   users: UserService;
   customerRoles: CustomerRoleService;
   accessRoles: AccessRoleService;
@@ -55,29 +60,37 @@ export interface Services {
 }
 
 export function createServices(orm: MikroORM, config: Config, options: { onRecordError?: (err: unknown, events: number) => void } = {}): Services {
+  // Each service is built once, here; those that need another are handed this one.
+  const signingKeys = new SigningKeyService();
   const issuer = new Issuer(config);
-  const tokens = new TokenService(orm, issuer, Math.max(config.SESSION_TTL_SECONDS, config.ACCESS_TOKEN_TTL_SECONDS, 86_400));
+  const tokens = new TokenService(orm, issuer, Math.max(config.SESSION_TTL_SECONDS, config.ACCESS_TOKEN_TTL_SECONDS, 86_400), signingKeys);
+  const companies = new CompanyService();
+  const users = new UserService();
+  const roleMappings = new RoleMappingService();
+  const credentialChecks = new CredentialChecks();
   return {
     orm,
     config,
     issuer,
     tokens,
-    credentialChecks: new CredentialChecks(),
-    companies: new CompanyService(),
-    users: new UserService(),
+    credentialChecks,
+    login: new LoginService(tokens, credentialChecks, config.SESSION_TTL_SECONDS),
+    companies,
+    accounts: new AccountService(companies),
+    users,
     customerRoles: new CustomerRoleService(),
     accessRoles: new AccessRoleService(),
-    roleMappings: new RoleMappingService(),
+    roleMappings,
     effectiveAccess: new EffectiveAccessService(),
     appPasswords: new AppPasswordService(),
     impersonation: new ImpersonationService(tokens),
-    signingKeys: new SigningKeyService(),
+    signingKeys,
     provisioningLog: new ProvisioningLogService(),
     provisioningEvents: new ProvisioningEventBatch(() => sqlOf(orm.em), { onError: options.onRecordError }),
     userPatch: applyScimUserPatch,
     auditLog: new AuditLogService(),
     usersAndRolesReport: new UsersAndRolesReportService(),
-    roleMappingBackup: new RoleMappingBackupService(new RoleMappingService()),
-    userUploads: new UserUploadService(new UserService()),
+    roleMappingBackup: new RoleMappingBackupService(roleMappings),
+    userUploads: new UserUploadService(users),
   };
 }

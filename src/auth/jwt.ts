@@ -51,7 +51,6 @@ interface KeyCache {
  * rate-limited to one a second and shared by concurrent requests.
  */
 export class TokenService {
-  private keys = new SigningKeyService();
   private cache: KeyCache = { at: 0, verify: new Map() };
   /** The reload in flight, shared by every caller that needs it (single flight). */
   private reloading?: Promise<void>;
@@ -63,6 +62,7 @@ export class TokenService {
     private readonly issuer: Issuer,
     /** The longest lifetime of any token, so retired keys verify that long. */
     private readonly maxLifetimeSeconds: number,
+    private readonly keys: SigningKeyService,
   ) {}
 
   async sign(claims: RolebridgeClaims & { sub: string }, ttlSeconds: number): Promise<{ token: string; expiresAt: Date; jti: string }> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Principal } from "./principal.js";
+import { type Principal, type SystemActor, systemPrincipal } from "./principal.js";
+import { TENANT_FILTER } from "./tenant.js";
 
 /**
  * What the SCIM facade tells the domain about the request it is serving, so the domain can write
@@ -24,4 +25,14 @@ export interface Scope {
   em: EntityManager;
   principal: Principal;
   provisioning?: ProvisioningDescriptor;
+}
+
+/**
+ * The system principal's scope on `em` (a fork of its own, or the caller's transaction), working
+ * in `companyId` when given: the tenant filter of `em` is set to that company, as a request's is.
+ */
+export function systemScope(em: EntityManager, actor: SystemActor, companyId?: string): Scope {
+  const principal = systemPrincipal(actor, companyId);
+  em.setFilterParams(TENANT_FILTER, { companyId: principal.companyId });
+  return { em, principal };
 }

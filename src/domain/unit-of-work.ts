@@ -149,26 +149,10 @@ export function takeRecords(tx: TransactionHandle, firstParam: number, result: u
   return { ctes, values, shape: `${records.audit.length > 0}:${Boolean(event)}` };
 }
 
-/**
- * A transaction of system-level work (the CLI, the first run) with the same guarantees: what it
- * notes with `recordAudit`/`recordSystemAudit` commits with it.
- */
-export async function inSystemTransaction<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  return retrying(em, () =>
-    em.transactional(async (tx) => {
-      const records: TransactionRecords = { audit: [], written: false, event: () => undefined };
-      recordsOf.set(tx, records);
-      const result = await work(tx);
-      await writeRecords(sqlOf(tx), records.audit);
-      return result;
-    }),
-  );
-}
-
 /** Notes an AuditEvent of the transaction `tx` is the handle of; it is written just before that transaction commits. */
 export function noteAudit(tx: TransactionHandle, row: AuditRow): void {
   const records = recordsOf.get(tx);
-  if (!records) throw new Error("an audit record needs the transaction of its change: call it inside inTransaction or inSystemTransaction");
+  if (!records) throw new Error("an audit record needs the transaction of its change: call it inside inTransaction, inSqlTransaction or inOneStatement");
   if (records.written) throw new Error("the transaction's records were already written with its last statement");
   records.audit.push(row);
 }

@@ -14,6 +14,8 @@ interface Rule {
   forbidden: RegExp[];
   /** Exceptions to `forbidden`. */
   allowed?: RegExp[];
+  /** Whether `import type` of a forbidden target is allowed (it leaves no edge at run time). */
+  typeOnlyAllowed?: boolean;
 }
 
 const RULES: Rule[] = [
@@ -37,10 +39,16 @@ const RULES: Rule[] = [
     from: /^src\/db\//,
     forbidden: [/^src\/graphql\//, /^src\/scim\//, /^src\/http\//, /^src\/auth\//, /^express$/, /^graphql$/],
   },
+  {
+    name: "resolvers call services, never the ORM: src/graphql imports MikroORM for types only",
+    from: /^src\/graphql\//,
+    forbidden: [/^@mikro-orm\//],
+    typeOnlyAllowed: true,
+  },
 ];
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT = /(?:^|[\s;])(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -50,27 +58,41 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Each import of a file: a package name or a repository-relative path of a local module. */
-export function importsOf(file: string, text: string): string[] {
-  const out: string[] = [];
+/** One import of a file: a package name or a repository-relative path of a local module, and whether it is `import type`. */
+interface Import {
+  target: string;
+  typeOnly: boolean;
+}
+
+/** Each import of a file. */
+export function importListOf(file: string, text: string): Import[] {
+  const out: Import[] = [];
   for (const m of text.matchAll(IMPORT)) {
-    const spec = m[1] ?? m[2]!;
+    const spec = m[2] ?? m[3]!;
+    const typeOnly = m[1] !== undefined;
     if (spec.startsWith(".")) {
       const resolved = path.relative(ROOT, path.resolve(path.dirname(file), spec)).split(path.sep).join("/");
-      out.push(resolved.replace(/\.js$/, ".ts"));
+      out.push({ target: resolved.replace(/\.js$/, ".ts"), typeOnly });
     } else {
-      out.push(spec);
+      out.push({ target: spec, typeOnly });
     }
   }
   return out;
 }
 
-export function violations(files: { file: string; imports: string[] }[], rules: Rule[] = RULES): string[] {
+/** Each import target of a file, type-only or not. */
+export function importsOf(file: string, text: string): string[] {
+  return importListOf(file, text).map((i) => i.target);
+}
+
+export function violations(files: { file: string; imports: (string | Import)[] }[], rules: Rule[] = RULES): string[] {
   const found: string[] = [];
   for (const { file, imports } of files) {
     for (const rule of rules) {
       if (!rule.from.test(file)) continue;
-      for (const target of imports) {
+      for (const entry of imports) {
+        const { target, typeOnly } = typeof entry === "string" ? { target: entry, typeOnly: false } : entry;
+        if (typeOnly && rule.typeOnlyAllowed) continue;
         if (rule.forbidden.some((f) => f.test(target)) && !rule.allowed?.some((a) => a.test(target))) {
           found.push(`${file} imports ${target}: ${rule.name}`);
         }
@@ -83,8 +105,8 @@ export function violations(files: { file: string; imports: string[] }[], rules: 
 describe("module boundaries", () => {
   const files = sourceFiles(path.join(ROOT, "src")).map((full) => ({
     file: path.relative(ROOT, full).split(path.sep).join("/"),
-    imports: importsOf(full, readFileSync(full, "utf8")),
-  }));
+    text: readFileSync(full, "utf8"),
+  })).map(({ file, text }) => ({ file, text, imports: importListOf(path.join(ROOT, file), text) }));
 
   it("the scan sees the facade and the domain", () => {
     expect(files.filter((f) => f.file.startsWith("src/scim/")).length).toBeGreaterThan(10);
@@ -96,6 +118,15 @@ describe("module boundaries", () => {
     expect(violations([{ file: "src/domain/users/x.ts", imports: ["express", "src/scim/router.ts", "src/auth/principal-loader.ts"] }])).toHaveLength(3);
     expect(violations([{ file: "src/auth/x.ts", imports: ["src/graphql/errors.ts", "src/domain/errors.ts"] }])).toHaveLength(1);
     expect(violations([{ file: "src/db/x.ts", imports: ["src/graphql/errors.ts", "@mikro-orm/core"] }])).toHaveLength(1);
+    expect(
+      violations([
+        { file: "src/graphql/users/x.resolver.ts", imports: [{ target: "@mikro-orm/core", typeOnly: false }, { target: "@mikro-orm/postgresql", typeOnly: true }] },
+      ]),
+    ).toHaveLength(1);
+    expect(importListOf(path.join(ROOT, "src/graphql/x.ts"), 'import type { EntityManager } from "@mikro-orm/postgresql";\nimport { wrap } from "@mikro-orm/core";')).toEqual([
+      { target: "@mikro-orm/postgresql", typeOnly: true },
+      { target: "@mikro-orm/core", typeOnly: false },
+    ]);
     expect(importsOf(path.join(ROOT, "src/scim/x.ts"), 'import type { A } from "../domain/a.js";\nconst m = await import("pg");')).toEqual(["src/domain/a.ts", "pg"]);
   });
 
@@ -113,5 +144,16 @@ describe("module boundaries", () => {
 
   it("src/db imports no layer above it", () => {
     expect(violations(files, [RULES[3]!])).toEqual([]);
+  });
+
+  it("src/graphql imports MikroORM for types only: resolvers call services, never the ORM", () => {
+    expect(violations(files, [RULES[4]!])).toEqual([]);
+  });
+
+  it("src/graphql calls no EntityManager method outside the request context that forks it", () => {
+    const calls = files
+      .filter((f) => f.file.startsWith("src/graphql/") && f.file !== "src/graphql/context.ts")
+      .flatMap((f) => [...f.text.matchAll(/\bem\.(\w+)\(/g)].map((m) => `${f.file} calls em.${m[1]}()`));
+    expect(calls).toEqual([]);
   });
 });

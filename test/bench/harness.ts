@@ -4,7 +4,6 @@
  * schema, the real app listening on 127.0.0.1 (in this process, or in a child of its own), a SCIM
  * tenant, and a hard time bound on the whole run.
  */
-import { inSystemTransaction } from "../../src/domain/unit-of-work.js";
 import "reflect-metadata";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,9 +19,7 @@ import { loadConfig } from "../../src/config.js";
 import { createDatabaseIfMissing, withDatabase } from "../../src/db/database.js";
 import { startEmbeddedPostgres } from "../../src/db/embedded-postgres.js";
 import { ormConfig } from "../../src/db/mikro-orm.config.js";
-import { AppAccessRole } from "../../src/domain/access-roles/app-access-role.entity.js";
-import { createCompanyWithDefaults } from "../../src/domain/companies/company-setup.js";
-import { User } from "../../src/domain/users/user.entity.js";
+import { systemScope } from "../../src/domain/scope.js";
 import { createServices, type Services } from "../../src/services.js";
 import { serveApp } from "./serve.js";
 
@@ -181,16 +178,12 @@ export async function startServerProcess(databaseUrl: string, { poolMax, nodeArg
 
 /** A company with SCIM on, a service account holding "SCIM Provisioner" and its app password. */
 export async function setUpScimTenant(em: EntityManager, services: Services): Promise<{ companyId: string; authorization: string }> {
-  return inSystemTransaction(em, async (tx) => {
-    const company = createCompanyWithDefaults(tx, { slug: `bench-${randomBytes(3).toString("hex")}`, name: "Bench", scimEnabled: true });
-    await tx.flush();
-    const role = await tx.findOneOrFail(AppAccessRole, { company: company.id, name: "SCIM Provisioner" }, { filters: false });
-    const account = tx.create(User, { company: company.id, userName: "scim@bench.example", isServiceAccount: true } as never);
-    account.directAppAccessRoles.add(role);
-    await tx.flush();
-    const generated = await services.appPasswords.generateForAccount(tx, account, "bench", { name: "cli" });
-    return { companyId: company.id, authorization: `Bearer ${generated.bearerToken}` };
-  });
+  const slug = `bench-${randomBytes(3).toString("hex")}`;
+  const company = await services.companies.createCompany(systemScope(em, "cli"), { slug, name: "Bench", scimEnabled: true });
+  const inCompany = systemScope(em, "cli", company.id);
+  const { user } = await services.accounts.createServiceAccount(inCompany, { userName: "scim@bench.example" });
+  const generated = await services.appPasswords.generate(inCompany, "bench", user.userName);
+  return { companyId: company.id, authorization: `Bearer ${generated.bearerToken}` };
 }
 
 /**

@@ -8,15 +8,14 @@
  * each download runs (server and client share this process; the client only counts bytes), so
  * the two peaks side by side show whether memory grows with the number of users. Bounded in time.
  */
-import { inSystemTransaction } from "../../src/domain/unit-of-work.js";
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import pg from "pg";
-import { AppAccessRole } from "../../src/domain/access-roles/app-access-role.entity.js";
-import { createCompanyWithDefaults } from "../../src/domain/companies/company-setup.js";
-import { User } from "../../src/domain/users/user.entity.js";
+import { systemScope } from "../../src/domain/scope.js";
+import type { User } from "../../src/domain/users/user.entity.js";
+import type { Services } from "../../src/services.js";
 import { loadPrincipal } from "../../src/auth/principal-loader.js";
 import { TENANT_FILTER } from "../../src/domain/tenant.js";
 import { openPool, startBenchApp, withHardLimit } from "./harness.js";
@@ -44,7 +43,7 @@ export async function runReportBenchmark(): Promise<void> {
   const cleanup: (() => Promise<void>)[] = [];
   try {
     const url = `${app.origin}/reports/users-and-roles.csv`;
-    const { companyId, admin } = await setUpCompany(orm.em.fork() as EntityManager);
+    const { companyId, admin } = await setUpCompany(orm.em.fork() as EntityManager, services);
     const { token } = await services.tokens.sign({ sub: admin.id, company: companyId, typ: "session" }, 3600);
     const pool = openPool(app.databaseUrl, 2);
     cleanup.push(() => pool.end());
@@ -125,16 +124,10 @@ function print(results: Measurement[]): void {
 }
 
 /** A company with its default roles and an administrator (CanConfigureCompany) who downloads the report. */
-export async function setUpCompany(em: EntityManager): Promise<{ companyId: string; admin: User }> {
-  return inSystemTransaction(em, async (tx) => {
-    const company = createCompanyWithDefaults(tx, { slug: `bench-${randomBytes(3).toString("hex")}`, name: "Bench" });
-    await tx.flush();
-    const role = await tx.findOneOrFail(AppAccessRole, { company: company.id, name: "Company Administrator" }, { filters: false });
-    const admin = tx.create(User, { company: company.id, userName: "admin@bench.example" } as never);
-    admin.directAppAccessRoles.add(role);
-    await tx.flush();
-    return { companyId: company.id, admin };
-  });
+export async function setUpCompany(em: EntityManager, services: Services): Promise<{ companyId: string; admin: User }> {
+  const company = await services.companies.createCompany(systemScope(em, "cli"), { slug: `bench-${randomBytes(3).toString("hex")}`, name: "Bench" });
+  const { user: admin } = await services.accounts.createCompanyAdmin(systemScope(em, "cli", company.id), { userName: "admin@bench.example" });
+  return { companyId: company.id, admin };
 }
 
 /** Customer-supplied roles, data-access and app-access roles, and a mapping of each customer role to two data roles and one app role. */

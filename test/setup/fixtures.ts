@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AppAccessRole } from "../../src/domain/access-roles/app-access-role.entity.js";
-import { createCompanyWithDefaults, PLATFORM_COMPANY_SLUG } from "../../src/domain/companies/company-setup.js";
-import type { Company } from "../../src/domain/companies/company.entity.js";
+import { PLATFORM_COMPANY_SLUG } from "../../src/domain/companies/company-slug.js";
+import { Company } from "../../src/domain/companies/company.entity.js";
+import { DEFAULT_APP_ACCESS_ROLES } from "../../src/domain/companies/default-app-access-roles.js";
 import { hashPassword } from "../../src/domain/users/password.js";
 import { User } from "../../src/domain/users/user.entity.js";
 import type { TestApp } from "./server.js";
@@ -43,11 +44,21 @@ export async function createUserWithRoles(
   return user;
 }
 
+/**
+ * The rows of a company with its default app-access roles, as `createCompany` leaves them but
+ * without its AuditEvent, so a test company's audit history starts empty (tests count it).
+ */
+function insertCompanyRows(em: EntityManager, fields: { slug: string; name: string; scimEnabled?: boolean; isPlatform?: boolean }): Company {
+  const company = em.create(Company, { scimEnabled: false, isPlatform: false, ...fields });
+  for (const role of DEFAULT_APP_ACCESS_ROLES) em.create(AppAccessRole, { company, ...role });
+  return company;
+}
+
 /** A fresh company with its default roles and an administrator. */
 export async function createTestCompany(app: TestApp, opts: { slug?: string; scimEnabled?: boolean } = {}): Promise<TestCompany> {
   const em = app.orm.em.fork() as EntityManager;
   const slug = opts.slug ?? `co-${randomBytes(4).toString("hex")}`;
-  const company = createCompanyWithDefaults(em, { slug, name: `Company ${slug}`, scimEnabled: opts.scimEnabled ?? true });
+  const company = insertCompanyRows(em, { slug, name: `Company ${slug}`, scimEnabled: opts.scimEnabled ?? true });
   await em.flush();
   const admin = await createUserWithRoles(app, company, `admin@${slug}.example`, ["Company Administrator"]);
   return { company, admin, adminToken: await tokenFor(app, admin) };
@@ -58,7 +69,7 @@ export async function createPlatformOperator(app: TestApp): Promise<{ operator: 
   const em = app.orm.em.fork() as EntityManager;
   let platform = await em.findOne("Company", { slug: PLATFORM_COMPANY_SLUG });
   if (!platform) {
-    platform = createCompanyWithDefaults(em, { slug: PLATFORM_COMPANY_SLUG, name: "Platform", isPlatform: true });
+    platform = insertCompanyRows(em, { slug: PLATFORM_COMPANY_SLUG, name: "Platform", isPlatform: true });
     await em.flush();
   }
   const operator = await createUserWithRoles(app, platform as Company, `op-${randomBytes(3).toString("hex")}@platform.example`, [], {

@@ -1,9 +1,7 @@
-import { inSystemTransaction } from "../../src/domain/unit-of-work.js";
+import { systemScope } from "../../src/domain/scope.js";
 import { randomBytes } from "node:crypto";
-import type { EntityManager } from "@mikro-orm/postgresql";
 import { expect } from "vitest";
 import type { Company } from "../../src/domain/companies/company.entity.js";
-import { User } from "../../src/domain/users/user.entity.js";
 import { createTestCompany, createUserWithRoles } from "./fixtures.js";
 import type { TestApp } from "./server.js";
 
@@ -96,10 +94,8 @@ export async function createScimTenant(app: TestApp, opts: { scimEnabled?: boole
   const account = await createUserWithRoles(app, company, `scim-${randomBytes(3).toString("hex")}@svc.example`, opts.roles ?? ["SCIM Provisioner"], {
     isServiceAccount: true,
   });
-  const em = app.orm.em.fork() as EntityManager;
-  const generated = await inSystemTransaction(em, async (tx) =>
-    app.services.appPasswords.generateForAccount(tx, await tx.findOneOrFail(User, account.id, { filters: false }), "IdP", { name: "cli" }),
-  );
+  // As an operator's `generate-app-password` does: the system principal names the account.
+  const generated = await app.services.appPasswords.generate(systemScope(app.orm.em.fork(), "cli", company.id), "IdP", account.userName);
   const clientId = generated.appPassword.clientId;
   const basic = `Basic ${Buffer.from(`${clientId}:${generated.clientSecret}`).toString("base64")}`;
   return {

@@ -1,10 +1,10 @@
 import { type EntityManager, LockMode } from "@mikro-orm/postgresql";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { recordSystemAudit, type SystemActor } from "../audit/system-audit.js";
 import { hasPermission, requirePermission } from "../authorization.js";
 import { Company } from "../companies/company.entity.js";
 import { DomainError } from "../errors.js";
+import { isSystemPrincipal } from "../principal.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
@@ -33,14 +33,20 @@ export class AppPasswordService {
    * Generates the caller's app password. Only the service account itself, signed in with its own
    * password, may do it: One Model's SCIM guide says proxying into the account "will not
    * suffice", and an app password (or a token issued from one) must not be able to mint its own
-   * successor.
+   * successor. The system principal (whoever runs the CLI holds the database credentials) names
+   * the service account of its company instead, by `ownerUserName`.
    */
-  async generate(scope: Scope, name: string): Promise<GeneratedAppPassword> {
-    requireOwnSignedInServiceAccount(scope, "generate");
+  async generate(scope: Scope, name: string, ownerUserName?: string): Promise<GeneratedAppPassword> {
+    const system = isSystemPrincipal(scope.principal);
+    if (!system) requireOwnSignedInServiceAccount(scope, "generate");
+    if (!system && ownerUserName !== undefined) {
+      throw DomainError.forbidden("only the operator names the account an app password is for; a service account generates its own");
+    }
+    if (system && ownerUserName === undefined) throw DomainError.invalid("userName", "name the service account the app password is for");
     const cleanName = validName(name);
     const { companyId, userId } = scope.principal;
     return inTransaction(scope, async (em) => {
-      const user = await em.findOne(User, { id: userId, company: companyId });
+      const user = ownerUserName === undefined ? await em.findOne(User, { id: userId, company: companyId }) : await serviceAccountNamed(em, companyId, ownerUserName);
       if (!user) throw DomainError.notFound("User", userId);
       const generated = await issue(em, user, cleanName);
       recordAudit(em, scope, auditOfGenerate(generated.appPassword, user));
@@ -48,27 +54,34 @@ export class AppPasswordService {
     });
   }
 
-  /** Revokes one of the caller's app passwords; it fails on the very next request that uses it. */
-  async revoke(scope: Scope, appPasswordId: string): Promise<AppPassword> {
-    requireOwnSignedInServiceAccount(scope, "revoke");
-    if (!isUuid(appPasswordId)) throw DomainError.notFound("AppPassword", appPasswordId);
+  /**
+   * Revokes one of the caller's app passwords, by id or by Client ID; it fails on the very next
+   * request that uses it. The system principal revokes any company's, which is how an operator
+   * stops a leaked credential whose company they may not know.
+   */
+  async revoke(scope: Scope, key: { id: string } | { clientId: string }): Promise<AppPassword> {
+    const system = isSystemPrincipal(scope.principal);
+    if (!system) requireOwnSignedInServiceAccount(scope, "revoke");
+    const notFound = () =>
+      "id" in key ? DomainError.notFound("AppPassword", key.id) : new DomainError("NOT_FOUND", `no app password has the Client ID ${key.clientId}`);
+    if ("id" in key && !isUuid(key.id)) throw notFound();
     const { companyId, userId } = scope.principal;
     return inTransaction(scope, async (em) => {
       const appPassword = await em.findOne(
         AppPassword,
-        { id: appPasswordId, company: companyId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
+        { ...("id" in key ? { id: key.id } : { clientId: key.clientId }), ...(system ? {} : { company: companyId }) },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, ...(system ? { filters: false } : {}) },
       );
-      if (!appPassword) throw DomainError.notFound("AppPassword", appPasswordId);
-      if (appPassword.user.id !== userId) {
+      if (!appPassword) throw notFound();
+      if (!system && appPassword.user.id !== userId) {
         throw DomainError.forbidden(
           "only the service account an app password belongs to can revoke it; log in to that service account",
         );
       }
-      await em.populate(appPassword, ["user"]);
+      await em.populate(appPassword, ["user"], { filters: false });
       if (!appPassword.revokedAt) {
         appPassword.revokedAt = new Date();
-        recordAudit(em, scope, auditOfRevoke(appPassword));
+        recordAudit(em, scope, { companyId: appPassword.company.id, ...auditOfRevoke(appPassword) });
       }
       return appPassword;
     });
@@ -87,40 +100,6 @@ export class AppPasswordService {
     else throw DomainError.forbidden(`this requires the permission ${Permission.CanConfigureCompany} or ${Permission.CanCreateAppPasswords}`);
     return scope.em.find(AppPassword, where, { populate: ["user"], orderBy: { createdAt: "desc", id: "asc" } });
   }
-
-  /**
-   * System level (CLI, first run): generates an app password for a service account, inside the
-   * caller's transaction. Whoever runs the CLI holds the database credentials, so the
-   * "service account itself" rule of {@link generate} does not apply; the audit names the actor.
-   */
-  async generateForAccount(em: EntityManager, account: User, name: string, actor: SystemActor): Promise<GeneratedAppPassword> {
-    if (!account.isServiceAccount) {
-      throw DomainError.invalid(
-        "userName",
-        `${account.userName} is not a service account; app passwords belong to service accounts (create one with create-service-account)`,
-      );
-    }
-    const generated = await issue(em, account, validName(name));
-    recordSystemAudit(em, actor, { companyId: account.company.id, ...auditOfGenerate(generated.appPassword, account) });
-    return generated;
-  }
-
-  /** System level (CLI): revokes an app password by its Client ID, inside the caller's transaction. */
-  async revokeByClientId(em: EntityManager, clientId: string, actor: SystemActor): Promise<AppPassword> {
-    const appPassword = await em.findOne(
-      AppPassword,
-      { clientId },
-      { filters: false, lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    if (!appPassword) throw new DomainError("NOT_FOUND", `no app password has the Client ID ${clientId}`);
-    await em.populate(appPassword, ["user"], { filters: false });
-    if (!appPassword.revokedAt) {
-      appPassword.revokedAt = new Date();
-      recordSystemAudit(em, actor, { companyId: appPassword.company.id, ...auditOfRevoke(appPassword) });
-    }
-    return appPassword;
-  }
-
 }
 
 /**
@@ -148,6 +127,26 @@ function requireOwnSignedInServiceAccount(scope: Scope, action: "generate" | "re
       `log in to the service account with its password to ${action} app passwords; an app password or a token issued from one cannot`,
     );
   }
+}
+
+/** The service account of the company by userName (ignoring case): NOT_FOUND, or BAD_USER_INPUT for a person. */
+async function serviceAccountNamed(em: EntityManager, companyId: string, userName: string): Promise<User> {
+  const user = await em
+    .createQueryBuilder(User, "u")
+    .where({ company: companyId })
+    .andWhere("lower(u.user_name) = lower(?)", [userName.trim()])
+    .getSingleResult();
+  if (!user) {
+    const company = await em.findOne(Company, { id: companyId });
+    throw new DomainError("NOT_FOUND", `no user "${userName}" in company "${company?.slug ?? companyId}"`);
+  }
+  if (!user.isServiceAccount) {
+    throw DomainError.invalid(
+      "userName",
+      `${user.userName} is not a service account; app passwords belong to service accounts (create one with create-service-account)`,
+    );
+  }
+  return user;
 }
 
 function validName(name: string): string {

@@ -1,4 +1,5 @@
 import { sqlOf } from "../../db/sql.js";
+import { isSystemPrincipal } from "../principal.js";
 import type { Scope } from "../scope.js";
 import { auditInsert, auditParameter, type AuditRow } from "./audit.rows.js";
 import { noteAudit, type TransactionHandle } from "../unit-of-work.js";
@@ -25,7 +26,8 @@ export function recordAudit(tx: TransactionHandle, scope: Scope, change: AuditCh
 function auditRowOf(scope: Scope, change: AuditChange): AuditRow {
   return {
     companyId: change.companyId ?? scope.principal.companyId,
-    actorUserId: scope.principal.userId,
+    // The system principal is no user: the actor is the name alone (`system:cli`).
+    actorUserId: isSystemPrincipal(scope.principal) ? null : scope.principal.userId,
     actorUserName: scope.principal.userName,
     impersonatorUserId: scope.principal.impersonatorUserId ?? null,
     action: change.action,

@@ -5,8 +5,16 @@ import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import { requirePermission, requirePlatformOperator } from "../authorization.js";
-import { createCompanyWithDefaults, type NewCompany } from "./company-setup.js";
+import { AppAccessRole } from "../access-roles/app-access-role.entity.js";
+import { PLATFORM_COMPANY_SLUG, validSlug } from "./company-slug.js";
 import { Company, type PasswordPolicy, type ScimDeleteMode } from "./company.entity.js";
+import { DEFAULT_APP_ACCESS_ROLES } from "./default-app-access-roles.js";
+
+export interface NewCompany {
+  slug: string;
+  name: string;
+  scimEnabled?: boolean;
+}
 
 export interface CompanySettingsInput {
   scimDeleteMode?: ScimDeleteMode;
@@ -47,23 +55,56 @@ export class CompanyService {
     });
   }
 
-  /** Platform operators only. */
+  /** Platform operators only: a company by its slug, ignoring case as logins do; NOT_FOUND naming the slug. */
+  async bySlug(scope: Scope, slug: string): Promise<Company> {
+    requirePlatformOperator(scope);
+    const company = await scope.em.findOne(Company, { slug: slug.trim().toLowerCase() });
+    if (!company) throw new DomainError("NOT_FOUND", `no company has the slug "${slug}"`);
+    return company;
+  }
+
+  /** Platform operators only: a company with its default app-access roles. The platform company's slug is reserved. */
   async createCompany(scope: Scope, input: NewCompany): Promise<Company> {
     requirePlatformOperator(scope);
+    const slug = validSlug(input.slug);
+    const name = validName(input.name);
     return inTransaction(scope, async (em) => {
-      const company = createCompanyWithDefaults(em, { ...input, isPlatform: false });
-      await em.flush();
-      recordAudit(em, scope, { companyId: company.id, action: "company.create", targetType: "Company", targetId: company.id, after: { slug: company.slug, name: company.name, scimEnabled: company.scimEnabled } });
+      // Checked up front for a message that names the slug; the unique index settles races.
+      if ((await em.count(Company, { slug })) > 0) throw DomainError.conflict("slug", `a company with the slug "${slug}" already exists`);
+      const company = await insertCompany(em, { slug, name, scimEnabled: input.scimEnabled ?? false, isPlatform: false });
+      recordAudit(em, scope, { companyId: company.id, action: "company.create", targetType: "Company", targetId: company.id, after: { slug, name, scimEnabled: company.scimEnabled } });
       return company;
     });
   }
 
-  /** Platform operators only: the "SCIM identity management" feature flag. */
+  /** Platform operators only: the reserved company that holds platform operators, created on first use. */
+  async ensurePlatformCompany(scope: Scope): Promise<{ company: Company; created: boolean }> {
+    requirePlatformOperator(scope);
+    return inTransaction(scope, async (em) => {
+      const existing = await em.findOne(Company, { slug: PLATFORM_COMPANY_SLUG });
+      if (existing) {
+        if (!existing.isPlatform) {
+          throw new DomainError("CONFLICT", `the company "${PLATFORM_COMPANY_SLUG}" exists but is not the platform company; rename it first`);
+        }
+        return { company: existing, created: false };
+      }
+      const company = await insertCompany(em, { slug: PLATFORM_COMPANY_SLUG, name: "Platform operators", scimEnabled: false, isPlatform: true });
+      recordAudit(em, scope, { companyId: company.id, action: "company.create", targetType: "Company", targetId: company.id, after: { slug: company.slug, name: company.name, isPlatform: true } });
+      return { company, created: true };
+    });
+  }
+
+  /**
+   * Platform operators only: the "SCIM identity management" feature flag. The platform company
+   * provisions no users; switching to the state a company is in already changes and records nothing.
+   */
   async setScimEnabled(scope: Scope, companyId: string, enabled: boolean): Promise<Company> {
     requirePlatformOperator(scope);
     return inTransaction(scope, async (em) => {
       const company = await em.findOne(Company, { id: companyId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!company) throw DomainError.notFound("Company", companyId);
+      if (company.isPlatform) throw DomainError.invalid("company", "the platform operators' company does not provision users over SCIM");
+      if (company.scimEnabled === enabled) return company;
       const before = { scimEnabled: company.scimEnabled };
       company.scimEnabled = enabled;
       company.updatedAt = new Date();
@@ -77,6 +118,22 @@ export class CompanyService {
     requirePlatformOperator(scope);
     return scope.em.find(Company, {}, { orderBy: { slug: "asc" } });
   }
+}
+
+/** The one place a company is made: the row and the default app-access roles its first admin and service account need. */
+async function insertCompany(em: EntityManager, fields: Required<NewCompany> & { isPlatform: boolean }): Promise<Company> {
+  const company = em.create(Company, fields);
+  for (const role of DEFAULT_APP_ACCESS_ROLES) {
+    em.create(AppAccessRole, { company, name: role.name, description: role.description, permissions: role.permissions });
+  }
+  await em.flush();
+  return company;
+}
+
+function validName(name: string): string {
+  const clean = name.trim();
+  if (!clean) throw DomainError.invalid("name", "name must not be empty");
+  return clean;
 }
 
 function settingsOf(c: Company) {

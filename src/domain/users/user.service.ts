@@ -14,6 +14,7 @@ import { inOneStatement, inSqlTransaction, takeRecords } from "../unit-of-work.j
 import { compileWhere } from "../where.js";
 import { recordingRefusals, requireCredentialAuthority, requireMayDeactivate } from "./account-safeguards.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
+import { usersWithPassword } from "./password-state.query.js";
 import { applyUserData } from "./user-changes.js";
 import { type UserData } from "./user-input.js";
 import { normalizeUserName, validateUserData } from "./user-validation.js";
@@ -90,6 +91,22 @@ export class UserService {
     requirePermission(scope, ...USER_READ_PERMISSIONS);
     const valid = ids.filter(isUuid);
     return valid.length ? selectUsers(sqlOf(scope.em), scope.principal.companyId, valid) : [];
+  }
+
+  /** The caller's own user (whoever is signed in may read it), in one statement. */
+  async me(scope: Scope): Promise<UserView> {
+    const user = await selectUser(sqlOf(scope.em), scope.principal.companyId, scope.principal.userId, { withRoles: false });
+    if (!user) throw DomainError.notFound("User", scope.principal.userId);
+    return user;
+  }
+
+  /**
+   * Which of these users have a password, in one statement for a batch (the `hasPassword` field
+   * of a page of users). The ids are of users the caller was already allowed to load, which a
+   * platform operator's impersonated session may have found in another company.
+   */
+  async idsWithPassword(scope: Scope, ids: readonly string[]): Promise<Set<string>> {
+    return usersWithPassword(scope.em, ids.filter(isUuid));
   }
 
   /** A user of the caller's company; NOT_FOUND for an unknown, foreign or malformed id (SCIM 404, never 500). */

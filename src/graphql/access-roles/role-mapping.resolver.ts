@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { wrap } from "@mikro-orm/core";
 import { ACCESS_ROLE_READERS, byName } from "../../domain/access-roles/access-role.service.js";
 import type { AppAccessRole } from "../../domain/access-roles/app-access-role.entity.js";
 import type { DataAccessRole } from "../../domain/access-roles/data-access-role.entity.js";
@@ -7,6 +6,7 @@ import { Permission } from "../../domain/access-roles/permission.js";
 import type { RoleMapping } from "../../domain/access-roles/role-mapping.entity.js";
 import type { CustomerRole } from "../../domain/customer-roles/customer-role.entity.js";
 import { DomainError } from "../../domain/errors.js";
+import { isLoaded } from "../../domain/loaded.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 import { customerRoleLoaders } from "../customer-roles/customer-role.loaders.js";
 import { CustomerRoleType } from "../customer-roles/customer-role.type.js";
@@ -52,7 +52,7 @@ export class RoleMappingResolver {
 
   @FieldResolver(() => CustomerRoleType)
   async customerRole(@Root() mapping: RoleMapping, @Ctx() ctx: GraphQLContext): Promise<CustomerRole> {
-    if (wrap(mapping.customerRole).isInitialized()) return mapping.customerRole;
+    if (isLoaded(mapping.customerRole)) return mapping.customerRole;
     const role = await customerRoleLoaders(ctx).customerRole.load(mapping.customerRole.id);
     if (!role) throw DomainError.notFound("CustomerRole", mapping.customerRole.id);
     return role;

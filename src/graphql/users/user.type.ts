@@ -1,8 +1,7 @@
 import DataLoader from "dataloader";
 import { Ctx, Field, ID, Int, ObjectType, Root, FieldResolver, Resolver } from "type-graphql";
-import { usersWithPassword } from "../../domain/users/password-state.query.js";
 import type { UserView } from "../../domain/users/user.view.js";
-import type { GraphQLContext } from "../context.js";
+import { type GraphQLContext, scopeOf } from "../context.js";
 import { JSONObjectScalar } from "../scalars.js";
 
 @ObjectType("UserEmail", { description: "One of a user's email addresses (RFC 7643 §4.1.2 emails).", simpleResolvers: true })
@@ -155,7 +154,7 @@ function hasPasswordLoader(ctx: GraphQLContext): DataLoader<string, boolean> {
   if (!loader) {
     loader = new DataLoader(
       async (ids) => {
-        const withPassword = await usersWithPassword(ctx.em, ids);
+        const withPassword = await ctx.services.users.idsWithPassword(scopeOf(ctx), ids);
         return ids.map((id) => withPassword.has(id));
       },
       { cache: false },

@@ -132,7 +132,7 @@ describe("access token verification", () => {
   });
 
   it("a TokenService with another issuer refuses rolebridge's tokens (issuer is checked by the verifier, not trusted from the token)", async () => {
-    const other = new TokenService(app.orm, new Issuer({ JWT_ISSUER: "someone-else", HOST: "127.0.0.1", PORT: 0 }), 86_400);
+    const other = new TokenService(app.orm, new Issuer({ JWT_ISSUER: "someone-else", HOST: "127.0.0.1", PORT: 0 }), 86_400, app.services.signingKeys);
     await expect(other.verify(token)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(app.services.tokens.verify(token)).resolves.toMatchObject({ sub: s.service.id });
   });

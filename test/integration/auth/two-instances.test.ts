@@ -1,7 +1,5 @@
-import { inSystemTransaction } from "../../../src/domain/unit-of-work.js";
 import { decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SigningKeyService } from "../../../src/domain/signing-keys/signing-key.service.js";
 import { createPlatformOperator } from "../../setup/fixtures.js";
 import { errorCode, gql } from "../../setup/graphql-client.js";
 import { startTestApp, type TestApp } from "../../setup/server.js";
@@ -123,7 +121,7 @@ describe("signing key rotation", () => {
   it("a rotation by the CLI (SigningKeyService.rotate on the database) is picked up by both instances' next signature", async () => {
     const cred = await generateAppPassword(app1, (await setUpServiceAccount(app1, "cli-rotation@idp.example")).serviceToken);
     const before = await accessToken(app2.url, cred);
-    const key = await inSystemTransaction(app1.orm.em.fork(), (em) => new SigningKeyService().rotate(em));
+    const key = await app1.services.signingKeys.rotate(app1.orm.em.fork());
     for (const app of [app1, app2]) {
       const after = await accessToken(app.url, cred);
       expect(decodeProtectedHeader(after).kid).toBe(key.kid);

@@ -1,4 +1,4 @@
-import { inSystemTransaction } from "../../../src/domain/unit-of-work.js";
+import { systemScope } from "../../../src/domain/scope.js";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserWithRoles, tokenFor, type TestCompany } from "../../setup/fixtures.js";
@@ -68,7 +68,7 @@ beforeAll(async () => {
   expect((await wrong.get("/Users")).status).toBe(401);
   await settled(t.company.id, 7);
   const em = app.orm.em.fork() as EntityManager;
-  await inSystemTransaction(em, (tx) => app.services.appPasswords.revokeByClientId(tx, t.clientId, { name: "cli" }));
+  await app.services.appPasswords.revoke(systemScope(em, "cli"), { clientId: t.clientId });
   revokedAt = new Date();
   expect((await t.client.get("/Users?count=1")).status).toBe(401);
   expect((await t.client.withAuthorization(`Bearer ${t.bearerToken}`).get("/Users")).status).toBe(401);
@@ -164,7 +164,7 @@ describe("refused access tokens", () => {
     const bearer = s.client.withAuthorization(`Bearer ${accessToken}`);
     expect((await bearer.get("/Users")).status).toBe(200);
     const em = app.orm.em.fork() as EntityManager;
-    await inSystemTransaction(em, (tx) => app.services.appPasswords.revokeByClientId(tx, s.clientId, { name: "cli" }));
+    await app.services.appPasswords.revoke(systemScope(em, "cli"), { clientId: s.clientId });
     expect((await bearer.get("/Users")).status).toBe(401);
     // A token rolebridge did not sign names no company.
     expect((await s.client.withAuthorization(`Bearer ${accessToken.slice(0, -6)}AAAAAA`).get("/Users")).status).toBe(401);

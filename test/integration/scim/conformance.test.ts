@@ -101,13 +101,8 @@ describe("service accounts are not the IdP's users", () => {
   });
 
   it("a company administrator created with an email userName lists it as the first email", async () => {
-    const em = app.orm.em.fork();
-    const { createCompanyAdmin } = await import("../../../src/domain/users/account-setup.js");
-    const { inSystemTransaction } = await import("../../../src/domain/unit-of-work.js");
-    const { Company } = await import("../../../src/domain/companies/company.entity.js");
-    const admin = await inSystemTransaction(em, async (tx) =>
-      createCompanyAdmin(tx, await tx.findOneOrFail(Company, { id: t.company.id }, { filters: false }), { userName: "first.admin@conformance.example" }, { name: "cli" }),
-    );
+    const { systemScope } = await import("../../../src/domain/scope.js");
+    const admin = await app.services.accounts.createCompanyAdmin(systemScope(app.orm.em.fork(), "cli", t.company.id), { userName: "first.admin@conformance.example" });
     const res = await t.client.get(`/Users/${admin.user.id}`);
     expect(res.status).toBe(200);
     expect(res.body.emails).toEqual([{ value: "first.admin@conformance.example", type: "work", primary: true }]);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { groupSchemas } from "../../../../src/scim/groups/group.schemas.js";
+import { groupResourceType } from "../../../../src/scim/groups/group.resource-type.js";
 import { canonicalizeResource, canonicalPath, coerceBoolean, definitionAt } from "../../../../src/scim/schemas/canonicalize.js";
 import { CUSTOM_USER_SCHEMA } from "../../../../src/scim/schemas/custom-user.schema.js";
 import { ENTERPRISE_USER_SCHEMA } from "../../../../src/scim/schemas/enterprise-user.schema.js";
 import { USER_SCHEMA } from "../../../../src/scim/schemas/user.schema.js";
-import { userSchemas } from "../../../../src/scim/users/user.schemas.js";
+import { userResourceType } from "../../../../src/scim/users/user.resource-type.js";
 
 function pathOf(rawKey: string, knownUnknownKeys?: string[]): { path: string[]; notes: string[] } {
   const notes = new Set<string>();
-  return { path: canonicalPath(userSchemas, rawKey, { notes, knownUnknownKeys }), notes: [...notes] };
+  return { path: canonicalPath(userResourceType, rawKey, { notes, knownUnknownKeys }), notes: [...notes] };
 }
 
 describe("canonicalPath: attribute names ignore case (RFC 7643 §2.1)", () => {
@@ -64,7 +64,7 @@ describe("canonicalizeResource", () => {
       Emails: [{ VALUE: "bjensen@example.com", Primary: "TRUE", Type: "work" }],
       [ENTERPRISE_USER_SCHEMA.toUpperCase()]: { Department: "Tours", Manager: "26118915-6090-4610-87e4-49d8ca9f808d" },
     };
-    expect(canonicalizeResource(userSchemas, body, { notes })).toEqual({
+    expect(canonicalizeResource(userResourceType, body, { notes })).toEqual({
       schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA],
       userName: "bjensen@example.com",
       name: { givenName: "Barbara", familyName: "Jensen" },
@@ -83,7 +83,7 @@ describe("canonicalizeResource", () => {
       costcenter: "4130",
       [ENTERPRISE_USER_SCHEMA]: { manager: { value: "m-1" }, "manager.displayName": "John Smith" },
     };
-    expect(canonicalizeResource(userSchemas, body)).toEqual({
+    expect(canonicalizeResource(userResourceType, body)).toEqual({
       title: "Tour Guide",
       name: { givenName: "Barbara", familyName: "Jensen" },
       [ENTERPRISE_USER_SCHEMA]: { costCenter: "4130", manager: { value: "m-1", displayName: "John Smith" } },
@@ -92,34 +92,34 @@ describe("canonicalizeResource", () => {
 
   it("keeps undescribed attributes, unknown extensions and their contents exactly as sent", () => {
     const body = { "urn:example:Other": { Foo: 1 }, phoneNumbers: [{ Value: "555" }], name: { nick: "B" } };
-    expect(canonicalizeResource(userSchemas, body)).toEqual(body);
+    expect(canonicalizeResource(userResourceType, body)).toEqual(body);
   });
 
   it("turns roles sent as bare names into role objects (RFC 7643 §4.1.2 roles.value)", () => {
     const notes = new Set<string>();
-    expect(canonicalizeResource(userSchemas, { Roles: ["Sales", { VALUE: "Support" }] }, { notes })).toEqual({ roles: [{ value: "Sales" }, { value: "Support" }] });
+    expect(canonicalizeResource(userResourceType, { Roles: ["Sales", { VALUE: "Support" }] }, { notes })).toEqual({ roles: [{ value: "Sales" }, { value: "Support" }] });
     expect([...notes]).toEqual(["bare-string-value"]);
   });
 
   it("leaves values of the wrong shape for the mapper to refuse, rather than guessing", () => {
     const body = { active: "yes", emails: "bjensen@example.com", name: "Barbara Jensen" };
-    expect(canonicalizeResource(userSchemas, body)).toEqual(body);
+    expect(canonicalizeResource(userResourceType, body)).toEqual(body);
   });
 
   it("drops keys that would reach Object.prototype", () => {
     const body = JSON.parse('{"__proto__": {"isAdmin": true}, "constructor": 1, "prototype": 2, "userName": "a", "name": {"__proto__": {"x": 1}}}');
-    const out = canonicalizeResource(userSchemas, body);
+    const out = canonicalizeResource(userResourceType, body);
     expect(out).toEqual({ userName: "a", name: {} });
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
   it("an empty body stays empty", () => {
-    expect(canonicalizeResource(userSchemas, {})).toEqual({});
+    expect(canonicalizeResource(userResourceType, {})).toEqual({});
   });
 
   it("canonicalises a Group's members by the Group schema", () => {
-    expect(canonicalizeResource(groupSchemas, { DisplayName: "Tour Guides", MEMBERS: [{ Value: "2819c223", $REF: "x" }] })).toEqual({
+    expect(canonicalizeResource(groupResourceType, { DisplayName: "Tour Guides", MEMBERS: [{ Value: "2819c223", $REF: "x" }] })).toEqual({
       displayName: "Tour Guides",
       members: [{ value: "2819c223", $ref: "x" }],
     });
@@ -132,9 +132,9 @@ describe("coerceBoolean and definitionAt", () => {
   });
 
   it("definitionAt finds a sub-attribute of an extension, and nothing for an undescribed path", () => {
-    expect(definitionAt(userSchemas, [ENTERPRISE_USER_SCHEMA, "manager", "value"])?.name).toBe("value");
-    expect(definitionAt(userSchemas, ["name", "givenName"])?.type).toBe("string");
-    expect(definitionAt(userSchemas, ["phoneNumbers"])).toBeUndefined();
-    expect(definitionAt(userSchemas, [])).toBeUndefined();
+    expect(definitionAt(userResourceType, [ENTERPRISE_USER_SCHEMA, "manager", "value"])?.name).toBe("value");
+    expect(definitionAt(userResourceType, ["name", "givenName"])?.type).toBe("string");
+    expect(definitionAt(userResourceType, ["phoneNumbers"])).toBeUndefined();
+    expect(definitionAt(userResourceType, [])).toBeUndefined();
   });
 });
