@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
-import { ensureRolesByName } from "../customer-roles/membership.repository.js";
+import { ensureRolesByName } from "../customer-roles/customer-role.repository.js";
 import { numbered, sqlOf } from "../../db/sql.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
