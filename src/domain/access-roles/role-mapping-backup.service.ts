@@ -9,38 +9,14 @@ import { inTransaction } from "../unit-of-work.js";
 import { grantRows } from "./effective-access.service.js";
 import { Permission } from "./permission.js";
 import type { RoleMapping } from "./role-mapping.entity.js";
+import { ROLE_MAPPING_FORMAT, ROLE_MAPPING_VERSION, parseRoleMappingDocument, type RoleMappingDocument } from "./role-mapping-document.js";
 import type { RoleMappingService } from "./role-mapping.service.js";
 import { isUuid } from "../uuid.js";
 
-/** The document's identity: a reader refuses anything else rather than guess. */
-export const ROLE_MAPPING_FORMAT = "rolebridge.role-mappings";
-export const ROLE_MAPPING_VERSION = 1;
-
-/** Bounds that keep a hostile document from costing more than a bad request. */
-const MAX_MAPPINGS = 10_000;
-const MAX_ROLES_PER_LIST = 1_000;
-const MAX_NAME_LENGTH = 256;
 /** Users listed by id per gained or lost role; the counts are always exact. */
 const USERS_LISTED = 100;
 /** Affected users read per grant query (the same batch size as the report). */
 const USER_BATCH = 1000;
-
-/**
- * The backup a company admin takes before switching SCIM on (One Model's SCIM guide: "make a
- * copy of the Customer Supplied Role to Data Access Roles and Application Access Role mapping").
- * Roles are named, not identified, so it restores into the same company after ids have changed (a role
- * deleted and provisioned again by the IdP). A customer-supplied role with an explicit empty
- * mapping ("grants nothing") is an entry with two empty lists; an unmapped role has no entry and
- * is listed in `unmappedCustomerRoles`, for the reader only: importing makes every role without
- * an entry unmapped, so a restore gives back exactly the mapping that was exported.
- */
-export interface RoleMappingDocument {
-  format: typeof ROLE_MAPPING_FORMAT;
-  version: typeof ROLE_MAPPING_VERSION;
-  exportedAt: string;
-  mappings: { customerRole: string; dataAccessRoles: string[]; appAccessRoles: string[] }[];
-  unmappedCustomerRoles: string[];
-}
 
 export type AccessRoleKind = "DATA" | "APP";
 
@@ -162,7 +138,7 @@ export class RoleMappingBackupService {
    */
   async import(scope: Scope, document: unknown, dryRun: boolean): Promise<RoleMappingDiff> {
     requirePermission(scope, Permission.CanConfigureCompany);
-    const doc = parseDocument(document);
+    const doc = parseRoleMappingDocument(document);
     const companyId = scope.principal.companyId;
     const { diff } = await this.preview(scope, dryRun, async (em, txScope) => {
       // Every customer role of the company is locked in id order (the order every mapping change
@@ -281,47 +257,6 @@ export class RoleMappingBackupService {
 
 function compareNames(a: string, b: string): number {
   return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Validates the document's shape, naming the first problem; nothing is read or written before it passes. */
-function parseDocument(document: unknown): RoleMappingDocument {
-  const fail = (field: string, message: string) => DomainError.invalid(field, message);
-  if (typeof document !== "object" || document === null || Array.isArray(document)) throw fail("document", "the document must be a JSON object");
-  const d = document as Record<string, unknown>;
-  if (d.format !== ROLE_MAPPING_FORMAT) throw fail("document.format", `format must be "${ROLE_MAPPING_FORMAT}"`);
-  if (d.version !== ROLE_MAPPING_VERSION) throw fail("document.version", `version ${JSON.stringify(d.version)} is not supported; this server reads version ${ROLE_MAPPING_VERSION}`);
-  if (!Array.isArray(d.mappings)) throw fail("document.mappings", "mappings must be a list");
-  if (d.mappings.length > MAX_MAPPINGS) throw fail("document.mappings", `at most ${MAX_MAPPINGS} mappings`);
-  const seen = new Map<string, number>();
-  const mappings = d.mappings.map((raw, i) => {
-    const at = `document.mappings[${i}]`;
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fail(at, "each mapping must be an object");
-    const m = raw as Record<string, unknown>;
-    const customerRole = name(m.customerRole, `${at}.customerRole`, fail);
-    const previous = seen.get(customerRole.toLowerCase());
-    if (previous !== undefined) throw fail(`${at}.customerRole`, `"${customerRole}" is mapped twice (also at document.mappings[${previous}])`);
-    seen.set(customerRole.toLowerCase(), i);
-    const list = (value: unknown, field: string) => {
-      if (!Array.isArray(value)) throw fail(field, "must be a list of role names");
-      if (value.length > MAX_ROLES_PER_LIST) throw fail(field, `at most ${MAX_ROLES_PER_LIST} roles`);
-      return [...new Map(value.map((v, j) => [name(v, `${field}[${j}]`, fail).toLowerCase(), name(v, `${field}[${j}]`, fail)])).values()];
-    };
-    return { customerRole, dataAccessRoles: list(m.dataAccessRoles, `${at}.dataAccessRoles`), appAccessRoles: list(m.appAccessRoles, `${at}.appAccessRoles`) };
-  });
-  return {
-    format: ROLE_MAPPING_FORMAT,
-    version: ROLE_MAPPING_VERSION,
-    exportedAt: typeof d.exportedAt === "string" ? d.exportedAt : "",
-    mappings,
-    unmappedCustomerRoles: [],
-  };
-}
-
-function name(value: unknown, field: string, fail: (field: string, message: string) => DomainError): string {
-  if (typeof value !== "string" || value.trim() === "") throw fail(field, "must be a non-empty name");
-  if (value.length > MAX_NAME_LENGTH) throw fail(field, `must be at most ${MAX_NAME_LENGTH} characters`);
-  if (value.includes("\u0000")) throw fail(field, "must not contain NUL characters");
-  return value;
 }
 
 /** Access roles of the company by lower-cased name (names are unique ignoring case). */
