@@ -201,8 +201,7 @@ export class CustomerRoleService {
     const memberIds = distinct(input.memberIds);
     const source = input.source ?? MembershipSource.MANUAL;
     const companyId = scope.principal.companyId;
-    const log = provisioning();
-    return inTransaction(
+    const changed = await inTransaction(
       scope,
       async (em) => {
         const sql = sqlOf(em);
@@ -221,11 +220,11 @@ export class CustomerRoleService {
           targetId: role.id,
           after: { displayName, externalId, source, ...idList("addedUserIds", added), ...displacedSummary(displaced) },
         });
-        log.noteDisplaced(displaced);
-        return role;
+        return { role, displaced };
       },
-      log,
+      MEMBER_CHANGE,
     );
+    return changed.role;
   }
 
   /** Changes displayName and/or externalId. */
@@ -280,8 +279,7 @@ export class CustomerRoleService {
     const both = add.filter((u) => remove.includes(u));
     if (both.length) throw DomainError.invalid(fields.remove, `user ids both added and removed: ${both.join(", ")}`);
 
-    const log = provisioning();
-    return inTransaction(
+    const changed = await inTransaction(
       scope,
       async (em) => {
         const sql = sqlOf(em);
@@ -309,12 +307,11 @@ export class CustomerRoleService {
         removed.push(...(await deleteMembers(sql, companyId, id, remove, source)));
         added.push(...(await insertMembers(sql, companyId, id, add, source)));
         const displaced = await leaveOtherRoles(sql, companyId, id, movers);
-        log.noteDisplaced(displaced);
 
         const nextName = displayName ?? row.display_name;
         const nextExternalId = externalId === undefined ? row.external_id : externalId;
         const attributesChanged = nextName !== row.display_name || nextExternalId !== row.external_id;
-        if (!attributesChanged && added.length === 0 && removed.length === 0) return em.map(CustomerRole, row);
+        if (!attributesChanged && added.length === 0 && removed.length === 0) return { role: em.map(CustomerRole, row), displaced };
 
         const [bumped] = await sql.query<CustomerRoleRow>(
           `update customer_role
@@ -334,10 +331,11 @@ export class CustomerRoleService {
             ...displacedSummary(displaced),
           },
         });
-        return em.map(CustomerRole, bumped!);
+        return { role: em.map(CustomerRole, bumped!), displaced };
       },
-      log,
+      MEMBER_CHANGE,
     );
+    return changed.role;
   }
 
   /** Deletes a role: its memberships and mapping go (foreign keys cascade), the users stay (RFC 7644 §3.6). */
@@ -361,7 +359,7 @@ export class CustomerRoleService {
         });
         return id;
       },
-      provisioning(),
+      { resourceType: SCIM_RESOURCE_TYPE, resourceId: (deleted) => deleted },
     );
   }
 
@@ -399,24 +397,15 @@ export class CustomerRoleService {
 }
 
 /**
- * The ProvisioningEvent of a role change. Under the one-role-at-a-time setting a member change also
- * removes users from their other SCIM roles; the event's detail names those removals, so the
- * provisioning log records both. The detail is noted on each attempt, so a retried
- * transaction reports its own final attempt.
+ * The ProvisioningEvent of a change of a role's attributes or members. Under the one-role-at-a-time
+ * setting a member change also removes users from their other SCIM roles; the event's detail names
+ * those removals, read from what the change returns, so the provisioning log records both.
  */
-function provisioning(): ProvisioningRecord<{ id: string } | string> & {
-  noteDisplaced(displaced: readonly Displacement[]): void;
-} {
-  let detail: string | undefined;
-  return {
-    resourceType: SCIM_RESOURCE_TYPE,
-    resourceId: (r) => (typeof r === "string" ? r : r.id),
-    detail: () => detail,
-    noteDisplaced(displaced) {
-      detail = displacementDetail(displaced);
-    },
-  };
-}
+const MEMBER_CHANGE: ProvisioningRecord<{ role: CustomerRole; displaced: readonly Displacement[] }> = {
+  resourceType: SCIM_RESOURCE_TYPE,
+  resourceId: (changed) => changed.role.id,
+  detail: (changed) => displacementDetail(changed.displaced),
+};
 
 function distinct(ids: readonly string[] | null | undefined): string[] {
   return [...new Set(ids ?? [])];
