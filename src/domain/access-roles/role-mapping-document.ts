@@ -76,7 +76,22 @@ export type RoleMappingDocument = z.output<typeof roleMappingDocument>;
 export function parseRoleMappingDocument(document: unknown): RoleMappingDocument {
   const parsed = roleMappingDocument.safeParse(document);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  // zod appends the duplicate check's issues after those of the entries; in document order, the
+  // problem named is the one a reader meets first.
+  const issue = [...parsed.error.issues].sort((x, y) => comparePaths(x.path, y.path))[0]!;
   const field = issue.path.reduce<string>((at, key) => (typeof key === "number" ? `${at}[${key}]` : `${at}.${String(key)}`), "document");
   throw DomainError.invalid(field, issue.message);
+}
+
+/** The order of a document's keys, as exportRoleMappings writes them. */
+const KEY_ORDER = ["format", "version", "exportedAt", "mappings", "customerRole", "dataAccessRoles", "appAccessRoles", "unmappedCustomerRoles"];
+
+function comparePaths(x: readonly PropertyKey[], y: readonly PropertyKey[]): number {
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [a, b] = [x[i], y[i]];
+    if (a === b) continue;
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    return KEY_ORDER.indexOf(String(a)) - KEY_ORDER.indexOf(String(b));
+  }
+  return x.length - y.length;
 }

@@ -45,6 +45,15 @@ describe("a malformed backup is BAD_USER_INPUT whose field is the JSON path of t
       "document.mappings",
       /at most 10000 mappings/,
     ],
+    [
+      "a role mapped twice before a later entry's bad name",
+      {
+        ...good,
+        mappings: ["Sales", "sales", ""].map((customerRole) => ({ customerRole, dataAccessRoles: [], appAccessRoles: [] })),
+      },
+      "document.mappings[1].customerRole",
+      /"sales" is mapped twice \(also at document.mappings\[0\]\)/,
+    ],
   ];
   it.each(cases)("%s", (_name, document, field, message) => {
     const e = refusal(document);
