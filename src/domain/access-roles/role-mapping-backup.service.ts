@@ -1,103 +1,20 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
-import { ensureRolesByName } from "../customer-roles/membership.repository.js";
-import { numbered, sqlOf } from "../../db/sql.js";
+import { ensureRolesByName } from "../customer-roles/customer-role.repository.js";
+import { sqlOf } from "../../db/sql.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
-import { inTransaction } from "../unit-of-work.js";
-import { grantRows } from "./effective-access.service.js";
+import { compareNames, type MappingState, mappingState, type RoleMappingDiff, withAccessImpact } from "./access-impact.js";
 import { Permission } from "./permission.js";
 import type { RoleMapping } from "./role-mapping.entity.js";
-import type { RoleMappingService } from "./role-mapping.service.js";
-import { isUuid } from "../uuid.js";
-
-/** The document's identity: a reader refuses anything else rather than guess. */
-export const ROLE_MAPPING_FORMAT = "rolebridge.role-mappings";
-export const ROLE_MAPPING_VERSION = 1;
-
-/** Bounds that keep a hostile document from costing more than a bad request. */
-const MAX_MAPPINGS = 10_000;
-const MAX_ROLES_PER_LIST = 1_000;
-const MAX_NAME_LENGTH = 256;
-/** Users listed by id per gained or lost role; the counts are always exact. */
-const USERS_LISTED = 100;
-/** Affected users read per grant query (the same batch size as the report). */
-const USER_BATCH = 1000;
+import { ROLE_MAPPING_FORMAT, ROLE_MAPPING_VERSION, parseRoleMappingDocument, type RoleMappingDocument } from "./role-mapping-document.js";
+import { mapCustomerRole, type RoleMappingService, unmapCustomerRole } from "./role-mapping.service.js";
 
 /**
- * The backup a company admin takes before switching SCIM on (One Model's SCIM guide: "make a
- * copy of the Customer Supplied Role to Data Access Roles and Application Access Role mapping").
- * Roles are named, not identified, so it restores into the same company after ids have changed (a role
- * deleted and provisioned again by the IdP). A customer-supplied role with an explicit empty
- * mapping ("grants nothing") is an entry with two empty lists; an unmapped role has no entry and
- * is listed in `unmappedCustomerRoles`, for the reader only: importing makes every role without
- * an entry unmapped, so a restore gives back exactly the mapping that was exported.
- */
-export interface RoleMappingDocument {
-  format: typeof ROLE_MAPPING_FORMAT;
-  version: typeof ROLE_MAPPING_VERSION;
-  exportedAt: string;
-  mappings: { customerRole: string; dataAccessRoles: string[]; appAccessRoles: string[] }[];
-  unmappedCustomerRoles: string[];
-}
-
-export type AccessRoleKind = "DATA" | "APP";
-
-/** What one customer-supplied role's mapping becomes; `mapped: false` is unmapped. */
-export interface MappingChange {
-  customerRoleId: string;
-  customerRole: string;
-  mappedBefore: boolean;
-  mappedAfter: boolean;
-  dataAccessRolesBefore: string[];
-  dataAccessRolesAfter: string[];
-  appAccessRolesBefore: string[];
-  appAccessRolesAfter: string[];
-}
-
-export interface AccessChangeUser {
-  id: string;
-  userName: string;
-}
-
-/** The users who gain or lose one access role through the change (direct grants and other mappings counted). */
-export interface AccessRoleChange {
-  kind: AccessRoleKind;
-  roleId: string;
-  roleName: string;
-  gainedCount: number;
-  lostCount: number;
-  gained: AccessChangeUser[];
-  lost: AccessChangeUser[];
-}
-
-export interface RoleMappingDiff {
-  dryRun: boolean;
-  applied: boolean;
-  changes: MappingChange[];
-  unchangedCount: number;
-  createdCustomerRoles: string[];
-  accessChanges: AccessRoleChange[];
-}
-
-/** A mapping as ids: absent from the map = unmapped. */
-type MappingState = Map<string, { data: string[]; app: string[] }>;
-
-/** Thrown to roll a dry run back, carrying what it computed. */
-class DryRunRollback<T> extends Error {
-  constructor(readonly result: T) {
-    super("dry run");
-  }
-}
-
-/**
- * Export, preview and restore of the role mapping. Previews are exact because they
- * are not predictions: the change is applied in a transaction through the very RoleMappingService
- * methods a real change uses, effective access is read before and after with the query effective
- * access itself uses (grantRows), and a dry run then rolls the transaction back. Only users who
- * hold a changed customer-supplied role can gain or lose anything, so only they are read, in
- * batches; memory follows the number of such users times the roles that change, not the company.
+ * Backup and restore of the whole role mapping as a document (role-mapping-document.ts), which a
+ * company admin takes before switching SCIM on. A restore previews like setRoleMapping does
+ * (access-impact.ts): the same diff, exact, and with dryRun nothing changes.
  */
 export class RoleMappingBackupService {
   constructor(private readonly roleMappings: RoleMappingService) {}
@@ -128,43 +45,17 @@ export class RoleMappingBackupService {
   }
 
   /**
-   * setRoleMapping with a preview: applies RoleMappingService.set in a transaction, returns the
-   * mapping with the diff, and rolls back when `dryRun`. Without dryRun the behaviour (checks,
-   * lock, version, audit) is set's own; the diff is extra.
-   */
-  async set(
-    scope: Scope,
-    customerRoleId: string,
-    dataAccessRoleIds: readonly string[],
-    appAccessRoleIds: readonly string[],
-    dryRun: boolean,
-  ): Promise<{ mapping: RoleMapping; diff: RoleMappingDiff }> {
-    requirePermission(scope, Permission.CanConfigureCompany);
-    if (!isUuid(customerRoleId)) throw DomainError.notFound("CustomerRole", customerRoleId);
-    const companyId = scope.principal.companyId;
-    const target: MappingState = new Map([[customerRoleId, { data: [...new Set(dataAccessRoleIds)], app: [...new Set(appAccessRoleIds)] }]]);
-    return this.preview(scope, dryRun, async (em, txScope) => {
-      const before = await mappingState(em, companyId, [customerRoleId]);
-      return {
-        before,
-        target,
-        apply: () => this.roleMappings.set(txScope, customerRoleId, dataAccessRoleIds, appAccessRoleIds),
-      };
-    }).then(({ result, diff }) => ({ mapping: result, diff }));
-  }
-
-  /**
    * Restores an exported document: the company's mapping becomes exactly the document's. Roles
    * are matched by name ignoring case; a customer-supplied role named but missing is created
    * (unmapped until the mapping applies), an access role named but missing is BAD_USER_INPUT,
    * and nothing is applied. Each changed mapping is audited as setRoleMapping/removeRoleMapping
-   * audit it, plus one `roleMapping.import` event for the whole restore.
+   * audit it, plus one `roleMapping.import` event for the whole restore, all in one transaction.
    */
   async import(scope: Scope, document: unknown, dryRun: boolean): Promise<RoleMappingDiff> {
     requirePermission(scope, Permission.CanConfigureCompany);
-    const doc = parseDocument(document);
+    const doc = parseRoleMappingDocument(document);
     const companyId = scope.principal.companyId;
-    const { diff } = await this.preview(scope, dryRun, async (em, txScope) => {
+    const { diff } = await withAccessImpact(scope, dryRun, async (em) => {
       // Every customer role of the company is locked in id order (the order every mapping change
       // uses), so a concurrent setRoleMapping waits instead of interleaving with the restore.
       await em.execute(`select id from customer_role where company_id = ? order by id for update`, [companyId]);
@@ -199,8 +90,8 @@ export class RoleMappingBackupService {
         apply: async (changed: string[]) => {
           for (const id of changed) {
             const t = target.get(id);
-            if (t) await this.roleMappings.set(txScope, id, t.data, t.app);
-            else await this.roleMappings.remove(txScope, id);
+            if (t) await mapCustomerRole(em, scope, id, t.data, t.app);
+            else await unmapCustomerRole(em, scope, id);
           }
         },
         audit: (d: RoleMappingDiff) =>
@@ -220,265 +111,10 @@ export class RoleMappingBackupService {
     });
     return diff;
   }
-
-  /**
-   * The shared machinery: in one transaction, work out the change, read the affected users'
-   * access to the affected roles, apply, read again, and commit or (dryRun) roll back.
-   */
-  private async preview<T>(
-    scope: Scope,
-    dryRun: boolean,
-    plan: (
-      em: EntityManager,
-      txScope: Scope,
-    ) => Promise<{
-      before: MappingState;
-      target: MappingState;
-      untargetedBecomeUnmapped?: boolean;
-      createdRoleIds?: string[];
-      apply: (changedCustomerRoleIds: string[]) => Promise<T>;
-      audit?: (diff: RoleMappingDiff) => void;
-    }>,
-  ): Promise<{ result: T; diff: RoleMappingDiff }> {
-    const companyId = scope.principal.companyId;
-    try {
-      return await inTransaction(scope, async (em) => {
-        const txScope: Scope = { ...scope, em };
-        const p = await plan(em, txScope);
-        const ids = new Set([...p.target.keys(), ...(p.untargetedBecomeUnmapped ? p.before.keys() : [])]);
-        const changed: string[] = [];
-        const touched = new Set<string>();
-        for (const id of ids) {
-          const b = p.before.get(id);
-          const t = p.target.has(id) ? p.target.get(id)! : p.untargetedBecomeUnmapped ? undefined : b;
-          if (sameMapping(b, t)) continue;
-          changed.push(id);
-          for (const key of symmetricDifference(b, t)) touched.add(key);
-        }
-        changed.sort();
-        const holdersBefore = await accessOfHolders(em, companyId, changed, touched);
-        const result = await p.apply(changed);
-        const after = await mappingState(em, companyId, changed);
-        const holdersAfter = await accessOfHolders(em, companyId, changed, touched);
-        const diff: RoleMappingDiff = {
-          dryRun,
-          applied: !dryRun,
-          changes: await describeChanges(em, companyId, changed, p.before, after),
-          unchangedCount: ids.size - changed.length,
-          createdCustomerRoles: await customerRoleNames(em, companyId, p.createdRoleIds ?? []),
-          accessChanges: await accessChanges(em, companyId, touched, holdersBefore, holdersAfter),
-        };
-        p.audit?.(diff);
-        if (dryRun) throw new DryRunRollback({ result, diff });
-        return { result, diff };
-      });
-    } catch (err) {
-      if (err instanceof DryRunRollback) return err.result as { result: T; diff: RoleMappingDiff };
-      throw err;
-    }
-  }
-}
-
-function compareNames(a: string, b: string): number {
-  return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Validates the document's shape, naming the first problem; nothing is read or written before it passes. */
-function parseDocument(document: unknown): RoleMappingDocument {
-  const fail = (field: string, message: string) => DomainError.invalid(field, message);
-  if (typeof document !== "object" || document === null || Array.isArray(document)) throw fail("document", "the document must be a JSON object");
-  const d = document as Record<string, unknown>;
-  if (d.format !== ROLE_MAPPING_FORMAT) throw fail("document.format", `format must be "${ROLE_MAPPING_FORMAT}"`);
-  if (d.version !== ROLE_MAPPING_VERSION) throw fail("document.version", `version ${JSON.stringify(d.version)} is not supported; this server reads version ${ROLE_MAPPING_VERSION}`);
-  if (!Array.isArray(d.mappings)) throw fail("document.mappings", "mappings must be a list");
-  if (d.mappings.length > MAX_MAPPINGS) throw fail("document.mappings", `at most ${MAX_MAPPINGS} mappings`);
-  const seen = new Map<string, number>();
-  const mappings = d.mappings.map((raw, i) => {
-    const at = `document.mappings[${i}]`;
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fail(at, "each mapping must be an object");
-    const m = raw as Record<string, unknown>;
-    const customerRole = name(m.customerRole, `${at}.customerRole`, fail);
-    const previous = seen.get(customerRole.toLowerCase());
-    if (previous !== undefined) throw fail(`${at}.customerRole`, `"${customerRole}" is mapped twice (also at document.mappings[${previous}])`);
-    seen.set(customerRole.toLowerCase(), i);
-    const list = (value: unknown, field: string) => {
-      if (!Array.isArray(value)) throw fail(field, "must be a list of role names");
-      if (value.length > MAX_ROLES_PER_LIST) throw fail(field, `at most ${MAX_ROLES_PER_LIST} roles`);
-      return [...new Map(value.map((v, j) => [name(v, `${field}[${j}]`, fail).toLowerCase(), name(v, `${field}[${j}]`, fail)])).values()];
-    };
-    return { customerRole, dataAccessRoles: list(m.dataAccessRoles, `${at}.dataAccessRoles`), appAccessRoles: list(m.appAccessRoles, `${at}.appAccessRoles`) };
-  });
-  return {
-    format: ROLE_MAPPING_FORMAT,
-    version: ROLE_MAPPING_VERSION,
-    exportedAt: typeof d.exportedAt === "string" ? d.exportedAt : "",
-    mappings,
-    unmappedCustomerRoles: [],
-  };
-}
-
-function name(value: unknown, field: string, fail: (field: string, message: string) => DomainError): string {
-  if (typeof value !== "string" || value.trim() === "") throw fail(field, "must be a non-empty name");
-  if (value.length > MAX_NAME_LENGTH) throw fail(field, `must be at most ${MAX_NAME_LENGTH} characters`);
-  if (value.includes("\u0000")) throw fail(field, "must not contain NUL characters");
-  return value;
 }
 
 /** Access roles of the company by lower-cased name (names are unique ignoring case). */
 async function accessRoleIdsByName(em: EntityManager, table: "data_access_role" | "app_access_role", companyId: string): Promise<Map<string, string>> {
   const rows: { id: string; name: string }[] = await em.execute(`select id, lower(name) as name from ${table} where company_id = ?`, [companyId]);
   return new Map(rows.map((r) => [r.name, r.id]));
-}
-
-/** The mapping of the given customer roles (null: all of the company's) as ids. */
-async function mappingState(em: EntityManager, companyId: string, customerRoleIds: string[] | null): Promise<MappingState> {
-  if (customerRoleIds && customerRoleIds.length === 0) return new Map();
-  const rows = await sqlOf(em).query<{ customer_role_id: string; data: string[]; app: string[] }>(
-    numbered(`select rm.customer_role_id,
-            array(select p.data_access_role_id::text from role_mapping_data_access_role p where p.role_mapping_id = rm.id order by 1) as data,
-            array(select p.app_access_role_id::text from role_mapping_app_access_role p where p.role_mapping_id = rm.id order by 1) as app
-       from role_mapping rm
-      where rm.company_id = ?${customerRoleIds ? " and rm.customer_role_id = any(?::uuid[])" : ""}`),
-    customerRoleIds ? [companyId, customerRoleIds] : [companyId],
-  );
-  return new Map(rows.map((r) => [r.customer_role_id, { data: r.data, app: r.app }]));
-}
-
-function sameMapping(a: { data: string[]; app: string[] } | undefined, b: { data: string[]; app: string[] } | undefined): boolean {
-  if (!a || !b) return !a && !b;
-  const same = (x: string[], y: string[]) => x.length === y.length && [...x].sort().every((v, i) => v === [...y].sort()[i]);
-  return same(a.data, b.data) && same(a.app, b.app);
-}
-
-/** Access roles a change can give or take: in one of before/after but not both, as "data:<id>" / "app:<id>". */
-function symmetricDifference(a: { data: string[]; app: string[] } | undefined, b: { data: string[]; app: string[] } | undefined): string[] {
-  const keys = (m: { data: string[]; app: string[] } | undefined) => new Set([...(m?.data ?? []).map((id) => `data:${id}`), ...(m?.app ?? []).map((id) => `app:${id}`)]);
-  const x = keys(a);
-  const y = keys(b);
-  return [...x, ...y].filter((k) => x.has(k) !== y.has(k));
-}
-
-/**
- * Which of the touched access roles each holder of a changed customer role has now, whatever
- * the path (direct, this mapping or another): read in user batches with grantRows, the query
- * effective access itself answers with.
- */
-async function accessOfHolders(em: EntityManager, companyId: string, customerRoleIds: string[], touched: Set<string>): Promise<Map<string, Set<string>>> {
-  const result = new Map<string, Set<string>>();
-  if (customerRoleIds.length === 0 || touched.size === 0) return result;
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const users = await sqlOf(em).query<{ user_id: string }>(
-      numbered(`select distinct m.user_id from membership m
-        where m.company_id = ? and m.customer_role_id = any(?::uuid[]) and m.user_id > ?::uuid
-        order by m.user_id limit ${USER_BATCH}`),
-      [companyId, customerRoleIds, after],
-    );
-    if (users.length === 0) return result;
-    const ids = users.map((u) => u.user_id);
-    for (const id of ids) result.set(id, new Set());
-    for (const g of await grantRows(em, companyId, ids)) {
-      const key = `${g.role_kind}:${g.role_id}`;
-      if (touched.has(key)) result.get(g.user_id)?.add(key);
-    }
-    if (users.length < USER_BATCH) return result;
-    after = ids[ids.length - 1]!;
-  }
-}
-
-async function accessChanges(
-  em: EntityManager,
-  companyId: string,
-  touched: Set<string>,
-  before: Map<string, Set<string>>,
-  after: Map<string, Set<string>>,
-): Promise<AccessRoleChange[]> {
-  const changes = new Map<string, { gained: string[]; lost: string[] }>([...touched].map((k) => [k, { gained: [], lost: [] }]));
-  for (const userId of new Set([...before.keys(), ...after.keys()])) {
-    const b = before.get(userId) ?? new Set();
-    const a = after.get(userId) ?? new Set();
-    for (const key of touched) {
-      if (a.has(key) && !b.has(key)) changes.get(key)!.gained.push(userId);
-      if (b.has(key) && !a.has(key)) changes.get(key)!.lost.push(userId);
-    }
-  }
-  const listed = [...changes.values()].flatMap((c) => [...c.gained.slice(0, USERS_LISTED), ...c.lost.slice(0, USERS_LISTED)]);
-  const userNames = new Map<string, string>();
-  if (listed.length) {
-    const rows = await sqlOf(em).query<{ id: string; user_name: string }>(numbered(`select id, user_name from user_account where company_id = ? and id = any(?::uuid[])`), [
-      companyId,
-      [...new Set(listed)],
-    ]);
-    for (const r of rows) userNames.set(r.id, r.user_name);
-  }
-  const roleNames = await accessRoleNames(em, companyId, [...touched]);
-  const users = (ids: string[]) =>
-    ids
-      .map((id) => ({ id, userName: userNames.get(id) ?? "" }))
-      .sort((x, y) => compareNames(x.userName, y.userName))
-      .slice(0, USERS_LISTED);
-  return [...changes]
-    .filter(([, c]) => c.gained.length || c.lost.length)
-    .map(([key, c]) => {
-      const [kind, roleId] = key.split(":") as ["data" | "app", string];
-      return {
-        kind: kind === "data" ? ("DATA" as const) : ("APP" as const),
-        roleId,
-        roleName: roleNames.get(key) ?? roleId,
-        gainedCount: c.gained.length,
-        lostCount: c.lost.length,
-        gained: users(c.gained),
-        lost: users(c.lost),
-      };
-    })
-    .sort((x, y) => (x.kind === y.kind ? compareNames(x.roleName, y.roleName) : x.kind === "DATA" ? -1 : 1));
-}
-
-async function accessRoleNames(em: EntityManager, companyId: string, keys: string[]): Promise<Map<string, string>> {
-  const ids = (kind: string) => keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1)).filter(isUuid);
-  const out = new Map<string, string>();
-  for (const [kind, table] of [
-    ["data", "data_access_role"],
-    ["app", "app_access_role"],
-  ] as const) {
-    const list = ids(kind);
-    if (!list.length) continue;
-    const rows = await sqlOf(em).query<{ id: string; name: string }>(numbered(`select id, name from ${table} where company_id = ? and id = any(?::uuid[])`), [companyId, list]);
-    for (const r of rows) out.set(`${kind}:${r.id}`, r.name);
-  }
-  return out;
-}
-
-async function customerRoleNames(em: EntityManager, companyId: string, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await sqlOf(em).query<{ display_name: string }>(
-    numbered(`select display_name from customer_role where company_id = ? and id = any(?::uuid[]) order by lower(display_name)`),
-    [companyId, ids],
-  );
-  return rows.map((r) => r.display_name);
-}
-
-async function describeChanges(em: EntityManager, companyId: string, changed: string[], before: MappingState, after: MappingState): Promise<MappingChange[]> {
-  if (changed.length === 0) return [];
-  const roles = await sqlOf(em).query<{ id: string; display_name: string }>(numbered(`select id, display_name from customer_role where company_id = ? and id = any(?::uuid[])`), [
-    companyId,
-    changed,
-  ]);
-  const roleName = new Map(roles.map((r) => [r.id, r.display_name]));
-  const keys = changed.flatMap((id) => [before.get(id), after.get(id)].flatMap((m) => [...(m?.data ?? []).map((d) => `data:${d}`), ...(m?.app ?? []).map((a) => `app:${a}`)]));
-  const names = await accessRoleNames(em, companyId, [...new Set(keys)]);
-  const named = (kind: string, ids: string[] | undefined) => (ids ?? []).map((id) => names.get(`${kind}:${id}`) ?? id).sort(compareNames);
-  return changed
-    .filter((id) => roleName.has(id))
-    .map((id) => ({
-      customerRoleId: id,
-      customerRole: roleName.get(id)!,
-      mappedBefore: before.has(id),
-      mappedAfter: after.has(id),
-      dataAccessRolesBefore: named("data", before.get(id)?.data),
-      dataAccessRolesAfter: named("data", after.get(id)?.data),
-      appAccessRolesBefore: named("app", before.get(id)?.app),
-      appAccessRolesAfter: named("app", after.get(id)?.app),
-    }))
-    .sort((x, y) => compareNames(x.customerRole, y.customerRole));
 }

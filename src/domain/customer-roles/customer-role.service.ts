@@ -1,4 +1,4 @@
-import { type Sql, sqlOf } from "../../db/sql.js";
+import { sqlOf } from "../../db/sql.js";
 import { ACCESS_ROLE_READERS } from "../access-roles/access-role.service.js";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -8,11 +8,13 @@ import { DomainError } from "../errors.js";
 import { inIdOrder, type Page, type PageRequest, selectPage } from "../paging.js";
 import type { Scope } from "../scope.js";
 import { inTransaction, type ProvisioningRecord } from "../unit-of-work.js";
-import { User } from "../users/user.entity.js";
+import { requireKnownUsers } from "../users/unknown-users.query.js";
 import { isUuid } from "../uuid.js";
 import { compileWhere } from "../where.js";
 import type { RoleHolding } from "../users/user.view.js";
 import { CustomerRole } from "./customer-role.entity.js";
+import { validDisplayName, validExternalId } from "./customer-role-validation.js";
+import { type CustomerRoleRow, lockRoles } from "./customer-role.repository.js";
 import {
   CUSTOMER_ROLE_FIELDS,
   CUSTOMER_ROLE_FROM,
@@ -22,22 +24,9 @@ import {
 } from "./customer-role.where.js";
 import { MembershipSource } from "./membership-source.js";
 import { CHANGE_TIME } from "../change-time.js";
-import {
-  bumpRoles,
-  countMembers,
-  deleteMembers,
-  ensureRolesByName,
-  insertMembers,
-  otherScimRoleIds,
-  pageMembers,
-  removeFromOtherRoles,
-  replaceMembers,
-  roleIdsOfUser,
-  rolesOfUsers,
-  SCIM_SOURCES,
-  setUserMemberships,
-  newMemberFacts,
-} from "./membership.repository.js";
+import { countMembers, deleteMembers, insertMembers, pageMembers, replaceMembers, rolesOfUsers } from "./membership.repository.js";
+import { applyUserRolesByName } from "./roles-by-name.js";
+import { type Displacement, displacementDetail, leaveOtherRoles, newMemberFacts, rolesToLeave, singleRoleMovers } from "./single-customer-role.js";
 
 /** Who may read customer-supplied roles and their members. */
 export const CUSTOMER_ROLE_READERS = [
@@ -49,9 +38,6 @@ export const CUSTOMER_ROLE_READERS = [
 
 /** Who may create, change and delete customer-supplied roles and their members. */
 export const CUSTOMER_ROLE_WRITERS = [Permission.CanManageUsers, Permission.CanProvisionUsersAsSCIM, Permission.CanConfigureCompany] as const;
-
-export const MAX_DISPLAY_NAME_LENGTH = 256;
-export const MAX_EXTERNAL_ID_LENGTH = 1024;
 
 export interface CustomerRoleListQuery {
   where?: CustomerRoleWhere | null;
@@ -113,8 +99,6 @@ interface IdListFields {
 }
 const ARGUMENT_FIELDS: IdListFields = { add: "userIds", remove: "userIds", replace: "userIds" };
 const PATCH_FIELDS: IdListFields = { add: "addUserIds", remove: "removeUserIds", replace: "replaceUserIds" };
-
-type CustomerRoleRow = { id: string; company_id: string; display_name: string; external_id: string | null; version: number };
 
 /**
  * Customer-supplied roles (SCIM Groups) and their memberships. Member changes are set-based SQL
@@ -217,8 +201,7 @@ export class CustomerRoleService {
     const memberIds = distinct(input.memberIds);
     const source = input.source ?? MembershipSource.MANUAL;
     const companyId = scope.principal.companyId;
-    const log = provisioning();
-    return inTransaction(
+    const changed = await inTransaction(
       scope,
       async (em) => {
         const sql = sqlOf(em);
@@ -228,20 +211,20 @@ export class CustomerRoleService {
         // Flushed now so a taken displayName fails here as CONFLICT, before any membership is written.
         await em.flush();
         const movers = singleRoleMovers(facts.singleCustomerRole, memberIds, source);
-        await lockRoles(sql, companyId, await otherScimRoleIds(sql, companyId, role.id, movers));
+        await lockRoles(sql, companyId, await rolesToLeave(sql, companyId, role.id, movers));
         const added = await insertMembers(sql, companyId, role.id, memberIds, source);
-        const displaced = await removeFromOtherRoles(sql, companyId, role.id, movers);
+        const displaced = await leaveOtherRoles(sql, companyId, role.id, movers);
         recordAudit(em, scope, {
           action: "customerRole.create",
           targetType: "CustomerRole",
           targetId: role.id,
           after: { displayName, externalId, source, ...idList("addedUserIds", added), ...displacedSummary(displaced) },
         });
-        log.noteDisplaced(displaced);
-        return role;
+        return { role, displaced };
       },
-      log,
+      MEMBER_CHANGE,
     );
+    return changed.role;
   }
 
   /** Changes displayName and/or externalId. */
@@ -296,8 +279,7 @@ export class CustomerRoleService {
     const both = add.filter((u) => remove.includes(u));
     if (both.length) throw DomainError.invalid(fields.remove, `user ids both added and removed: ${both.join(", ")}`);
 
-    const log = provisioning();
-    return inTransaction(
+    const changed = await inTransaction(
       scope,
       async (em) => {
         const sql = sqlOf(em);
@@ -310,7 +292,7 @@ export class CustomerRoleService {
         // end in the serial result. A one-role-at-a-time move also changes the users' other roles:
         // all are locked in one statement in id order, so opposite moves queue instead of deadlocking.
         const movers = singleRoleMovers(facts?.singleCustomerRole ?? false, [...(replace ?? []), ...add], source);
-        const others = await otherScimRoleIds(sql, companyId, id, movers);
+        const others = await rolesToLeave(sql, companyId, id, movers);
         const row = (await lockRoles(sql, companyId, [id, ...others])).find((r) => r.id === id);
         if (!row) throw DomainError.notFound("CustomerRole", id);
         if (expectedVersion != null && row.version !== expectedVersion) throw DomainError.versionMismatch("CustomerRole", expectedVersion, row.version);
@@ -324,13 +306,12 @@ export class CustomerRoleService {
         }
         removed.push(...(await deleteMembers(sql, companyId, id, remove, source)));
         added.push(...(await insertMembers(sql, companyId, id, add, source)));
-        const displaced = await removeFromOtherRoles(sql, companyId, id, movers);
-        log.noteDisplaced(displaced);
+        const displaced = await leaveOtherRoles(sql, companyId, id, movers);
 
         const nextName = displayName ?? row.display_name;
         const nextExternalId = externalId === undefined ? row.external_id : externalId;
         const attributesChanged = nextName !== row.display_name || nextExternalId !== row.external_id;
-        if (!attributesChanged && added.length === 0 && removed.length === 0) return em.map(CustomerRole, row);
+        if (!attributesChanged && added.length === 0 && removed.length === 0) return { role: em.map(CustomerRole, row), displaced };
 
         const [bumped] = await sql.query<CustomerRoleRow>(
           `update customer_role
@@ -350,10 +331,11 @@ export class CustomerRoleService {
             ...displacedSummary(displaced),
           },
         });
-        return em.map(CustomerRole, bumped!);
+        return { role: em.map(CustomerRole, bumped!), displaced };
       },
-      log,
+      MEMBER_CHANGE,
     );
+    return changed.role;
   }
 
   /** Deletes a role: its memberships and mapping go (foreign keys cascade), the users stay (RFC 7644 §3.6). */
@@ -377,7 +359,7 @@ export class CustomerRoleService {
         });
         return id;
       },
-      provisioning(),
+      { resourceType: SCIM_RESOURCE_TYPE, resourceId: (deleted) => deleted },
     );
   }
 
@@ -415,104 +397,15 @@ export class CustomerRoleService {
 }
 
 /**
- * The ProvisioningEvent of a role change. Under the one-role-at-a-time setting a member change also
- * removes users from their other SCIM roles; the event's detail names those removals, so the
- * provisioning log records both. The detail is noted on each attempt, so a retried
- * transaction reports its own final attempt.
+ * The ProvisioningEvent of a change of a role's attributes or members. Under the one-role-at-a-time
+ * setting a member change also removes users from their other SCIM roles; the event's detail names
+ * those removals, read from what the change returns, so the provisioning log records both.
  */
-function provisioning(): ProvisioningRecord<{ id: string } | string> & {
-  noteDisplaced(displaced: { customerRoleId: string; userId: string }[]): void;
-} {
-  let detail: string | undefined;
-  return {
-    resourceType: SCIM_RESOURCE_TYPE,
-    resourceId: (r) => (typeof r === "string" ? r : r.id),
-    detail: () => detail,
-    noteDisplaced(displaced) {
-      detail = displaced.length
-        ? `one role at a time: removed ${displaced.length} membership(s) from other roles: ${displaced
-            .slice(0, 20)
-            .map((d) => `user ${d.userId} from role ${d.customerRoleId}`)
-            .join("; ")}`
-        : undefined;
-    },
-  };
-}
-
-/**
- * The set-based core of setUserRolesByName, for a caller that already holds a transaction (a user
- * create or PATCH carrying `roles` is one SCIM request, hence one transaction). Locks
- * every role it changes in id order; under the one-role-at-a-time rule a user may name one role,
- * and leaves their other SCIM roles for it.
- */
-export async function applyUserRolesByName(
-  sql: Sql,
-  companyId: string,
-  userId: string,
-  displayNames: readonly string[],
-  source: MembershipSource,
-): Promise<{ createdRoleIds: string[]; added: string[]; removed: string[] }> {
-  const byLowerName = new Map<string, string>();
-  for (const name of displayNames) {
-    const valid = validDisplayName(name, "roles");
-    if (!byLowerName.has(valid.toLowerCase())) byLowerName.set(valid.toLowerCase(), valid);
-  }
-  const movers = byLowerName.size ? singleRoleMovers((await newMemberFacts(sql, companyId, [])).singleCustomerRole, [userId], source) : [];
-  if (movers.length && byLowerName.size > 1) throw DomainError.invalid("roles", "this company allows one customer-supplied role per user; name at most one");
-  const { idsByName, created } = await ensureRolesByName(sql, companyId, [...byLowerName.values()]);
-  const target = [...byLowerName.keys()].map((n) => idsByName.get(n)).filter((id): id is string => Boolean(id));
-  const current = await roleIdsOfUser(sql, companyId, userId, source);
-  const added = target.filter((id) => !current.includes(id));
-  const removed = current.filter((id) => !target.includes(id));
-  const others = movers.length ? await otherScimRoleIds(sql, companyId, target[0]!, movers) : [];
-  await lockRoles(sql, companyId, [...new Set([...added, ...removed, ...others])]);
-  await setUserMemberships(sql, companyId, userId, source, { add: added, remove: removed });
-  if (movers.length) await removeFromOtherRoles(sql, companyId, target[0]!, movers);
-  await bumpRoles(sql, companyId, [...added.filter((id) => !created.includes(id)), ...removed]);
-  return { createdRoleIds: created, added, removed };
-}
-
-/**
- * A company that allows one customer-supplied role at a time (Company.singleCustomerRole, for
- * Pinpoint-style products that allow one access group per user): a user given a role through
- * SCIM leaves their other SCIM-owned roles in the same transaction. Manual and upload memberships
- * are an admin's, and stay. Returns the users the rule moves: none when it does not apply.
- */
-function singleRoleMovers(singleCustomerRole: boolean, userIds: string[], source: MembershipSource): string[] {
-  if (!singleCustomerRole || !SCIM_SOURCES.includes(source)) return [];
-  return userIds.filter(isUuid);
-}
-
-/** Locks roles of the company (`select … for update`) in id order, the one order every transaction uses. */
-async function lockRoles(sql: Sql, companyId: string, ids: string[]): Promise<CustomerRoleRow[]> {
-  if (ids.length === 0) return [];
-  return sql.query<CustomerRoleRow>(`select * from customer_role where company_id = $1 and id = any($2::uuid[]) order by id for update`, [companyId, ids]);
-}
-
-/** Fails with BAD_USER_INPUT naming every id that is malformed or (`unknownIds`) names no user of the company. */
-function requireKnownUsers(userIds: string[], unknownIds: string[], field: string): void {
-  const malformed = userIds.filter((u) => !isUuid(u));
-  const unknown = [...malformed, ...unknownIds];
-  if (unknown.length === 0) return;
-  const shown = unknown.slice(0, 20).join(", ");
-  const more = unknown.length > 20 ? ` and ${unknown.length - 20} more` : "";
-  throw DomainError.invalid(field, `no user with id ${shown}${more} exists in this company`);
-}
-
-function validDisplayName(value: string | null, field = "displayName"): string {
-  if (typeof value !== "string" || value.trim() === "") throw DomainError.invalid(field, "displayName must not be empty");
-  if (value.length > MAX_DISPLAY_NAME_LENGTH) throw DomainError.invalid(field, `displayName must be at most ${MAX_DISPLAY_NAME_LENGTH} characters`);
-  // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the driver.
-  if (value.includes("\u0000")) throw DomainError.invalid(field, "displayName must not contain NUL characters");
-  return value;
-}
-
-function validExternalId(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  if (value.length > MAX_EXTERNAL_ID_LENGTH) throw DomainError.invalid("externalId", `externalId must be at most ${MAX_EXTERNAL_ID_LENGTH} characters`);
-  if (value.includes("\u0000")) throw DomainError.invalid("externalId", "externalId must not contain NUL characters");
-  return value;
-}
+const MEMBER_CHANGE: ProvisioningRecord<{ role: CustomerRole; displaced: readonly Displacement[] }> = {
+  resourceType: SCIM_RESOURCE_TYPE,
+  resourceId: (changed) => changed.role.id,
+  detail: (changed) => displacementDetail(changed.displaced),
+};
 
 function distinct(ids: readonly string[] | null | undefined): string[] {
   return [...new Set(ids ?? [])];
@@ -523,6 +416,6 @@ function idList(key: string, ids: string[]): Record<string, unknown> {
   return { [key]: ids.slice(0, AUDIT_ID_LIMIT), [`${key.replace(/Ids$/, "")}Count`]: ids.length };
 }
 
-function displacedSummary(displaced: { customerRoleId: string; userId: string; source: MembershipSource }[]): Record<string, unknown> {
+function displacedSummary(displaced: readonly Displacement[]): Record<string, unknown> {
   return displaced.length ? { removedFromOtherRoles: displaced.slice(0, AUDIT_ID_LIMIT), removedFromOtherRolesCount: displaced.length } : {};
 }

@@ -2,7 +2,6 @@ import { numbered, type Sql, timestampOf } from "../../db/sql.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, type PageRequest } from "../paging.js";
 import { DomainError } from "../errors.js";
 import { MembershipSource } from "./membership-source.js";
-import { CHANGE_TIME } from "../change-time.js";
 
 /**
  * Set-based SQL over membership rows: every statement here is bounded by the ids
@@ -28,32 +27,6 @@ export interface MembershipPage {
   hasNextPage: boolean;
   endCursor: string | null;
   offset: number;
-}
-
-/** The sources an IdP owns; a one-role-at-a-time company moves users between roles of these only. */
-export const SCIM_SOURCES: readonly MembershipSource[] = [MembershipSource.SCIM_GROUP, MembershipSource.SCIM_ROLES_ATTRIBUTE];
-
-/**
- * What a member change must know before it locks anything, in one statement: for each list of
- * user ids, those that name no user of the company (in input order; one index probe per id), and
- * whether the company allows one customer-supplied role per user.
- */
-export async function newMemberFacts(
-  sql: Sql,
-  companyId: string,
-  lists: readonly string[][],
-): Promise<{ unknown: string[][]; singleCustomerRole: boolean }> {
-  const unknown = lists.map(
-    (_, i) =>
-      `array(select w.id::text from unnest(?::uuid[]) with ordinality as w(id, n)
-              where not exists (select 1 from user_account u where u.id = w.id and u.company_id = ?)
-              order by w.n) as unknown_${i}`,
-  );
-  const [row] = await sql.query<Record<string, unknown>>(
-    numbered(`select ${[...unknown, "c.single_customer_role"].join(", ")} from company c where c.id = ?`),
-    [...lists.flatMap((ids) => [ids, companyId]), companyId],
-  );
-  return { unknown: lists.map((_, i) => (row?.[`unknown_${i}`] as string[] | undefined) ?? []), singleCustomerRole: Boolean(row?.single_customer_role) };
 }
 
 /** Adds memberships of one source; existing ones stay as they are. Returns the user ids actually added. */
@@ -117,40 +90,40 @@ export async function replaceMembers(
 }
 
 /**
- * The other roles in which these users hold a SCIM-owned membership: the roles a one-role-at-a-time
- * move will change, so the caller can lock them in id order first. Reads the given users'
- * memberships (the membership_user index), never a role's member list.
+ * The roles other than `keepCustomerRoleId` in which these users hold a membership of one of
+ * `sources`. Reads the given users' memberships (the membership_user index), never a role's member list.
  */
-export async function otherScimRoleIds(sql: Sql, companyId: string, keepCustomerRoleId: string, userIds: string[]): Promise<string[]> {
+export async function roleIdsHeldOutside(
+  sql: Sql,
+  companyId: string,
+  keepCustomerRoleId: string,
+  userIds: readonly string[],
+  sources: readonly MembershipSource[],
+): Promise<string[]> {
   if (userIds.length === 0) return [];
   const rows = await sql.query<{ customer_role_id: string }>(
     numbered(`select distinct customer_role_id from membership
       where company_id = ? and user_id = any(?::uuid[]) and source = any(?::text[]) and customer_role_id <> ?`),
-    [companyId, userIds, [...SCIM_SOURCES], keepCustomerRoleId],
+    [companyId, userIds, [...sources], keepCustomerRoleId],
   );
   return rows.map((r) => r.customer_role_id);
 }
 
-/**
- * For companies that allow one customer-supplied role at a time (as Pinpoint-style products allow
- * one access group per user): removes the users' SCIM-owned memberships of every other role, and
- * bumps those roles' versions so IdPs polling `meta.lastModified` (SailPoint) see the change.
- * Returns what it removed.
- */
-export async function removeFromOtherRoles(
+/** Removes these users' memberships of `sources` in every role but `keepCustomerRoleId`. Returns what it removed. */
+export async function deleteMembershipsOutside(
   sql: Sql,
   companyId: string,
   keepCustomerRoleId: string,
-  userIds: string[],
+  userIds: readonly string[],
+  sources: readonly MembershipSource[],
 ): Promise<{ customerRoleId: string; userId: string; source: MembershipSource }[]> {
   if (userIds.length === 0) return [];
   const rows = await sql.query<{ customer_role_id: string; user_id: string; source: MembershipSource }>(
     numbered(`delete from membership
       where company_id = ? and user_id = any(?::uuid[]) and source = any(?::text[]) and customer_role_id <> ?
       returning customer_role_id, user_id, source`),
-    [companyId, userIds, [...SCIM_SOURCES], keepCustomerRoleId],
+    [companyId, userIds, [...sources], keepCustomerRoleId],
   );
-  await bumpRoles(sql, companyId, [...new Set(rows.map((r) => r.customer_role_id))]);
   return rows.map((r) => ({ customerRoleId: r.customer_role_id, userId: r.user_id, source: r.source }));
 }
 
@@ -262,32 +235,6 @@ export async function pageMembers(
   return pages;
 }
 
-/**
- * Finds the company's roles by displayName ignoring case (the customer_role_display_name_ci index),
- * creating those that do not exist yet, unmapped (a name seen for the first time, left for an
- * admin to map).
- * Returns every role id by lower-cased name, and the ids it created.
- */
-export async function ensureRolesByName(
-  sql: Sql,
-  companyId: string,
-  displayNames: readonly string[],
-): Promise<{ idsByName: Map<string, string>; created: string[] }> {
-  if (displayNames.length === 0) return { idsByName: new Map(), created: [] };
-  const created = await sql.query<{ id: string }>(
-    numbered(`insert into customer_role (id, company_id, display_name, version, created_at, updated_at)
-     select gen_random_uuid(), ?, n, 1, ${CHANGE_TIME}, ${CHANGE_TIME} from unnest(?::text[]) as n
-     on conflict do nothing
-     returning id`),
-    [companyId, displayNames],
-  );
-  const rows = await sql.query<{ id: string; name: string }>(
-    numbered(`select id, lower(display_name) as name from customer_role where company_id = ? and lower(display_name) = any(?::text[])`),
-    [companyId, displayNames.map((n) => n.toLowerCase())],
-  );
-  return { idsByName: new Map(rows.map((r) => [r.name, r.id])), created: created.map((r) => r.id) };
-}
-
 /** The roles one user holds through one source. */
 export async function roleIdsOfUser(sql: Sql, companyId: string, userId: string, source: MembershipSource): Promise<string[]> {
   const rows = await sql.query<{ customer_role_id: string }>(
@@ -321,13 +268,4 @@ export async function setUserMemberships(
       [companyId, userId, source, companyId, change.add],
     );
   }
-}
-
-/** Bumps version and updatedAt of roles whose members changed (SCIM meta.lastModified must move). */
-export async function bumpRoles(sql: Sql, companyId: string, roleIds: readonly string[]): Promise<void> {
-  if (roleIds.length === 0) return;
-  await sql.query(numbered(`update customer_role set version = version + 1, updated_at = ${CHANGE_TIME} where company_id = ? and id = any(?::uuid[])`), [
-    companyId,
-    roleIds,
-  ]);
 }

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
 import { ScimDeleteMode } from "../companies/company.entity.js";
 import { passwordPolicyOf } from "../companies/password-policy.query.js";
-import { applyUserRolesByName } from "../customer-roles/customer-role.service.js";
+import { applyUserRolesByName, type RolesByNameChange } from "../customer-roles/roles-by-name.js";
 import { MembershipSource } from "../customer-roles/membership-source.js";
 import { DomainError } from "../errors.js";
 import type { Page, PageRequest } from "../paging.js";
@@ -413,7 +413,7 @@ function newUserState(userName: string, scope: Scope): UserState {
   };
 }
 
-type RolesChange = Awaited<ReturnType<typeof applyUserRolesByName>> & { source: MembershipSource };
+type RolesChange = RolesByNameChange & { source: MembershipSource };
 
 /** At most this many names in a user's roles attribute. */
 const ROLES_MAX = 100;

@@ -1,30 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { RoleMappingDiff } from "../../domain/access-roles/access-impact.js";
 import { Permission } from "../../domain/access-roles/permission.js";
-import type { RoleMappingDiff } from "../../domain/access-roles/role-mapping-backup.service.js";
-import type { RoleMapping } from "../../domain/access-roles/role-mapping.entity.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 import { JSONScalar } from "../scalars.js";
-import { RoleMappingDiffType } from "./role-mapping-backup.type.js";
-import { RoleMappingType } from "./role-mapping.type.js";
+import { RoleMappingDiffType } from "./role-mapping-diff.type.js";
 
-/** The diff setRoleMapping computed for the mapping it returns (read by RoleMapping.diff). */
-const diffs = new WeakMap<object, RoleMappingDiff>();
-
-/** setRoleMapping with a preview (the dryRun argument): the mapping returned carries its diff. */
-export async function setRoleMappingWithDiff(
-  ctx: GraphQLContext,
-  customerRoleId: string,
-  dataAccessRoleIds: string[],
-  appAccessRoleIds: string[],
-  dryRun: boolean,
-): Promise<RoleMapping> {
-  const { mapping, diff } = await ctx.services.roleMappingBackup.set(scopeOf(ctx), customerRoleId, dataAccessRoleIds, appAccessRoleIds, dryRun);
-  diffs.set(mapping, diff);
-  return mapping;
-}
-
-/** Backup, preview and restore of the role mapping: thin calls into RoleMappingBackupService (CanConfigureCompany). */
-@Resolver(() => RoleMappingType)
+/** Backup and restore of the role mapping: thin calls into RoleMappingBackupService (CanConfigureCompany). */
+@Resolver()
 export class RoleMappingBackupResolver {
   @Authorized(Permission.CanConfigureCompany)
   @Query(() => JSONScalar, {
@@ -46,14 +28,5 @@ export class RoleMappingBackupResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RoleMappingDiff> {
     return ctx.services.roleMappingBackup.import(scopeOf(ctx), document, dryRun);
-  }
-
-  @FieldResolver(() => RoleMappingDiffType, {
-    nullable: true,
-    description:
-      "Only on the result of setRoleMapping: what the change did (or, with dryRun, would do): the mapping before and after and the users who gain or lose each access role. Null wherever else a mapping is read.",
-  })
-  diff(@Root() mapping: RoleMapping): RoleMappingDiff | null {
-    return diffs.get(mapping) ?? null;
   }
 }

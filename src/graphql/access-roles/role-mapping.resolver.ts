@@ -3,7 +3,6 @@ import { ACCESS_ROLE_READERS, byName } from "../../domain/access-roles/access-ro
 import type { AppAccessRole } from "../../domain/access-roles/app-access-role.entity.js";
 import type { DataAccessRole } from "../../domain/access-roles/data-access-role.entity.js";
 import { Permission } from "../../domain/access-roles/permission.js";
-import type { RoleMapping } from "../../domain/access-roles/role-mapping.entity.js";
 import type { CustomerRole } from "../../domain/customer-roles/customer-role.entity.js";
 import { DomainError } from "../../domain/errors.js";
 import { isLoaded } from "../../domain/loaded.js";
@@ -11,8 +10,7 @@ import { type GraphQLContext, scopeOf } from "../context.js";
 import { customerRoleLoaders } from "../customer-roles/customer-role.loaders.js";
 import { CustomerRoleType } from "../customer-roles/customer-role.type.js";
 import { AppAccessRoleType, DataAccessRoleType } from "./access-role.type.js";
-import { RoleMappingType } from "./role-mapping.type.js";
-import { setRoleMappingWithDiff } from "./role-mapping-backup.resolver.js";
+import { type RoleMappingRoot, RoleMappingType } from "./role-mapping.type.js";
 
 /** The role mapping: thin calls into RoleMappingService (CanConfigureCompany writes, audited with before and after). */
 @Resolver(() => RoleMappingType)
@@ -28,7 +26,7 @@ export class RoleMappingResolver {
     description:
       "Set what a customer-supplied role grants, replacing both lists; empty lists map it to nothing. Audited with the lists before and after; holders' access changes on their next request.",
   })
-  setRoleMapping(
+  async setRoleMapping(
     @Arg("customerRoleId", () => ID, { description: "The customer-supplied role." }) customerRoleId: string,
     @Arg("dataAccessRoleIds", () => [ID], { description: "Every data-access role it grants." }) dataAccessRoleIds: string[],
     @Arg("appAccessRoleIds", () => [ID], { description: "Every app-access role it grants." }) appAccessRoleIds: string[],
@@ -39,9 +37,10 @@ export class RoleMappingResolver {
     })
     dryRun: boolean | null,
     @Ctx() ctx: GraphQLContext,
-  ) {
-    // The same RoleMappingService.set, run through RoleMappingBackupService so the result carries its diff.
-    return setRoleMappingWithDiff(ctx, customerRoleId, dataAccessRoleIds, appAccessRoleIds, dryRun ?? false);
+  ): Promise<RoleMappingRoot> {
+    const { mapping, diff } = await ctx.services.roleMappings.set(scopeOf(ctx), customerRoleId, dataAccessRoleIds, appAccessRoleIds, dryRun ?? false);
+    const { customerRole, dataAccessRoles, appAccessRoles, version, updatedAt } = mapping;
+    return { customerRole, dataAccessRoles, appAccessRoles, version, updatedAt, diff };
   }
 
   @Authorized(Permission.CanConfigureCompany)
@@ -51,7 +50,7 @@ export class RoleMappingResolver {
   }
 
   @FieldResolver(() => CustomerRoleType)
-  async customerRole(@Root() mapping: RoleMapping, @Ctx() ctx: GraphQLContext): Promise<CustomerRole> {
+  async customerRole(@Root() mapping: RoleMappingRoot, @Ctx() ctx: GraphQLContext): Promise<CustomerRole> {
     if (isLoaded(mapping.customerRole)) return mapping.customerRole;
     const role = await customerRoleLoaders(ctx).customerRole.load(mapping.customerRole.id);
     if (!role) throw DomainError.notFound("CustomerRole", mapping.customerRole.id);
@@ -59,13 +58,13 @@ export class RoleMappingResolver {
   }
 
   @FieldResolver(() => [DataAccessRoleType])
-  dataAccessRoles(@Root() mapping: RoleMapping): DataAccessRole[] {
+  dataAccessRoles(@Root() mapping: RoleMappingRoot): DataAccessRole[] {
     // Services populate both collections with the mapping (one query for any number of mappings).
     return mapping.dataAccessRoles.getItems().sort(byName);
   }
 
   @FieldResolver(() => [AppAccessRoleType])
-  appAccessRoles(@Root() mapping: RoleMapping): AppAccessRole[] {
+  appAccessRoles(@Root() mapping: RoleMappingRoot): AppAccessRole[] {
     return mapping.appAccessRoles.getItems().sort(byName);
   }
 }
