@@ -155,7 +155,7 @@ export type MembershipSourceComparison = {
 
 /** Which page: offset paging (offset + first) or cursor paging (after + first), not both. */
 export type PageInput = {
-  /** The endCursor of the previous page. */
+  /** The endCursor of the previous page; the page seeks from that row (no rows are skipped) and keeps the same sort. A cursor this API did not issue, or one issued for another sort, is BAD_USER_INPUT with reason INVALID_CURSOR. */
   after?: string | null | undefined;
   /** Rows wanted (default 100, at most 1000). */
   first?: number | null | undefined;
