@@ -111,6 +111,15 @@ describe("walking every page by cursor", () => {
     expect(pages.flatMap((p) => p.Resources).every((g: any) => g.members.length === 2)).toBe(true);
   });
 
+  it("a bare ?cursor, as RFC 9865 §2 writes the first request, asks for the first page", async () => {
+    const bare = await tenant.client.get(`/Users?filter=${encodeURIComponent('userName sw "walk"')}&cursor&count=4`);
+    const empty = await tenant.client.get(`/Users?filter=${encodeURIComponent('userName sw "walk"')}&cursor=&count=4`);
+    expect(bare.status).toBe(200);
+    expect(bare.body.startIndex).toBeUndefined();
+    expect(bare.body.Resources.map((r: any) => r.id)).toEqual(empty.body.Resources.map((r: any) => r.id));
+    expect(bare.body.nextCursor).toBe(empty.body.nextCursor);
+  });
+
   it("a query with no match answers one empty page without nextCursor", async () => {
     const res = await tenant.client.get(`/Users?cursor=&filter=${encodeURIComponent('userName eq "nobody@example.com"')}`);
     expect(res.status).toBe(200);
