@@ -29,6 +29,8 @@ export type DomainErrorReason =
   | "NO_TARGET"
   /** A PATCH request whose structure is wrong. */
   | "INVALID_SYNTAX"
+  /** A page cursor this API did not issue, or issued for another sort order (SCIM invalidCursor, RFC 9865 §2.1). */
+  | "INVALID_CURSOR"
   /** A userName or password change of a user holding permissions the caller lacks (account-safeguards.ts). */
   | "PRIVILEGED_TARGET"
   /** A principal deactivating or deleting its own account. */

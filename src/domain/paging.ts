@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { numbered, prepared, type PreparedStatement, type Sql } from "../db/sql.js";
 import { DomainError } from "./errors.js";
+import { isUuid } from "./uuid.js";
 import type { CompiledWhere } from "./where.js";
 
 /** Offset paging (SCIM startIndex/count, RFC 7644 §3.4.2.4) or cursor paging (`after`), never both. */
@@ -52,21 +53,22 @@ export async function selectPage(
   const { page, sort } = q;
   const { limit, dir, params, keyset } = pageWindow(q);
   const offset = Math.max(page.offset ?? 0, 0);
+  const total = totalOver(q.from, q.where, page);
   const rows: { id: string; sort_key: string; total: string }[] =
     limit === 0
       ? []
       : await em.getConnection().execute(
-          `select ${q.idColumn} as id, (${sort.expression})::text as sort_key, count(*) over () as total
+          `select ${q.idColumn} as id, (${sort.expression})::text as sort_key, ${total.sql} as total
              from ${q.from}
             where ${q.where.sql}${keyset}
             order by ${sort.expression} ${dir}, ${q.idColumn} ${dir}
-            limit ${limit + 1} offset ${page.after ? 0 : offset}`,
-          params,
+            limit ${limit + 1}${page.after ? "" : ` offset ${offset}`}`,
+          [...total.params, ...params],
         );
   const hasNextPage = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   let totalCount: number;
-  if (!page.after && rows.length > 0) {
+  if (rows.length > 0) {
     totalCount = Number(rows[0]!.total);
   } else {
     const [{ count }] = await em
@@ -82,6 +84,18 @@ export async function selectPage(
     endCursor: last ? encodeCursor(last.sort_key, last.id, orderingOf(sort)) : null,
     offset: page.after ? 0 : offset,
   };
+}
+
+/**
+ * The SQL of a page's total, for its select list. An offset page counts the rows the window sees
+ * (`count(*) over ()`, before the limit). A keyset page sees only the rows after its cursor, so it
+ * counts the whole filter in an uncorrelated subquery, which PostgreSQL runs once per statement
+ * (an InitPlan): a page after a cursor is one statement, like the first. Its parameters come
+ * before the page's own, as the select list comes before the where clause.
+ */
+function totalOver(table: string, where: CompiledWhere, page: PageRequest): CompiledWhere {
+  if (!page.after) return { sql: "count(*) over ()", params: [] };
+  return { sql: `(select count(*) from ${table} where ${where.sql})`, params: where.params };
 }
 
 /** Prepared page statements by what their text is made of, so a repeated lookup is not assembled again. */
@@ -101,7 +115,7 @@ function pageWindow(q: { idColumn: string; where: CompiledWhere; sort: SortSpec;
   const params = [...q.where.params];
   let keyset = "";
   if (page.after) {
-    const [key, id] = decodeCursor(page.after, orderingOf(sort));
+    const [key, id] = decodeCursor(page.after, orderingOf(sort), sort.kind);
     keyset = ` and (${sort.expression}, ${q.idColumn}) ${sort.descending ? "<" : ">"} (?::${sort.kind}, ?::uuid)`;
     params.push(key, id);
   }
@@ -123,18 +137,41 @@ export function encodeCursor(key: string, id: string, ordering = ""): string {
   return Buffer.from(JSON.stringify([key, id, ordering]), "utf8").toString("base64url");
 }
 
-export function decodeCursor(cursor: string, ordering = ""): [string, string] {
+/** How PostgreSQL writes a timestamptz as text (DateStyle ISO), the only form a cursor of a time sort carries. */
+const TIMESTAMPTZ_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::[0-5]\d){0,2}$/;
+
+/** Whether `key` is a time PostgreSQL casts to timestamptz: its shape, and a day that exists in its month. */
+function isTimestampText(key: string): boolean {
+  const m = TIMESTAMPTZ_TEXT.exec(key);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, offset] = m.slice(1).map(Number) as [number, number, number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1 && hour < 24 && minute < 60 && second < 60 && offset <= 15;
+}
+
+/**
+ * The sort key and id of a cursor. Cursors are not signed: a forged one can only move where the
+ * seek starts, inside the caller's own filtered, company-bound rows. Whatever it holds is checked
+ * before it reaches SQL (a UUID id, a key that casts to the sort's type, no NUL that PostgreSQL
+ * refuses in text), so no cursor can turn into a failed cast: a bad one is BAD_USER_INPUT with
+ * reason INVALID_CURSOR, never a 500.
+ */
+export function decodeCursor(cursor: string, ordering = "", kind: SortSpec["kind"] = "text"): [string, string] {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
     value = null;
   }
-  if (Array.isArray(value) && value.length === 3 && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/i.test(value[1])) {
-    if (value[2] !== ordering) throw DomainError.invalid("after", "the cursor was issued for another sort order; start again without after");
-    return [value[0], value[1]];
+  if (Array.isArray(value) && value.length === 3 && typeof value[0] === "string" && typeof value[1] === "string" && isUuid(value[1])) {
+    const [key, id] = value as [string, string];
+    const keyFits = kind === "timestamptz" ? isTimestampText(key) : !key.includes("\u0000");
+    if (keyFits) {
+      if (value[2] !== ordering) throw DomainError.invalid("after", "the cursor was issued for another sort order; start again without after", "INVALID_CURSOR");
+      return [key, id];
+    }
   }
-  throw DomainError.invalid("after", "the cursor is not one this API issued");
+  throw DomainError.invalid("after", "the cursor is not one this API issued", "INVALID_CURSOR");
 }
 
 function orderingOf(sort: SortSpec): string {
@@ -154,8 +191,8 @@ export interface RowPage<R> {
  * One page of whole rows in one statement: the page's ids are chosen (filter, order, offset or
  * keyset, with the total counted over the same filter) in a subquery, and only those rows are
  * read and projected with `columns`, so a column that costs a subquery per row (a user's emails
- * and roles as JSON) is computed for the page, never for every match. A keyset page counts its
- * total in a second statement, since its own rows start after the cursor.
+ * and roles as JSON) is computed for the page, never for every match. A keyset page seeks from
+ * its cursor (no OFFSET) and counts its total in the same statement ({@link totalOver}).
  * `table` (e.g. `user_account u`), `idColumn` and `columns` are trusted SQL; `where` is
  * parameterised with `?` placeholders. `prepare` says the statement's text comes from a small set
  * (an IdP's lookup by one attribute, the unfiltered list), so it is prepared per connection.
@@ -168,25 +205,29 @@ export async function selectPageRows<R extends object>(
   const { limit, dir, params, keyset } = pageWindow(q);
   const offset = page.after ? 0 : Math.max(page.offset ?? 0, 0);
   const order = `${sort.expression} ${dir}, ${q.idColumn} ${dir}`;
-  // Limit and offset are parameters too, so the text does not change from page to page.
-  params.push(limit + 1, offset);
+  const total = totalOver(q.table, q.where, page);
+  // Limit and offset are parameters too, so the text does not change from page to page. A keyset
+  // page has no OFFSET at all: it seeks, so its cost does not grow with how deep it is.
+  params.unshift(...total.params);
+  params.push(limit + 1);
+  if (!page.after) params.push(offset);
   const build = () =>
     numbered(
       `select ${q.columns}, p.page_sort_key, p.page_total
-         from (select ${q.idColumn} as page_id, (${sort.expression})::text as page_sort_key, count(*) over () as page_total
+         from (select ${q.idColumn} as page_id, (${sort.expression})::text as page_sort_key, ${total.sql} as page_total
                  from ${q.table}
                 where ${q.where.sql}${keyset}
                 order by ${order}
-                limit ?::int offset ?::int) p
+                limit ?::int${page.after ? "" : " offset ?::int"}) p
          join ${q.table} on ${q.idColumn} = p.page_id
         order by ${order}`,
     );
-  const statement = q.prepare ? preparedPage(`${q.table}|${q.columns}|${q.where.sql}|${keyset}|${order}`, build) : build();
+  const statement = q.prepare ? preparedPage(`${q.table}|${q.columns}|${q.where.sql}|${keyset}|${total.sql}|${order}`, build) : build();
   const rows = limit === 0 ? [] : await sql.query<R & { page_sort_key: string; page_total: string }>(statement, params);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   let totalCount: number;
-  if (!page.after && rows.length > 0) {
+  if (rows.length > 0) {
     totalCount = Number(rows[0]!.page_total);
   } else {
     const [{ count }] = await sql.query<{ count: number }>(numbered(`select count(*)::int as count from ${q.table} where ${q.where.sql}`), q.where.params);

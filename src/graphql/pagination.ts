@@ -8,7 +8,11 @@ export class PageInput {
   @Field(() => Int, { nullable: true, description: "Rows wanted (default 100, at most 1000)." })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: "The endCursor of the previous page." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The endCursor of the previous page; the page seeks from that row (no rows are skipped) and keeps the same sort. A cursor this API did not issue, or one issued for another sort, is BAD_USER_INPUT with reason INVALID_CURSOR.",
+  })
   after?: string | null;
 }
 

@@ -18,7 +18,11 @@ export type ScimType =
   | "noTarget"
   | "invalidValue"
   | "invalidVers"
-  | "sensitive";
+  | "sensitive"
+  // RFC 9865 §2.1 adds these to RFC 7644's Table 9. rolebridge's keyset cursors do not expire, so
+  // expiredCursor is never sent.
+  | "invalidCursor"
+  | "invalidCount";
 
 /**
  * RFC 7644 §3.12 Table 9 (which status each scimType goes with), plus the plain HTTP statuses the
@@ -27,7 +31,7 @@ export type ScimType =
 const LEGAL_PAIRS: Readonly<Record<number, readonly ScimType[]>> = {
   307: [],
   308: [],
-  400: ["invalidFilter", "tooMany", "invalidPath", "noTarget", "invalidValue", "invalidSyntax", "invalidVers", "mutability"],
+  400: ["invalidFilter", "tooMany", "invalidPath", "noTarget", "invalidValue", "invalidSyntax", "invalidVers", "mutability", "invalidCursor", "invalidCount"],
   401: [],
   403: ["sensitive"],
   404: [],
@@ -92,6 +96,12 @@ export class ScimError extends Error {
   static noTarget(detail: string): ScimError {
     return new ScimError(400, "noTarget", detail);
   }
+  static invalidCursor(detail: string): ScimError {
+    return new ScimError(400, "invalidCursor", detail);
+  }
+  static invalidCount(detail: string): ScimError {
+    return new ScimError(400, "invalidCount", detail);
+  }
   static mutability(detail: string): ScimError {
     return new ScimError(400, "mutability", detail);
   }
@@ -148,6 +158,7 @@ export function fromGraphQLError(error: GraphQLErrorLike, fieldNames: Record<str
       if (reason === "INVALID_PATH") return new ScimError(400, "invalidPath", detail);
       if (reason === "NO_TARGET") return new ScimError(400, "noTarget", detail);
       if (reason === "INVALID_SYNTAX") return new ScimError(400, "invalidSyntax", detail);
+      if (reason === "INVALID_CURSOR") return new ScimError(400, "invalidCursor", error.message);
       return new ScimError(400, "invalidValue", detail);
     case "PRECONDITION_FAILED":
       return new ScimError(412, undefined, error.message);

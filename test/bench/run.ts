@@ -5,7 +5,8 @@
  * same work as minimal raw SQL through pg on the same database. Before the timed phases, a second
  * short-lived server child behind a statement-counting proxy gives the statements each operation
  * sends (statements.ts). Prints ops/s, p50, p99, statements and the server's CPU per operation,
- * and the SCIM/raw-SQL ratios. Bounded in time; stops by itself.
+ * and the SCIM/raw-SQL ratios, then the first and last page by cursor (users-cursor.ts). Bounded in
+ * time; stops by itself.
  *
  * `npm run bench -- profile [get|create|patch|filter|list|delete]`: a CPU profile of the server
  * under one operation, summarised by package (profile.ts).
@@ -15,6 +16,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type pg from "pg";
 import { openPool, runLoad, setUpScimTenant, startBenchDatabase, startServerProcess, withHardLimit, type LoadStats, type ServerProcess } from "./harness.js";
 import { countStatements, type StatementCount, type StatementCounts } from "./statements.js";
+import { measureCursorPaging, printCursorPaging } from "./users-cursor.js";
 import { OPERATION_LABELS, UsersFixture, scimClient, seedUsers, type OperationKey } from "./users-ops.js";
 
 const CLIENTS = 16;
@@ -33,6 +35,8 @@ const HARD_LIMIT_MS = 9 * 60_000;
 const PHASES: OperationKey[] = (["create", "get", "filter", "patch", "list", "delete"] as OperationKey[]).filter(
   (key) => !process.env.BENCH_PHASES || process.env.BENCH_PHASES.split(",").includes(key),
 );
+/** The first and last page by cursor (users-cursor.ts), after the table's phases; BENCH_PHASES=cursor runs it alone. */
+const CURSOR_PHASE = !process.env.BENCH_PHASES || process.env.BENCH_PHASES.split(",").includes("cursor");
 
 interface Row {
   key: OperationKey;
@@ -83,7 +87,11 @@ async function main(): Promise<void> {
       const raw = await runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, fixture.rawOperation(key, pool));
       rows.push({ key, scim: stats, raw, serverCpuMs: cpuMs / Math.max(1, stats.ops) });
     }
-    print(rows, counts);
+    if (rows.length) print(rows, counts);
+    if (CURSOR_PHASE) {
+      console.log("measuring the first and last page by cursor…");
+      printCursorPaging(await measureCursorPaging(server.origin, authorization, scim, { clients: CLIENTS, ops: OPS_PER_PHASE, seconds: PHASE_SECONDS }), CLIENTS);
+    }
     await checkDeletes(pool, fixture);
   } finally {
     for (const step of cleanup.reverse()) await step().catch(() => {});

@@ -1,5 +1,5 @@
 import { MAX_BULK_OPERATIONS } from "../messages/bulk-request.js";
-import { MAX_RESULTS } from "../messages/search-request.js";
+import { DEFAULT_COUNT, MAX_RESULTS } from "../messages/search-request.js";
 import { MAX_BODY_BYTES } from "../media-type.js";
 
 export const SERVICE_PROVIDER_CONFIG_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
@@ -16,6 +16,10 @@ export function serviceProviderConfig(baseUrl: string): Record<string, unknown> 
     // RFC 7644 §3.7.4: both bounds are enforced, each with a 413 that names it.
     bulk: { supported: true, maxOperations: MAX_BULK_OPERATIONS, maxPayloadSize: MAX_BODY_BYTES },
     filter: { supported: true, maxResults: MAX_RESULTS },
+    // RFC 9865 §4. Index paging stays the default, so IdPs written before cursors see no change
+    // (RFC 9865 §2.4). No cursorTimeout: a cursor is the last row's sort key and id, which a later
+    // request seeks from however long after, so it does not expire.
+    pagination: { cursor: true, index: true, defaultPaginationMethod: "index", defaultPageSize: DEFAULT_COUNT, maxPageSize: MAX_RESULTS },
     changePassword: { supported: true },
     sort: { supported: true },
     etag: { supported: true },

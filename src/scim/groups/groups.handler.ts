@@ -1,6 +1,6 @@
 import { selectAttributes } from "../attributes/select.js";
 import { ScimError } from "../errors.js";
-import { attributeKey, groupFilterMap, own } from "../filter/attribute-map.js";
+import { groupFilterMap } from "../filter/attribute-map.js";
 import { parseFilter } from "../filter/parse.js";
 import { filterToWhere } from "../filter/to-where.js";
 import {
@@ -10,13 +10,13 @@ import {
   ScimGroupMembersDocument,
   ScimListGroupsDocument,
   ScimPatchGroupDocument,
-  type CustomerRoleOrderBy,
   type CustomerRoleOrderField,
   type CustomerRoleWhere,
   type ScimGroupFragment,
   type ScimGroupMemberPageFragment,
 } from "../generated/graphql.js";
-import { listResponse, type ListResponse } from "../messages/list-response.js";
+import { planList } from "../messages/list-query.js";
+import type { ListResponse } from "../messages/list-response.js";
 import { requireResourceBody } from "../messages/resource-body.js";
 import type { ListQuery } from "../messages/search-request.js";
 import { expectedVersion } from "../messages/versions.js";
@@ -55,21 +55,15 @@ export class GroupsHandler implements ScimResourceHandler {
   readonly resourceType = groupResourceType.name;
   readonly endpoint = groupResourceType.endpoint;
 
-  /** RFC 7644 §3.4.2: filter, sort and page in SQL; the first member page of every group in one query. */
+  /** RFC 7644 §3.4.2: filter, sort and page (by index, or by cursor as RFC 9865 adds) in SQL; the first member page of every group in one query. */
   async list(scope: ScimRequestScope, query: ListQuery): Promise<ListResponse> {
     const where = query.filter ? (filterToWhere(parseFilter(query.filter), groupFilterMap) as CustomerRoleWhere) : undefined;
-    let orderBy: CustomerRoleOrderBy | undefined;
-    if (query.sortBy) {
-      const key = attributeKey(groupFilterMap, query.sortBy);
-      const field = key === undefined ? undefined : own(groupFilterMap.sortFields, key);
-      if (!field) throw ScimError.invalidValue(`sortBy '${query.sortBy.slice(0, 100)}' is not an attribute groups can be sorted by`);
-      orderBy = { field: field as CustomerRoleOrderField, direction: query.descending ? "DESC" : "ASC" };
-    }
+    const plan = planList<CustomerRoleOrderField>(query, { resourceType: this.resourceType, filterMap: groupFilterMap, plural: "groups" });
     const withMembers = wantsMembers(scope);
     const { customerRoles } = await scope.runner.read(ScimListGroupsDocument, {
       where,
-      orderBy,
-      page: { offset: query.startIndex - 1, first: query.count },
+      orderBy: plan.orderBy,
+      page: plan.page,
       withMembers,
       membersPage: { first: MEMBER_PAGE_SIZE },
     });
@@ -79,7 +73,7 @@ export class GroupsHandler implements ScimResourceHandler {
       const members = withMembers ? await this.allMembers(scope, group.id, group.members, budget) : undefined;
       resources.push(this.present(scope, group, members));
     }
-    return listResponse(resources, customerRoles.totalCount, query.startIndex);
+    return plan.respond(resources, customerRoles);
   }
 
   async get(scope: ScimRequestScope, id: string): Promise<ResourceResult> {

@@ -16,13 +16,19 @@ export interface ListQuery {
   /** 1-based (RFC 7644 §3.4.2.4). */
   startIndex: number;
   count: number;
+  /**
+   * RFC 9865 §2: present (empty for the first page) when the client asks for cursor paging; then
+   * `count` is exactly what it asked for, between 0 and filter.maxResults, and startIndex is unused.
+   */
+  cursor?: string;
   attributes?: string[];
   excludedAttributes?: string[];
 }
 
 /**
  * RFC 7644 §3.4.2.4: startIndex below 1 is 1; a negative count is 0; a count above
- * filter.maxResults is capped at it. Values that are not numbers are the defaults.
+ * filter.maxResults is capped at it. Values that are not numbers are the defaults. With `cursor`
+ * (RFC 9865 §2) a count outside 0..filter.maxResults is refused with invalidCount instead.
  */
 export function listQueryFromParameters(params: Record<string, unknown>): ListQuery {
   const get = (name: string): string | undefined => {
@@ -37,6 +43,7 @@ export function listQueryFromParameters(params: Record<string, unknown>): ListQu
     sortOrder: get("sortOrder"),
     startIndex: get("startIndex"),
     count: get("count"),
+    cursor: get("cursor"),
     attributes: get("attributes"),
     excludedAttributes: get("excludedAttributes"),
   });
@@ -65,12 +72,16 @@ export function listQueryFromSearchRequest(body: unknown): ListQuery {
     if (typeof v === "string" || typeof v === "number") return String(v);
     throw ScimError.invalidValue(`${name} has the wrong type`);
   };
+  const cursor = field("cursor");
+  // RFC 9865 §3: the cursor of a SearchRequest is a string too, "" for the first page.
+  if (cursor !== undefined && cursor !== null && typeof cursor !== "string") throw ScimError.invalidCursor("cursor must be a string: empty for the first page, then a nextCursor (RFC 9865 §2)");
   return buildQuery({
     filter: text("filter"),
     sortBy: text("sortBy"),
     sortOrder: text("sortOrder"),
     startIndex: text("startIndex"),
     count: text("count"),
+    cursor: typeof cursor === "string" ? cursor : undefined,
     attributes: list("attributes"),
     excludedAttributes: list("excludedAttributes"),
   });
@@ -87,15 +98,31 @@ function buildQuery(raw: Record<string, string | undefined>): ListQuery {
     // RFC 7644 §3.4.2.5 defines each on its own; together they are ambiguous.
     throw ScimError.invalidValue("send either attributes or excludedAttributes, not both");
   }
+  const cursorPaging = raw.cursor !== undefined;
+  if (cursorPaging && raw.startIndex !== undefined) {
+    // RFC 9865 §2.4: startIndex asks for index paging and cursor for cursor paging; both at once ask for neither.
+    throw ScimError.invalidValue("send either startIndex (index paging, RFC 7644 §3.4.2.4) or cursor (cursor paging, RFC 9865 §2), not both");
+  }
   return {
     filter: raw.filter?.trim() ? raw.filter : undefined,
     sortBy: raw.sortBy?.trim() || undefined,
     descending: sortOrder === "descending",
     startIndex: startIndex === undefined || startIndex < 1 ? 1 : startIndex,
-    count: count === undefined ? DEFAULT_COUNT : Math.min(Math.max(count, 0), MAX_RESULTS),
+    count: cursorPaging ? cursorCount(raw.count) : count === undefined ? DEFAULT_COUNT : Math.min(Math.max(count, 0), MAX_RESULTS),
+    ...(cursorPaging ? { cursor: raw.cursor } : {}),
     attributes: splitList(raw.attributes),
     excludedAttributes: splitList(raw.excludedAttributes),
   };
+}
+
+/** RFC 9865 §2.1: a cursor page's count is between 0 and maxPageSize, or the request is refused (invalidCount), never silently capped. */
+function cursorCount(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_COUNT;
+  const count = /^\s*\+?\d{1,9}\s*$/.test(value) ? Number(value) : undefined;
+  if (count === undefined || count > MAX_RESULTS) {
+    throw ScimError.invalidCount(`count must be a whole number from 0 to ${MAX_RESULTS} (maxPageSize) with cursor paging, not '${value.slice(0, 50)}' (RFC 9865 §2.1)`);
+  }
+  return count;
 }
 
 function toInt(value: string | undefined): number | undefined {

@@ -1,6 +1,6 @@
 import { selectAttributes } from "../attributes/select.js";
 import { ScimError } from "../errors.js";
-import { attributeKey, own, userFilterMap } from "../filter/attribute-map.js";
+import { userFilterMap } from "../filter/attribute-map.js";
 import { parseFilter } from "../filter/parse.js";
 import { filterToWhere } from "../filter/to-where.js";
 import {
@@ -11,11 +11,11 @@ import {
   ScimPatchUserDocument,
   ScimUpdateUserDocument,
   type ScimUserFragment,
-  type UserOrderBy,
   type UserSortField,
   type UserWhere,
 } from "../generated/graphql.js";
-import { listResponse, type ListResponse } from "../messages/list-response.js";
+import { planList } from "../messages/list-query.js";
+import type { ListResponse } from "../messages/list-response.js";
 import { requireResourceBody } from "../messages/resource-body.js";
 import type { ListQuery } from "../messages/search-request.js";
 import { expectedVersion } from "../messages/versions.js";
@@ -44,25 +44,16 @@ export class UsersHandler implements ScimResourceHandler {
   readonly resourceType = userResourceType.name;
   readonly endpoint = userResourceType.endpoint;
 
-  /** RFC 7644 §3.4.2: filter, sort and page in SQL through the users query. */
+  /** RFC 7644 §3.4.2: filter, sort and page (by index, or by cursor as RFC 9865 adds) in SQL through the users query. */
   async list(scope: ScimRequestScope, query: ListQuery): Promise<ListResponse> {
     // Service accounts (the IdP's own SCIM account among them) are not the IdP's people: never listed, never counted.
     const where: UserWhere = { ...(query.filter ? (filterToWhere(parseFilter(query.filter), userFilterMap) as UserWhere) : {}), isServiceAccount: { eq: false } };
-    let orderBy: UserOrderBy | undefined;
-    if (query.sortBy) {
-      const key = attributeKey(userFilterMap, query.sortBy);
-      const field = key === undefined ? undefined : own(userFilterMap.sortFields, key);
-      if (!field) throw ScimError.invalidValue(`sortBy '${query.sortBy.slice(0, 100)}' is not an attribute users can be sorted by`);
-      orderBy = { field: field as UserSortField, direction: query.descending ? "DESC" : "ASC" };
-    }
-    const { users } = await scope.runner.read(ScimListUsersDocument, {
-      where,
-      orderBy,
-      page: { offset: query.startIndex - 1, first: query.count },
-      withRoles: wantsRoles(scope),
-    });
-    const resources = users.nodes.map((u) => this.present(scope, u));
-    return listResponse(resources, users.totalCount, query.startIndex);
+    const plan = planList<UserSortField>(query, { resourceType: this.resourceType, filterMap: userFilterMap, plural: "users" });
+    const { users } = await scope.runner.read(ScimListUsersDocument, { where, orderBy: plan.orderBy, page: plan.page, withRoles: wantsRoles(scope) });
+    return plan.respond(
+      users.nodes.map((u) => this.present(scope, u)),
+      users,
+    );
   }
 
   async get(scope: ScimRequestScope, id: string): Promise<ResourceResult> {

@@ -194,6 +194,21 @@ describe("page bounds and bad cursors", () => {
     const res = await gql(app.url, LIST, { o: { field: "CREATED_AT" }, p: { first: 5, after: first.pageInfo.endCursor } }, a.adminToken);
     // A text sort key is no timestamp: the database refuses the cast, and that must not be a 500.
     expect(res.status).toBe(200);
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after", reason: "INVALID_CURSOR" });
+  });
+
+  it("a forged cursor whose key no time casts to, or whose id is no UUID, is INVALID_CURSOR, not an internal error", async () => {
+    const first = await list({ o: { field: "CREATED_AT" }, p: { first: 5 } });
+    const [, id, ordering] = JSON.parse(Buffer.from(first.pageInfo.endCursor!, "base64url").toString("utf8")) as string[];
+    const forged = [
+      ["2026-02-30 10:00:00+00", id, ordering],
+      ["2026-01-01 25:00:00+00", id, ordering],
+      ["2026-01-01 10:00:00+00", "------------------------------------", ordering],
+    ];
+    for (const cursor of forged) {
+      const after = Buffer.from(JSON.stringify(cursor)).toString("base64url");
+      const res = await gql(app.url, LIST, { o: { field: "CREATED_AT" }, p: { first: 5, after } }, a.adminToken);
+      expect(res.errors?.[0]?.extensions, JSON.stringify(cursor)).toMatchObject({ code: "BAD_USER_INPUT", field: "after", reason: "INVALID_CURSOR" });
+    }
   });
 });

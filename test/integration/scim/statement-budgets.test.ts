@@ -94,6 +94,18 @@ describe.each(AUTHS)("statements per SCIM operation with %s", (auth) => {
     expect(one.sql.length).toBe(page.sql.length);
   });
 
+  it("GET /Users?cursor=…&count=100 (RFC 9865): as many as the index page, its total included", async () => {
+    const first = await client.get("/Users?cursor=&count=100");
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const index = await measure(() => client.get("/Users?startIndex=101&count=100"));
+    const next = await measure(() => client.get(`/Users?cursor=${first.body.nextCursor}&count=100`));
+    expect(next.status).toBe(200);
+    expect(next.body.totalResults).toBe(index.body.totalResults);
+    expect(next.body.Resources.map((u: any) => u.id)).toEqual(index.body.Resources.map((u: any) => u.id));
+    within(next, 3);
+    expect(next.sql.length).toBe(index.sql.length);
+  });
+
   it("GET /Users without groups (excludedAttributes=groups, or attributes not naming them) reads no membership", async () => {
     // The credential's statement reads the caller's own memberships (its permissions); no other may.
     const readingMemberships = (sql: string[]) => sql.filter((s) => /\bmembership\b/.test(s) && !isAuthentication(s));
