@@ -148,7 +148,8 @@ function canonicalizeObject(attributes: AttributeDefinition[], value: Record<str
       setPath(out, [head.name, sub?.name ?? parts.slice(1).join(".")], canonicalizeValue(sub, v, options));
       continue;
     }
-    out[head?.name ?? rawKey] = canonicalizeValue(head, v, options);
+    // setPath merges: `"manager.displayName"` sent before `"manager"` survives it, as after it.
+    setPath(out, [head?.name ?? rawKey], canonicalizeValue(head, v, options));
   }
   return out;
 }

@@ -90,6 +90,13 @@ describe("canonicalizeResource", () => {
     });
   });
 
+  it("merges a dotted sub-attribute inside an extension object whichever of the two keys comes first", () => {
+    const dottedFirst = { [ENTERPRISE_USER_SCHEMA]: { "manager.displayName": "John Smith", manager: { value: "m-1" } } };
+    expect(canonicalizeResource(userResourceType, dottedFirst)).toEqual({
+      [ENTERPRISE_USER_SCHEMA]: { manager: { value: "m-1", displayName: "John Smith" } },
+    });
+  });
+
   it("keeps undescribed attributes, unknown extensions and their contents exactly as sent", () => {
     const body = { "urn:example:Other": { Foo: 1 }, phoneNumbers: [{ Value: "555" }], name: { nick: "B" } };
     expect(canonicalizeResource(userResourceType, body)).toEqual(body);
