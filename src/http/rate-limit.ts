@@ -58,8 +58,8 @@ import type { Config } from "../config.js";
 import { MAX_TOKENS } from "../graphql/limits.js";
 import { ScimError } from "../scim/errors.js";
 import { sendScimError } from "../scim/media-type.js";
-import { type AttemptSlots, MemoryAttemptSlots, type Reservation, type SlotKey } from "./attempt-slots.js";
-import { RedisAttemptSlots } from "./redis-attempt-slots.js";
+import { type AttemptSlots, MemoryAttemptSlots, type Reservation, type SlotKey } from "../auth/attempt-slots.js";
+import { RedisAttemptSlots } from "../auth/redis-attempt-slots.js";
 
 /** The surfaces that authenticate, each with its own error body. */
 type Surface = "scim" | "oauth" | "graphql";
