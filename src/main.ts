@@ -50,6 +50,7 @@ async function start(): Promise<void> {
   if (applied.length) log.info({ applied }, "applied migrations");
   const services = createServices(db.orm, config, {
     onRecordError: (err, events) => log.warn({ err, events }, "could not write a batch of provisioning events"),
+    log,
   });
   const schema = await buildRolebridgeSchema();
   http = await createHttpApp(services, schema, log);

@@ -1,4 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
+import type { Logger } from "pino";
+import { type AuthAttemptLimits, createAuthAttemptLimits } from "./auth/attempt-limits.js";
 import { CredentialChecks } from "./auth/credential-checks.js";
 import { Issuer } from "./auth/issuer.js";
 import { TokenService } from "./auth/jwt.js";
@@ -36,6 +38,11 @@ export interface Services {
   tokens: TokenService;
   /** Every comparison of a Client Secret or password, published on /metrics. */
   credentialChecks: CredentialChecks;
+  /**
+   * The brute-force limits every comparison of a Client Secret or password runs within (SCIM, the
+   * token endpoint, login): in memory, or shared through REDIS_URL. The HTTP app opens and closes it.
+   */
+  authAttempts: AuthAttemptLimits;
   login: LoginService;
   companies: CompanyService;
   /** Company administrators, service accounts and platform operators, as an operator sets them up. */
@@ -59,7 +66,11 @@ export interface Services {
   userUploads: UserUploadService;
 }
 
-export function createServices(orm: MikroORM, config: Config, options: { onRecordError?: (err: unknown, events: number) => void } = {}): Services {
+export function createServices(
+  orm: MikroORM,
+  config: Config,
+  options: { onRecordError?: (err: unknown, events: number) => void; log?: Logger } = {},
+): Services {
   // Each service is built once, here; those that need another are handed this one.
   const signingKeys = new SigningKeyService();
   const issuer = new Issuer(config);
@@ -68,13 +79,15 @@ export function createServices(orm: MikroORM, config: Config, options: { onRecor
   const users = new UserService();
   const roleMappings = new RoleMappingService();
   const credentialChecks = new CredentialChecks();
+  const authAttempts = createAuthAttemptLimits(config, options.log);
   return {
     orm,
     config,
     issuer,
     tokens,
     credentialChecks,
-    login: new LoginService(tokens, credentialChecks, config.SESSION_TTL_SECONDS),
+    authAttempts,
+    login: new LoginService(tokens, credentialChecks, authAttempts, config.SESSION_TTL_SECONDS),
     companies,
     accounts: new AccountService(companies),
     users,

@@ -4,6 +4,7 @@ import { DomainError } from "../domain/errors.js";
 import { verifyPassword } from "../domain/users/password.js";
 import { User } from "../domain/users/user.entity.js";
 import { type UserView, userViewOfEntity } from "../domain/users/user.view.js";
+import type { AuthAttemptLimits } from "./attempt-limits.js";
 import type { CredentialChecks } from "./credential-checks.js";
 import type { TokenService } from "./jwt.js";
 
@@ -19,29 +20,35 @@ export class LoginService {
   constructor(
     private readonly tokens: TokenService,
     private readonly checks: CredentialChecks,
+    private readonly limits: AuthAttemptLimits,
     private readonly sessionTtlSeconds: number,
   ) {}
 
   /**
    * Checks the password and opens a session. Every failure gives the same UNAUTHENTICATED error,
    * and a missing account costs the same argon2 time as a wrong password, so neither reveals which.
+   * The password is compared within the brute-force limits of the company + userName and of the
+   * caller's address `ip` (TOO_MANY_REQUESTS past them, uncompared).
    * `em` is the request's, which has no tenant yet: the company comes from the slug.
    */
-  async login(em: EntityManager, companySlug: string, userName: string, password: string): Promise<Session> {
-    const company = await em.findOne(Company, { slug: companySlug.trim().toLowerCase() });
-    const user = company
-      ? await em
-          .createQueryBuilder(User, "u")
-          .select(["u.*", "u.passwordHash"])
-          .where({ company: company.id })
-          .andWhere("lower(u.user_name) = lower(?)", [userName])
-          .getSingleResult()
-      : null;
-    const ok = await verifyPassword(user?.passwordHash, password);
-    this.checks.record("password", ok);
-    if (!user || !ok || !user.active) {
-      throw new DomainError("UNAUTHENTICATED", "unknown company, userName or password");
-    }
+  async login(em: EntityManager, companySlug: string, userName: string, password: string, ip?: string): Promise<Session> {
+    const user = await this.limits.attempt({ ip, login: { company: companySlug, userName } }, async () => {
+      const company = await em.findOne(Company, { slug: companySlug.trim().toLowerCase() });
+      const found = company
+        ? await em
+            .createQueryBuilder(User, "u")
+            .select(["u.*", "u.passwordHash"])
+            .where({ company: company.id })
+            .andWhere("lower(u.user_name) = lower(?)", [userName])
+            .getSingleResult()
+        : null;
+      const ok = await verifyPassword(found?.passwordHash, password);
+      this.checks.record("password", ok);
+      if (!found || !ok || !found.active) {
+        throw new DomainError("UNAUTHENTICATED", "unknown company, userName or password");
+      }
+      return found;
+    });
     const { token, expiresAt } = await this.tokens.sign({ sub: user.id, company: user.company.id, typ: "session" }, this.sessionTtlSeconds);
     await em.populate(user, ["emails"], { filters: false });
     // The password just checked is the user's: hasPassword needs no statement of its own.

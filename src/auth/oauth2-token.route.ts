@@ -6,13 +6,14 @@
  * The answer is a JWT access token (typ "access") that names the app password it came from, so
  * revoking the app password kills the token on the next request.
  */
-import express, { type NextFunction, type Request, type RequestHandler, type Response, Router } from "express";
+import express, { type NextFunction, type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
 import { Permission } from "../domain/access-roles/permission.js";
 import { DomainError } from "../domain/errors.js";
 import type { Services } from "../services.js";
 import { type BasicCredentials, parseBasicAuthorization } from "./basic.js";
 import { authenticateAppPassword } from "./app-password-authentication.js";
+import { AttemptsRefused } from "./attempt-limits.js";
 import { sqlOf } from "../db/sql.js";
 
 /** The scopes rolebridge issues; "scim" (the SCIM API) is the only one, and the default. */
@@ -52,17 +53,13 @@ class OAuthError extends Error {
 const invalidRequest = (description: string) => new OAuthError(400, "invalid_request", description);
 const invalidClient = (description: string) => new OAuthError(401, "invalid_client", description);
 
-/**
- * The token endpoint. `beforeAuthentication` runs after the form is parsed and before the
- * client is authenticated: the brute-force limiter (src/http/rate-limit.ts) goes there, so it
- * can read client_id from the body.
- */
-export function oauth2TokenRoute(services: Services, log: Logger, beforeAuthentication: RequestHandler[] = []): Router {
+/** The token endpoint. */
+export function oauth2TokenRoute(services: Services, log: Logger): Router {
   const router = Router();
   // RFC 6749 §4.4.2: parameters in the application/x-www-form-urlencoded entity-body. extended:
   // false keeps repeated parameters as arrays, so they can be refused (RFC 6749 §3.2).
   const form = express.urlencoded({ extended: false, limit: "8kb", parameterLimit: 20, type: "application/x-www-form-urlencoded" });
-  router.post("/", form, ...beforeAuthentication, (req, res, next) => {
+  router.post("/", form, (req, res, next) => {
     issue(services, req, res).catch(next);
   });
   // RFC 6749 §3.2: "The client MUST use the HTTP POST method".
@@ -70,8 +67,14 @@ export function oauth2TokenRoute(services: Services, log: Logger, beforeAuthenti
     res.setHeader("Allow", "POST");
     sendOAuthError(res, new OAuthError(405, "invalid_request", "use POST with an application/x-www-form-urlencoded body (RFC 6749 §4.4.2)"));
   });
-  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof OAuthError) return sendOAuthError(res, err);
+    if (err instanceof AttemptsRefused) {
+      res.setHeader("Retry-After", String(err.retryAfterSeconds));
+      log.warn({ surface: "oauth", dimension: err.dimension, requestId: req.requestId }, "authentication refused: too many attempts");
+      // RFC 6749 §5.2 has no code for this; temporarily_unavailable (RFC 6749 §4.1.2.1) is the closest registered one.
+      return sendOAuthError(res, new OAuthError(429, "temporarily_unavailable", err.message));
+    }
     // body-parser's own errors: too large, bad charset, malformed encoding.
     const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
     if (typeof status === "number" && status >= 400 && status < 500) {
@@ -104,7 +107,15 @@ async function issue(services: Services, req: Request, res: Response): Promise<v
 
   let principal;
   try {
-    principal = await authenticateAppPassword(sqlOf(services.orm.em), services.credentialChecks, client.clientId, client.secret);
+    // Within the brute-force limits of the Client ID and the client's address; a client that went
+    // away while its attempt waits for a slot stops waiting.
+    const gone = new AbortController();
+    res.once("close", () => gone.abort());
+    principal = await services.authAttempts.attempt(
+      { ip: req.ip, clientId: client.clientId },
+      () => authenticateAppPassword(sqlOf(services.orm.em), services.credentialChecks, client.clientId, client.secret),
+      gone.signal,
+    );
   } catch (err) {
     if (err instanceof DomainError && err.code === "UNAUTHENTICATED") throw invalidClient(err.message);
     throw err;

@@ -5,6 +5,7 @@ import { type Sql, sqlOf } from "../db/sql.js";
 import { DomainError } from "../domain/errors.js";
 import type { Principal } from "../domain/principal.js";
 import { authenticateAppPassword, authenticateIssuedToken, CredentialRefused } from "./app-password-authentication.js";
+import type { AuthAttemptLimits } from "./attempt-limits.js";
 import { parseBasicAuthorization } from "./basic.js";
 import type { CredentialChecks } from "./credential-checks.js";
 import { classifyBearer, parseBearerAuthorization } from "./bearer.js";
@@ -22,16 +23,28 @@ import "./resolve-principal.js";
  * router answers 401 with WWW-Authenticate. Whether the company has SCIM on and the principal
  * holds CanProvisionUsersAsSCIM is the router's decision (403, not 401).
  *
+ * A Client Secret (HTTP Basic, or the bearer app-password token) is compared within the
+ * brute-force limits of its Client ID and the client's address; past them `req.authError` is
+ * AttemptsRefused and the secret is not compared. The slot is settled here, before the SCIM
+ * operation runs, so a good request's slot is free again while its operation runs and a failure
+ * is counted before its 401 is sent.
+ *
  * Nothing about a credential's validity is cached: each request reads the app password row, so a
  * revoked credential, and every token issued from it, fails on the very next request on every
  * instance sharing the database.
  */
-export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService, checks: CredentialChecks) {
-  return async (req: Request, _res: Response, next: NextFunction) => {
+export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService, checks: CredentialChecks, limits: AuthAttemptLimits) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     if (!header) return next();
     try {
-      req.principal = await authenticate(sqlOf(orm.em), tokens, checks, header);
+      const appPassword = (clientId: string, secret: string) => {
+        // A client that went away while its attempt waits for a slot stops waiting.
+        const gone = new AbortController();
+        res.once("close", () => gone.abort());
+        return limits.attempt({ ip: req.ip, clientId }, () => authenticateAppPassword(sqlOf(orm.em), checks, clientId, secret), gone.signal);
+      };
+      req.principal = await authenticate(sqlOf(orm.em), tokens, appPassword, header);
     } catch (err) {
       // The credential could not be checked because the database is unreachable: 503, so the IdP
       // retries, rather than a 401 that reads as a revoked secret or a 500.
@@ -44,14 +57,20 @@ export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService, checks
   };
 }
 
-async function authenticate(sql: Sql, tokens: TokenService, checks: CredentialChecks, header: string): Promise<Principal> {
+/** `appPassword` checks a Client ID and secret; a signed access token takes no brute-force slot (it is no guess). */
+async function authenticate(
+  sql: Sql,
+  tokens: TokenService,
+  appPassword: (clientId: string, secret: string) => Promise<Principal>,
+  header: string,
+): Promise<Principal> {
   const basic = parseBasicAuthorization(header);
-  if (basic) return authenticateAppPassword(sql, checks, basic.clientId, basic.secret);
+  if (basic) return appPassword(basic.clientId, basic.secret);
 
   const bearer = parseBearerAuthorization(header);
   if (!bearer) throw new DomainError("UNAUTHENTICATED", "unsupported Authorization scheme; send Basic or Bearer credentials");
   const credential = classifyBearer(bearer);
-  if (credential.kind === "app-password") return authenticateAppPassword(sql, checks, credential.clientId, credential.secret);
+  if (credential.kind === "app-password") return appPassword(credential.clientId, credential.secret);
 
   const claims = await tokens.verify(credential.token);
   // SCIM takes OAuth 2.0 access tokens only; a GraphQL login session is not a provisioning credential.

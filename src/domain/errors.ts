@@ -9,7 +9,9 @@ export type DomainErrorCode =
   | "FORBIDDEN"
   | "UNAUTHENTICATED"
   | "PRECONDITION_FAILED"
-  | "SERVICE_UNAVAILABLE";
+  | "SERVICE_UNAVAILABLE"
+  /** An authentication attempt refused, its secret uncompared, after too many failures (HTTP 429). */
+  | "TOO_MANY_REQUESTS";
 
 /** Refines a code where one code covers several SCIM outcomes (status + scimType pairs). */
 export type DomainErrorReason =

@@ -14,12 +14,14 @@ export interface GraphQLContext {
   services: Services;
   provisioning?: ProvisioningDescriptor;
   requestId: string;
+  /** The caller's address (`req.ip`, the forwarded one behind TRUST_PROXY), counted by the login's brute-force limits. */
+  clientIp?: string;
 }
 
 export function createContext(
   services: Services,
   principal: Principal | null,
-  extra: { requestId: string; provisioning?: ProvisioningDescriptor; authError?: DomainError },
+  extra: { requestId: string; provisioning?: ProvisioningDescriptor; authError?: DomainError; clientIp?: string },
 ): GraphQLContext {
   const em = services.orm.em.fork() as EntityManager;
   if (principal) em.setFilterParams(TENANT_FILTER, { companyId: principal.companyId });

@@ -24,7 +24,7 @@ import { requestLog } from "./request-log.js";
 import { jwksRoute } from "../auth/jwks.route.js";
 import { oauth2TokenRoute } from "../auth/oauth2-token.route.js";
 import { oauthMetadataRoute } from "../auth/oauth-metadata.route.js";
-import { createAuthRateLimit, trustProxySetting } from "./rate-limit.js";
+import { answerRefusedLogins, answerRefusedScimAttempts, trustProxySetting } from "./rate-limit.js";
 
 export interface HttpApp {
   app: Express;
@@ -46,7 +46,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     // main.ts owns SIGINT/SIGTERM (drain HTTP, stop Apollo, close the database, exit 0); Apollo's own
     // handlers would stop it concurrently and re-raise the signal, hanging or killing that shutdown.
     stopOnTerminationSignals: false,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]), introspectionForAuthenticatedOnly(production)],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]), introspectionForAuthenticatedOnly(production), answerRefusedLogins(log)],
     validationRules: limits.validationRules,
     // The token limit is enforced by graphql-js while it parses (src/graphql/limits.ts): a 400.
     parseOptions: limits.parseOptions,
@@ -57,25 +57,24 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   app.disable("x-powered-by");
   // Behind a load balancer the client IP (brute-force counting) comes from X-Forwarded-For.
   if (services.config.TRUST_PROXY) app.set("trust proxy", trustProxySetting(services.config.TRUST_PROXY));
-  // Brute-force limits run before each surface's authentication.
-  const authLimits = await createAuthRateLimit(services.config, log);
+  // The brute-force counters (with REDIS_URL, the connection: a wrong URL fails the start).
+  await services.authAttempts.open();
   app.use(requestId());
   app.use(requestLog(log));
   const metrics = new Metrics(services.orm, services.credentialChecks);
   app.use(metrics.middleware());
   // SCIM 2.0: the provisioning record of every request (a change records itself in its own
-  // transaction; the rest go to the batch after the response) → brute-force limits (a slot per
-  // attempt) → body parsing (application/scim+json or application/json, 1 MB) → credentials → the
-  // attempt's outcome, settling its slot → the facade, which runs GraphQL operations in process
+  // transaction; the rest go to the batch after the response) → body parsing (application/scim+json
+  // or application/json, 1 MB) → credentials, a Client Secret compared within its brute-force slot
+  // → 429 for an attempt the limits refused → the facade, which runs GraphQL operations in process
   // against the same schema.
   const logUnexpected = (err: unknown) => log.error({ err }, "unexpected error in a SCIM request");
   app.use(
     "/scim/v2",
     recordScimRequests((request) => services.provisioningEvents.add(request)),
-    ...authLimits.scim,
     scimBodyParser(),
-    resolveScimPrincipal(services.orm, services.tokens, services.credentialChecks),
-    authLimits.scimAuthenticated,
+    resolveScimPrincipal(services.orm, services.tokens, services.credentialChecks, services.authAttempts),
+    answerRefusedScimAttempts(log),
     createScimRouter({
       execute: createInProcessExecutor(schema, services, logUnexpected),
       publicBaseUrl: services.config.PUBLIC_BASE_URL,
@@ -92,17 +91,16 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   // The users-and-roles CSV, authenticated with the same bearer session as /graphql.
   app.use(reportRoutes(services));
   // OAuth 2.0 client credentials for IdPs that fetch their own token (SailPoint), its keys and metadata.
-  app.use("/oauth2/token", oauth2TokenRoute(services, log, authLimits.oauthToken));
+  app.use("/oauth2/token", oauth2TokenRoute(services, log));
   app.use(jwksRoute(services.tokens), oauthMetadataRoute(services.config, services.issuer));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
     refuseDeepBodies,
-    ...authLimits.graphql,
     resolvePrincipal(services.orm, services.tokens),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(services, req.principal ?? null, { requestId: req.requestId, authError: req.authError }),
+        createContext(services, req.principal ?? null, { requestId: req.requestId, authError: req.authError, clientIp: req.ip }),
     }),
   );
   // Errors no route answered (the database failing while credentials are resolved): 503 or a
@@ -113,7 +111,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     metrics,
     stop: async () => {
       await apollo.stop();
-      await authLimits.close();
+      await services.authAttempts.close();
       // Reads and refusals still queued for the provisioning log.
       await services.provisioningEvents.close();
     },

@@ -12,7 +12,7 @@ export class AuthResolver {
     @Arg("password", () => String, { description: "The user's password." }) password: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SessionType> {
-    const session = await ctx.services.login.login(ctx.em, company, userName, password);
+    const session = await ctx.services.login.login(ctx.em, company, userName, password, ctx.clientIp);
     return { ...session, user: session.user as UserType };
   }
 

@@ -20,7 +20,7 @@ interface Probe {
 
 async function startProbe(app: TestApp): Promise<Probe> {
   const probe = express();
-  probe.get("/whoami", resolveScimPrincipal(app.orm, app.services.tokens, app.services.credentialChecks), (req, res) => {
+  probe.get("/whoami", resolveScimPrincipal(app.orm, app.services.tokens, app.services.credentialChecks, app.services.authAttempts), (req, res) => {
     if (req.principal) {
       const { companyId, userId, userName, credential, isServiceAccount } = req.principal;
       res.json({ principal: { companyId, userId, userName, credential, isServiceAccount, permissions: [...req.principal.permissions].sort() } });
