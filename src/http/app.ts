@@ -14,6 +14,7 @@ import { createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatError } from "../graphql/errors.js";
 import helmet from "helmet";
 import { armor, introspectionForAuthenticatedOnly } from "../graphql/limits.js";
+import { suggestionsForAuthenticatedDevelopers } from "../graphql/suggestions.js";
 import type { Services } from "../services.js";
 import { lastResortErrorHandler } from "./error-handler.js";
 import { depthOver, MAX_BODY_DEPTH } from "./body-depth.js";
@@ -46,7 +47,12 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     // main.ts owns SIGINT/SIGTERM (drain HTTP, stop Apollo, close the database, exit 0); Apollo's own
     // handlers would stop it concurrently and re-raise the signal, hanging or killing that shutdown.
     stopOnTerminationSignals: false,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]), introspectionForAuthenticatedOnly(production), answerRefusedLogins(log)],
+    plugins: [
+      ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      introspectionForAuthenticatedOnly(production),
+      suggestionsForAuthenticatedDevelopers(services.config.NODE_ENV === "development"),
+      answerRefusedLogins(log),
+    ],
     validationRules: limits.validationRules,
     // The token limit is enforced by graphql-js while it parses (src/graphql/limits.ts): a 400.
     parseOptions: limits.parseOptions,

@@ -3,8 +3,9 @@ import type { Logger } from "pino";
 
 /**
  * One structured line per request with its request id (the id SCIM error bodies quote), so an
- * operator can go from an IdP's error to the server's log. Headers are logged only through the
- * logger's redaction (Authorization never appears).
+ * operator can go from an IdP's error to the server's log. Authorization is logged only through
+ * the logger's redaction, and only when the request sent one: "[redacted]" then tells an operator
+ * that credentials came, never what they were, and its absence that none did.
  */
 export function requestLog(log: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -12,7 +13,7 @@ export function requestLog(log: Logger) {
     res.on("finish", () => {
       const line = {
         requestId: req.requestId,
-        req: { method: req.method, url: req.originalUrl.split("?")[0], headers: { "user-agent": req.headers["user-agent"], authorization: req.headers.authorization } },
+        req: { method: req.method, url: req.originalUrl.split("?")[0], headers: loggedHeaders(req) },
         status: res.statusCode,
         durationMs: Math.round(performance.now() - started),
         companyId: req.principal?.companyId,
@@ -22,4 +23,16 @@ export function requestLog(log: Logger) {
     });
     next();
   };
+}
+
+/**
+ * The headers a request line shows, each only when the request had it: pino's redaction censors a
+ * path that is present even when its value is undefined, which would log "[redacted]" credentials
+ * for a request that sent none.
+ */
+function loggedHeaders(req: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (req.headers["user-agent"] !== undefined) headers["user-agent"] = req.headers["user-agent"];
+  if (req.headers.authorization !== undefined) headers.authorization = req.headers.authorization;
+  return headers;
 }

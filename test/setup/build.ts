@@ -40,9 +40,18 @@ export interface Spawned {
   kill(): void;
 }
 
-/** Starts `node <script> …args` from the repository root, with a bounded life and captured output. */
-export function spawnNode(script: string, args: string[], env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, [script, ...args], {
+/**
+ * Starts `node <script> …args` from the repository root, with a bounded life and captured output.
+ * With `terminal`, node's stdout and stderr are a pseudo-terminal (util-linux `script`), as when a
+ * person runs it in a shell; the captured output then has the terminal's \r\n line ends, and
+ * stderr arrives merged into stdout.
+ */
+export function spawnNode(script: string, args: string[], env: Record<string, string>, options: { terminal?: boolean } = {}): Spawned {
+  const argv = [process.execPath, script, ...args];
+  const [command, commandArgs] = options.terminal
+    ? ["script", ["--quiet", "--flush", "--return", "--command", argv.map(shellQuote).join(" "), "/dev/null"]]
+    : [argv[0]!, argv.slice(1)];
+  const child = spawn(command, commandArgs, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -94,4 +103,8 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     },
   };
+}
+
+function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
 }

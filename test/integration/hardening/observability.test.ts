@@ -83,6 +83,19 @@ describe("structured logs with the request id", () => {
     expect(await logLineOf(requestId)).toMatchObject({ requestId, status: 401 });
     expect(logLines.join("")).not.toContain("not-the-secret-7f3a");
   });
+
+  it("the Authorization header is logged as [redacted] when a request sent one, and not at all when it sent none", async () => {
+    const without = await t.client.withAuthorization(undefined).get("/Users");
+    expectScimError(without, 401);
+    const withoutLine = await logLineOf(without.headers.get("x-request-id")!);
+    expect(withoutLine.req.headers).not.toHaveProperty("authorization");
+    expect(JSON.stringify(withoutLine)).not.toContain("[redacted]");
+
+    const health = await fetch(`${app.url}/healthz`, { headers: { authorization: "Bearer not-a-token-5c1e" } });
+    const withLine = await logLineOf(health.headers.get("x-request-id")!);
+    expect(withLine.req.headers.authorization).toBe("[redacted]");
+    expect(logLines.join("")).not.toContain("not-a-token-5c1e");
+  });
 });
 
 describe("/metrics", () => {
