@@ -76,7 +76,7 @@ export function createServices(orm: MikroORM, config: Config, options: { onRecor
     credentialChecks,
     login: new LoginService(tokens, credentialChecks, config.SESSION_TTL_SECONDS),
     companies,
-    accounts: new AccountService(companies),
+    accounts: new AccountService(companies, users),
     users,
     customerRoles: new CustomerRoleService(),
     accessRoles: new AccessRoleService(),

@@ -40,13 +40,17 @@ export interface Spawned {
   kill(): void;
 }
 
-/** Starts `node <script> …args` from the repository root, with a bounded life and captured output. */
-export function spawnNode(script: string, args: string[], env: Record<string, string>): Spawned {
+/**
+ * Starts `node <script> …args` from the repository root, with a bounded life and captured output;
+ * `input`, when given, is piped to its stdin (which is otherwise empty).
+ */
+export function spawnNode(script: string, args: string[], env: Record<string, string>, input?: string): Spawned {
   const child = spawn(process.execPath, [script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (input !== undefined) child.stdin!.end(input);
   let out = "";
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));
