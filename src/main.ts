@@ -12,7 +12,14 @@ import { buildRolebridgeSchema } from "./graphql/schema.js";
 import { createHttpApp, type HttpApp } from "./http/app.js";
 import { createLogger } from "./http/logger.js";
 import { createServices } from "./services.js";
+import { SERVER_USAGE } from "./server-usage.js";
 import { StartupFailure } from "./startup-failure.js";
+
+// Answered before anything starts: no configuration is read and no database is opened.
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log(SERVER_USAGE);
+  process.exit(0);
+}
 
 /** In-flight requests get this long to finish on shutdown before their connections are closed. */
 const DRAIN_MS = 5_000;

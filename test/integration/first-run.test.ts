@@ -46,6 +46,17 @@ afterAll(async () => {
 });
 
 describe("first run", () => {
+  it("npm start -- --help prints the usage and exits 0 without reading the configuration or opening a database", async () => {
+    // Nothing listens on port 1 and PORT is not a number: anything that started would fail.
+    const help = spawnNode(path.join(build.dir, "src", "main.js"), ["--help"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", PORT: "not-a-port" });
+    started.push(help);
+    expect(await help.exited(30_000)).toBe(0);
+    expect(help.stdout()).toMatch(/^usage: npm start/);
+    expect(help.stdout()).toContain("npm run cli -- --help");
+    expect(help.stdout()).not.toContain("GraphQL URL");
+    expect(help.stderr()).toBe("");
+  });
+
   it("prints the URLs, the admin login and the app password once; the login works; SIGTERM exits 0; a restart prints only the URLs", async () => {
     const first = startServer();
     await first.waitForLine(/^Client Secret: /, 90_000);
