@@ -75,11 +75,16 @@ async function start(): Promise<void> {
   console.log(`GraphQL URL: ${base}/graphql`);
   console.log(`SCIM base URL: ${base}/scim/v2`);
   if (demo) {
+    console.log(`Company: ${demo.company}`);
     console.log(`Admin login: ${demo.company} / ${demo.adminUserName} / ${demo.adminPassword}`);
     console.log(`Client ID: ${demo.clientId}`);
     console.log(`Client Secret: ${demo.clientSecret}`);
     console.log(`Bearer token (for IdPs that take one secret token): ${demo.bearerToken}`);
     console.log("The Client Secret is shown this once; it is stored only as a hash.");
+    console.log("Next:");
+    console.log(`  Log in: at ${base}/graphql run the login mutation with the admin login above (company, userName, password); send the token as Authorization: Bearer <token>`);
+    console.log(`  Try a role mapping: map the customer-supplied role "${demo.customerRole}" to data-access roles (${demo.dataAccessRoles.join(", ")}) with setRoleMapping(dryRun: true) to preview it`);
+    console.log(`  Connect an IdP: SCIM base URL ${base}/scim/v2 with the Client ID and Client Secret above (README: Connecting an IdP)`);
   }
 }
 
