@@ -72,6 +72,63 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 
+  "list-companies": {
+    usage: "list-companies",
+    summary: "every company: slug, name, whether SCIM is on",
+    options: {},
+    required: [],
+    async run(services) {
+      const companies = await services.companies.list(operator(services));
+      return {
+        lines: [
+          ...companies.map((c) => `${c.slug}  ${c.name}  SCIM ${c.scimEnabled ? "on" : "off"}${c.isPlatform ? "  (platform operators)" : ""}  id ${c.id}`),
+          `${companies.length} compan${companies.length === 1 ? "y" : "ies"}`,
+        ],
+        json: { companies: companies.map((c) => ({ ...companyJson(c), isPlatform: c.isPlatform })) },
+      };
+    },
+  },
+
+  "enable-scim": {
+    usage: "enable-scim --company S",
+    summary: 'switch the "SCIM identity management" feature of a company on',
+    options: { company: str },
+    required: ["company"],
+    run: (services, v) => setScim(services, s(v.company), true),
+  },
+
+  "disable-scim": {
+    usage: "disable-scim --company S",
+    summary: 'switch the "SCIM identity management" feature of a company off (SCIM requests then get 403)',
+    options: { company: str },
+    required: ["company"],
+    run: (services, v) => setScim(services, s(v.company), false),
+  },
+
+  "create-admin": {
+    usage: "create-admin --company S --user-name U [--password P]",
+    summary: `create a company administrator (role "Company Administrator"); ${PASSWORD_NOTE}`,
+    options: { company: str, "user-name": str, password: str },
+    required: ["company", "user-name"],
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const created = await services.accounts.createCompanyAdmin(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
+      return accountOutput("Company administrator", company, created);
+    },
+  },
+
+  "create-service-account": {
+    usage: "create-service-account --company S --user-name U [--password P]",
+    summary: `create the IdP's SCIM service account (role "SCIM Provisioner"); ${PASSWORD_NOTE}`,
+    options: { company: str, "user-name": str, password: str },
+    required: ["company", "user-name"],
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const created = await services.accounts.createServiceAccount(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
+      return accountOutput("Service account", company, created);
+    },
+  },
+
   "create-platform-operator": {
     usage: "create-platform-operator --user-name U [--password P]",
     summary: `create a platform operator in the reserved platform company (created if missing); ${PASSWORD_NOTE}`,
@@ -91,135 +148,6 @@ const COMMANDS: Record<string, Command> = {
           user: { id: created.user.id, userName: created.user.userName, isPlatformOperator: true },
           ...passwordJson(created),
         },
-      };
-    },
-  },
-
-  "create-service-account": {
-    usage: "create-service-account --company S --user-name U [--password P]",
-    summary: `create the IdP's SCIM service account (role "SCIM Provisioner"); ${PASSWORD_NOTE}`,
-    options: { company: str, "user-name": str, password: str },
-    required: ["company", "user-name"],
-    async run(services, v) {
-      const company = await services.companies.bySlug(operator(services), s(v.company));
-      const created = await services.accounts.createServiceAccount(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
-      return accountOutput("Service account", company, created);
-    },
-  },
-
-  "create-admin": {
-    usage: "create-admin --company S --user-name U [--password P]",
-    summary: `create a company administrator (role "Company Administrator"); ${PASSWORD_NOTE}`,
-    options: { company: str, "user-name": str, password: str },
-    required: ["company", "user-name"],
-    async run(services, v) {
-      const company = await services.companies.bySlug(operator(services), s(v.company));
-      const created = await services.accounts.createCompanyAdmin(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
-      return accountOutput("Company administrator", company, created);
-    },
-  },
-
-  "generate-app-password": {
-    usage: "generate-app-password --company S --user-name U --name N",
-    summary: "generate the app password (Client ID + Client Secret) of a service account; the secret is printed once",
-    options: { company: str, "user-name": str, name: str },
-    required: ["company", "user-name", "name"],
-    async run(services, v) {
-      const company = await services.companies.bySlug(operator(services), s(v.company));
-      const g = await services.appPasswords.generate(operator(services, company.id), s(v.name), s(v["user-name"]));
-      const account = g.appPassword.user;
-      return {
-        lines: [
-          `App password "${g.appPassword.name}" generated for ${account.userName} in company ${company.slug}`,
-          `Client ID: ${g.appPassword.clientId}`,
-          `Client Secret: ${g.clientSecret}`,
-          `Bearer token (for IdPs that take one secret token): ${g.bearerToken}`,
-          "The Client Secret is shown this once; it is stored only as a hash.",
-        ],
-        json: {
-          appPassword: {
-            id: g.appPassword.id,
-            name: g.appPassword.name,
-            clientId: g.appPassword.clientId,
-            createdAt: g.appPassword.createdAt.toISOString(),
-            owner: { id: account.id, userName: account.userName },
-            company: company.slug,
-          },
-          clientSecret: g.clientSecret,
-          bearerToken: g.bearerToken,
-        },
-      };
-    },
-  },
-
-  "revoke-app-password": {
-    usage: "revoke-app-password --client-id C",
-    summary: "revoke an app password; requests using it fail from the next one on",
-    options: { "client-id": str },
-    required: ["client-id"],
-    async run(services, v) {
-      const { appPassword: ap, alreadyRevoked } = await services.appPasswords.revoke(operator(services), { clientId: s(v["client-id"]) });
-      const revokedAt = ap.revokedAt!.toISOString();
-      const what = `app password "${ap.name}" (Client ID ${ap.clientId}) of ${ap.user.userName}`;
-      return {
-        lines: alreadyRevoked
-          ? [`The ${what} was already revoked, at ${revokedAt}; nothing changed`]
-          : [`Revoked ${what}`, `Revoked at: ${revokedAt}`],
-        json: {
-          appPassword: { id: ap.id, name: ap.name, clientId: ap.clientId, revokedAt, owner: { id: ap.user.id, userName: ap.user.userName } },
-          alreadyRevoked,
-        },
-      };
-    },
-  },
-
-  "list-app-passwords": {
-    usage: "list-app-passwords --company S",
-    summary: "the company's app passwords, newest first: Client ID, name, owner, active or revoked (never a secret)",
-    options: { company: str },
-    required: ["company"],
-    async run(services, v) {
-      const company = await services.companies.bySlug(operator(services), s(v.company));
-      const all = await services.appPasswords.list(operator(services, company.id));
-      return {
-        lines: [
-          ...all.map((ap) => {
-            const state = ap.revokedAt
-              ? `revoked ${ap.revokedAt.toISOString()}`
-              : `active, last used ${ap.lastUsedAt ? ap.lastUsedAt.toISOString() : "never"}`;
-            return `${ap.clientId}  "${ap.name}"  ${ap.user.userName}  created ${ap.createdAt.toISOString()}  ${state}`;
-          }),
-          `${all.length} app password${all.length === 1 ? "" : "s"} in company ${company.slug}`,
-        ],
-        json: {
-          company: companyJson(company),
-          appPasswords: all.map((ap) => ({
-            id: ap.id,
-            name: ap.name,
-            clientId: ap.clientId,
-            owner: { id: ap.user.id, userName: ap.user.userName },
-            createdAt: ap.createdAt.toISOString(),
-            lastUsedAt: ap.lastUsedAt?.toISOString() ?? null,
-            revokedAt: ap.revokedAt?.toISOString() ?? null,
-          })),
-        },
-      };
-    },
-  },
-
-  "list-companies": {
-    usage: "list-companies",
-    summary: "every company: slug, name, whether SCIM is on",
-    options: {},
-    required: [],
-    async run(services) {
-      const companies = await services.companies.list(operator(services));
-      return {
-        lines: [
-          ...companies.map((c) => `${c.slug}  ${c.name}  SCIM ${c.scimEnabled ? "on" : "off"}${c.isPlatform ? "  (platform operators)" : ""}  id ${c.id}`),
-          `${companies.length} compan${companies.length === 1 ? "y" : "ies"}`,
-        ],
-        json: { companies: companies.map((c) => ({ ...companyJson(c), isPlatform: c.isPlatform })) },
       };
     },
   },
@@ -282,20 +210,92 @@ const COMMANDS: Record<string, Command> = {
     run: (services, v) => setActive(services, s(v.company), s(v["user-name"]), false),
   },
 
-  "enable-scim": {
-    usage: "enable-scim --company S",
-    summary: 'switch the "SCIM identity management" feature of a company on',
-    options: { company: str },
-    required: ["company"],
-    run: (services, v) => setScim(services, s(v.company), true),
+  "generate-app-password": {
+    usage: "generate-app-password --company S --user-name U --name N",
+    summary: "generate the app password (Client ID + Client Secret) of a service account; the secret is printed once",
+    options: { company: str, "user-name": str, name: str },
+    required: ["company", "user-name", "name"],
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const g = await services.appPasswords.generate(operator(services, company.id), s(v.name), s(v["user-name"]));
+      const account = g.appPassword.user;
+      return {
+        lines: [
+          `App password "${g.appPassword.name}" generated for ${account.userName} in company ${company.slug}`,
+          `Client ID: ${g.appPassword.clientId}`,
+          `Client Secret: ${g.clientSecret}`,
+          `Bearer token (for IdPs that take one secret token): ${g.bearerToken}`,
+          "The Client Secret is shown this once; it is stored only as a hash.",
+        ],
+        json: {
+          appPassword: {
+            id: g.appPassword.id,
+            name: g.appPassword.name,
+            clientId: g.appPassword.clientId,
+            createdAt: g.appPassword.createdAt.toISOString(),
+            owner: { id: account.id, userName: account.userName },
+            company: company.slug,
+          },
+          clientSecret: g.clientSecret,
+          bearerToken: g.bearerToken,
+        },
+      };
+    },
   },
 
-  "disable-scim": {
-    usage: "disable-scim --company S",
-    summary: 'switch the "SCIM identity management" feature of a company off (SCIM requests then get 403)',
+  "list-app-passwords": {
+    usage: "list-app-passwords --company S",
+    summary: "the company's app passwords, newest first: Client ID, name, owner, active or revoked (never a secret)",
     options: { company: str },
     required: ["company"],
-    run: (services, v) => setScim(services, s(v.company), false),
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const all = await services.appPasswords.list(operator(services, company.id));
+      return {
+        lines: [
+          ...all.map((ap) => {
+            const state = ap.revokedAt
+              ? `revoked ${ap.revokedAt.toISOString()}`
+              : `active, last used ${ap.lastUsedAt ? ap.lastUsedAt.toISOString() : "never"}`;
+            return `${ap.clientId}  "${ap.name}"  ${ap.user.userName}  created ${ap.createdAt.toISOString()}  ${state}`;
+          }),
+          `${all.length} app password${all.length === 1 ? "" : "s"} in company ${company.slug}`,
+        ],
+        json: {
+          company: companyJson(company),
+          appPasswords: all.map((ap) => ({
+            id: ap.id,
+            name: ap.name,
+            clientId: ap.clientId,
+            owner: { id: ap.user.id, userName: ap.user.userName },
+            createdAt: ap.createdAt.toISOString(),
+            lastUsedAt: ap.lastUsedAt?.toISOString() ?? null,
+            revokedAt: ap.revokedAt?.toISOString() ?? null,
+          })),
+        },
+      };
+    },
+  },
+
+  "revoke-app-password": {
+    usage: "revoke-app-password --client-id C",
+    summary: "revoke an app password; requests using it fail from the next one on",
+    options: { "client-id": str },
+    required: ["client-id"],
+    async run(services, v) {
+      const { appPassword: ap, alreadyRevoked } = await services.appPasswords.revoke(operator(services), { clientId: s(v["client-id"]) });
+      const revokedAt = ap.revokedAt!.toISOString();
+      const what = `app password "${ap.name}" (Client ID ${ap.clientId}) of ${ap.user.userName}`;
+      return {
+        lines: alreadyRevoked
+          ? [`The ${what} was already revoked, at ${revokedAt}; nothing changed`]
+          : [`Revoked ${what}`, `Revoked at: ${revokedAt}`],
+        json: {
+          appPassword: { id: ap.id, name: ap.name, clientId: ap.clientId, revokedAt, owner: { id: ap.user.id, userName: ap.user.userName } },
+          alreadyRevoked,
+        },
+      };
+    },
   },
 
   "rotate-signing-key": {
@@ -315,6 +315,7 @@ const COMMANDS: Record<string, Command> = {
       };
     },
   },
+
 };
 
 async function setScim(services: Services, slug: string, enabled: boolean): Promise<Output> {
