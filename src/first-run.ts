@@ -22,7 +22,8 @@ export const DEMO_COMPANY_SLUG = "demo";
 /**
  * Roles only the demo company gets, so a role mapping and its dry-run preview can be tried at
  * once: data-access roles to map to, two app-access roles beyond the defaults every company
- * starts with, and a customer-supplied role as an IdP group would create it (unmapped).
+ * starts with, and a customer-supplied role as an IdP group would create it (unmapped; named so
+ * that a real IdP group "Sales" pushed to the demo company does not collide with it).
  */
 const DEMO_DATA_ACCESS_ROLES = [
   { name: "All Data", description: "Every record of every region and department." },
@@ -33,7 +34,7 @@ const DEMO_APP_ACCESS_ROLES = [
   { name: "User Manager", description: "Creates, changes and deactivates users and customer-supplied roles.", permissions: [Permission.CanManageUsers, Permission.CanViewUsers] },
   { name: "Auditor", description: "Reads users, the provisioning log and the audit history.", permissions: [Permission.CanViewAuditLog, Permission.CanViewUsers] },
 ];
-const DEMO_CUSTOMER_ROLE = "Sales";
+const DEMO_CUSTOMER_ROLE = "Sales (demo)";
 
 /**
  * On an empty database, creates the demo company (SCIM on), an admin, a SCIM service account and

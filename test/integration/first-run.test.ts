@@ -59,7 +59,8 @@ describe("first run", () => {
 
   it("prints the URLs, the admin login and the app password once; the login works; SIGTERM exits 0; a restart prints only the URLs", async () => {
     const first = startServer();
-    await first.waitForLine(/^Client Secret: /, 90_000);
+    // The output's last line: everything before it has been read too.
+    await first.waitForLine(/^  Connect an IdP: /, 90_000);
     const out = first.stdout();
 
     const graphqlUrl = printed(out, "GraphQL URL")!;
@@ -96,7 +97,7 @@ describe("first run", () => {
     const next = out.slice(out.indexOf("\nNext:\n") + 1).split("\n");
     expect(next[0]).toBe("Next:");
     expect(next[1]).toMatch(new RegExp(`^  Log in: at ${graphqlUrl} .*admin login`));
-    expect(next[2]).toMatch(/^  Try a role mapping: .*"Sales".*All Data, EMEA Sales, Finance.*setRoleMapping\(dryRun: true\)/);
+    expect(next[2]).toMatch(/^  Try a role mapping: .*"Sales \(demo\)".*All Data, EMEA Sales, Finance.*setRoleMapping\(dryRun: true\)/);
     expect(next[3]).toBe(`  Connect an IdP: SCIM base URL ${base}/scim/v2 with the Client ID and Client Secret above (README: Connecting an IdP)`);
 
     // The demo roles are there for the admin to map, and a dry run previews a mapping without applying it.
@@ -106,7 +107,7 @@ describe("first run", () => {
     expect(roles.data!.dataAccessRoles.map((r: { name: string }) => r.name)).toEqual(["All Data", "EMEA Sales", "Finance"]);
     expect(roles.data!.appAccessRoles.map((r: { name: string }) => r.name)).toEqual(["Auditor", "Company Administrator", "SCIM Provisioner", "User Manager", "Viewer"]);
     const [sales] = roles.data!.unmappedCustomerRoles.nodes;
-    expect(sales.displayName).toBe("Sales");
+    expect(sales.displayName).toBe("Sales (demo)");
     const emea = roles.data!.dataAccessRoles.find((r: { name: string }) => r.name === "EMEA Sales").id;
     const preview = await gql(
       base,
@@ -118,7 +119,7 @@ describe("first run", () => {
     expect(preview.errors).toBeUndefined();
     expect(preview.data!.setRoleMapping).toEqual({
       dataAccessRoles: [{ name: "EMEA Sales" }],
-      diff: { dryRun: true, applied: false, changes: [{ customerRole: "Sales", dataAccessRolesAfter: ["EMEA Sales"] }] },
+      diff: { dryRun: true, applied: false, changes: [{ customerRole: "Sales (demo)", dataAccessRolesAfter: ["EMEA Sales"] }] },
     });
     const mappings = await gql(base, `{ roleMappings { customerRole { displayName } } }`, {}, token);
     expect(mappings.data).toEqual({ roleMappings: [] });
