@@ -196,7 +196,7 @@ const COMMANDS: Record<string, Command> = {
 
   "activate-user": {
     usage: "activate-user --company S --user-name U",
-    summary: "let a deactivated user sign in (and be provisioned) again",
+    summary: "let a deactivated user sign in again",
     options: { company: str, "user-name": str },
     required: ["company", "user-name"],
     run: (services, v) => setActive(services, s(v.company), s(v["user-name"]), true),
@@ -332,7 +332,7 @@ async function setActive(services: Services, slug: string, userName: string, act
   const scope = operator(services, company.id);
   const current = await services.users.byUserName(scope, userName);
   const changed = current.active !== active;
-  // Through the service even when nothing changes: its safeguards (the last administrator) and AuditEvent apply.
+  // A change goes through the service, so its safeguards (the last administrator) and AuditEvent apply; no change is only reported.
   const user = changed ? await services.users.setActive(scope, current.id, active) : current;
   const state = active ? "active" : "inactive";
   return {
