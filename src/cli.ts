@@ -16,7 +16,9 @@ import type { Company } from "./domain/companies/company.entity.js";
 import { DomainError } from "./domain/errors.js";
 import { type Scope, systemScope } from "./domain/scope.js";
 import { translateDatabaseError } from "./domain/unit-of-work.js";
+import { MAX_PAGE_SIZE, type Page } from "./domain/paging.js";
 import type { CreatedAccount } from "./domain/users/account.service.js";
+import type { UserView } from "./domain/users/user.view.js";
 import { createServices, type Services } from "./services.js";
 
 /** The system principal of the CLI, on a fork of its own, working in `companyId` when given. */
@@ -70,6 +72,63 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 
+  "list-companies": {
+    usage: "list-companies",
+    summary: "every company: slug, name, whether SCIM is on",
+    options: {},
+    required: [],
+    async run(services) {
+      const companies = await services.companies.list(operator(services));
+      return {
+        lines: [
+          ...companies.map((c) => `${c.slug}  ${c.name}  SCIM ${c.scimEnabled ? "on" : "off"}${c.isPlatform ? "  (platform operators)" : ""}  id ${c.id}`),
+          `${companies.length} compan${companies.length === 1 ? "y" : "ies"}`,
+        ],
+        json: { companies: companies.map((c) => ({ ...companyJson(c), isPlatform: c.isPlatform })) },
+      };
+    },
+  },
+
+  "enable-scim": {
+    usage: "enable-scim --company S",
+    summary: 'switch the "SCIM identity management" feature of a company on',
+    options: { company: str },
+    required: ["company"],
+    run: (services, v) => setScim(services, s(v.company), true),
+  },
+
+  "disable-scim": {
+    usage: "disable-scim --company S",
+    summary: 'switch the "SCIM identity management" feature of a company off (SCIM requests then get 403)',
+    options: { company: str },
+    required: ["company"],
+    run: (services, v) => setScim(services, s(v.company), false),
+  },
+
+  "create-admin": {
+    usage: "create-admin --company S --user-name U [--password P]",
+    summary: `create a company administrator (role "Company Administrator"); ${PASSWORD_NOTE}`,
+    options: { company: str, "user-name": str, password: str },
+    required: ["company", "user-name"],
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const created = await services.accounts.createCompanyAdmin(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
+      return accountOutput("Company administrator", company, created);
+    },
+  },
+
+  "create-service-account": {
+    usage: "create-service-account --company S --user-name U [--password P]",
+    summary: `create the IdP's SCIM service account (role "SCIM Provisioner"); ${PASSWORD_NOTE}`,
+    options: { company: str, "user-name": str, password: str },
+    required: ["company", "user-name"],
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const created = await services.accounts.createServiceAccount(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
+      return accountOutput("Service account", company, created);
+    },
+  },
+
   "create-platform-operator": {
     usage: "create-platform-operator --user-name U [--password P]",
     summary: `create a platform operator in the reserved platform company (created if missing); ${PASSWORD_NOTE}`,
@@ -93,28 +152,62 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 
-  "create-service-account": {
-    usage: "create-service-account --company S --user-name U [--password P]",
-    summary: `create the IdP's SCIM service account (role "SCIM Provisioner"); ${PASSWORD_NOTE}`,
-    options: { company: str, "user-name": str, password: str },
-    required: ["company", "user-name"],
+  "list-users": {
+    usage: "list-users --company S",
+    summary: "the company's users by userName: active or not, service accounts marked",
+    options: { company: str },
+    required: ["company"],
     async run(services, v) {
       const company = await services.companies.bySlug(operator(services), s(v.company));
-      const created = await services.accounts.createServiceAccount(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
-      return accountOutput("Service account", company, created);
+      const users = await allUsers(services, company);
+      return {
+        lines: [
+          ...users.map((u) => `${u.userName}  ${u.active ? "active" : "inactive"}${u.isServiceAccount ? "  service account" : ""}  id ${u.id}`),
+          `${users.length} user${users.length === 1 ? "" : "s"} in company ${company.slug}`,
+        ],
+        json: { company: companyJson(company), users: users.map(userJson) },
+      };
     },
   },
 
-  "create-admin": {
-    usage: "create-admin --company S --user-name U [--password P]",
-    summary: `create a company administrator (role "Company Administrator"); ${PASSWORD_NOTE}`,
-    options: { company: str, "user-name": str, password: str },
+  "reset-password": {
+    usage: "reset-password --company S --user-name U [--password-stdin]",
+    summary: "set a user's password: a policy-conforming one generated and printed once, or with --password-stdin the one read from stdin",
+    options: { company: str, "user-name": str, "password-stdin": flag },
     required: ["company", "user-name"],
     async run(services, v) {
+      // Read before any change, so a missing or empty password fails with nothing done.
+      const given = v["password-stdin"] === true ? await passwordFromStdin() : undefined;
       const company = await services.companies.bySlug(operator(services), s(v.company));
-      const created = await services.accounts.createCompanyAdmin(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
-      return accountOutput("Company administrator", company, created);
+      const reset = await services.accounts.resetPassword(operator(services, company.id), s(v["user-name"]), given);
+      return {
+        lines: [
+          `Password set for ${reset.user.userName} in company ${company.slug}`,
+          ...(reset.passwordGenerated ? [`Password: ${reset.password}`, "The password is shown this once; it is stored only as a hash."] : []),
+        ],
+        json: {
+          company: companyJson(company),
+          user: userJson(reset.user),
+          ...(reset.passwordGenerated ? { password: reset.password } : {}),
+        },
+      };
     },
+  },
+
+  "activate-user": {
+    usage: "activate-user --company S --user-name U",
+    summary: "let a deactivated user sign in again",
+    options: { company: str, "user-name": str },
+    required: ["company", "user-name"],
+    run: (services, v) => setActive(services, s(v.company), s(v["user-name"]), true),
+  },
+
+  "deactivate-user": {
+    usage: "deactivate-user --company S --user-name U",
+    summary: "stop a user signing in; refused for the company's last active holder of CanConfigureCompany",
+    options: { company: str, "user-name": str },
+    required: ["company", "user-name"],
+    run: (services, v) => setActive(services, s(v.company), s(v["user-name"]), false),
   },
 
   "generate-app-password": {
@@ -150,37 +243,59 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 
+  "list-app-passwords": {
+    usage: "list-app-passwords --company S",
+    summary: "the company's app passwords, newest first: Client ID, name, owner, active or revoked (never a secret)",
+    options: { company: str },
+    required: ["company"],
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const all = await services.appPasswords.list(operator(services, company.id));
+      return {
+        lines: [
+          ...all.map((ap) => {
+            const state = ap.revokedAt
+              ? `revoked ${ap.revokedAt.toISOString()}`
+              : `active, last used ${ap.lastUsedAt ? ap.lastUsedAt.toISOString() : "never"}`;
+            return `${ap.clientId}  "${ap.name}"  ${ap.user.userName}  created ${ap.createdAt.toISOString()}  ${state}`;
+          }),
+          `${all.length} app password${all.length === 1 ? "" : "s"} in company ${company.slug}`,
+        ],
+        json: {
+          company: companyJson(company),
+          appPasswords: all.map((ap) => ({
+            id: ap.id,
+            name: ap.name,
+            clientId: ap.clientId,
+            owner: { id: ap.user.id, userName: ap.user.userName },
+            createdAt: ap.createdAt.toISOString(),
+            lastUsedAt: ap.lastUsedAt?.toISOString() ?? null,
+            revokedAt: ap.revokedAt?.toISOString() ?? null,
+          })),
+        },
+      };
+    },
+  },
+
   "revoke-app-password": {
     usage: "revoke-app-password --client-id C",
     summary: "revoke an app password; requests using it fail from the next one on",
     options: { "client-id": str },
     required: ["client-id"],
     async run(services, v) {
-      const ap = await services.appPasswords.revoke(operator(services), { clientId: s(v["client-id"]) });
+      const { appPassword: ap, alreadyRevoked } = await services.appPasswords.revoke(operator(services), { clientId: s(v["client-id"]) });
       const revokedAt = ap.revokedAt!.toISOString();
+      const what = `app password "${ap.name}" (Client ID ${ap.clientId}) of ${ap.user.userName}`;
       return {
-        lines: [`Revoked app password "${ap.name}" (Client ID ${ap.clientId}) of ${ap.user.userName}`, `Revoked at: ${revokedAt}`],
+        lines: alreadyRevoked
+          ? [`The ${what} was already revoked, at ${revokedAt}; nothing changed`]
+          : [`Revoked ${what}`, `Revoked at: ${revokedAt}`],
         json: {
           appPassword: { id: ap.id, name: ap.name, clientId: ap.clientId, revokedAt, owner: { id: ap.user.id, userName: ap.user.userName } },
+          alreadyRevoked,
         },
       };
     },
-  },
-
-  "enable-scim": {
-    usage: "enable-scim --company S",
-    summary: 'switch the "SCIM identity management" feature of a company on',
-    options: { company: str },
-    required: ["company"],
-    run: (services, v) => setScim(services, s(v.company), true),
-  },
-
-  "disable-scim": {
-    usage: "disable-scim --company S",
-    summary: 'switch the "SCIM identity management" feature of a company off (SCIM requests then get 403)',
-    options: { company: str },
-    required: ["company"],
-    run: (services, v) => setScim(services, s(v.company), false),
   },
 
   "rotate-signing-key": {
@@ -200,6 +315,7 @@ const COMMANDS: Record<string, Command> = {
       };
     },
   },
+
 };
 
 async function setScim(services: Services, slug: string, enabled: boolean): Promise<Output> {
@@ -209,6 +325,50 @@ async function setScim(services: Services, slug: string, enabled: boolean): Prom
     lines: [`SCIM identity management is ${enabled ? "on" : "off"} for company ${company.slug}`],
     json: { company: companyJson(company) },
   };
+}
+
+async function setActive(services: Services, slug: string, userName: string, active: boolean): Promise<Output> {
+  const company = await services.companies.bySlug(operator(services), slug);
+  const scope = operator(services, company.id);
+  const current = await services.users.byUserName(scope, userName);
+  const changed = current.active !== active;
+  // A change goes through the service, so its safeguards (the last administrator) and AuditEvent apply; no change is only reported.
+  const user = changed ? await services.users.setActive(scope, current.id, active) : current;
+  const state = active ? "active" : "inactive";
+  return {
+    lines: [changed ? `${user.userName} in company ${company.slug} is now ${state}` : `${user.userName} in company ${company.slug} was already ${state}; nothing changed`],
+    json: { company: companyJson(company), user: userJson(user), changed },
+  };
+}
+
+/** Every user of the company, a page of the largest size at a time (cursor paging: no OFFSET). */
+async function allUsers(services: Services, company: Company): Promise<UserView[]> {
+  const users: UserView[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page<UserView> = await services.users.list(operator(services, company.id), { orderBy: { field: "USER_NAME" }, page: { first: MAX_PAGE_SIZE, after } });
+    users.push(...page.nodes);
+    if (!page.hasNextPage) return users;
+    after = page.endCursor;
+  }
+}
+
+/**
+ * A password piped in (`printf %s "$PW" | … --password-stdin`): kept out of the command line,
+ * where it would end up in shell history and in the process list. One trailing newline is
+ * dropped, as `echo` adds it.
+ */
+async function passwordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError("--password-stdin reads the password from a pipe, e.g. printf %s \"$PASSWORD\" | npm run cli -- reset-password … --password-stdin");
+  let text = "";
+  for await (const chunk of process.stdin.setEncoding("utf8")) text += chunk;
+  const password = text.replace(/\r?\n$/, "");
+  if (!password) throw new UsageError("--password-stdin read no password from stdin");
+  return password;
+}
+
+function userJson(user: UserView) {
+  return { id: user.id, userName: user.userName, active: user.active, isServiceAccount: user.isServiceAccount };
 }
 
 function accountOutput(what: string, company: Company, created: CreatedAccount): Output {

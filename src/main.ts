@@ -12,7 +12,14 @@ import { buildRolebridgeSchema } from "./graphql/schema.js";
 import { createHttpApp, type HttpApp } from "./http/app.js";
 import { createLogger, logFormatFor } from "./http/logger.js";
 import { createServices } from "./services.js";
+import { SERVER_USAGE } from "./server-usage.js";
 import { StartupFailure } from "./startup-failure.js";
+
+// Answered before anything starts: no configuration is read and no database is opened.
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log(SERVER_USAGE);
+  process.exit(0);
+}
 
 /** In-flight requests get this long to finish on shutdown before their connections are closed. */
 const DRAIN_MS = 5_000;
@@ -69,11 +76,16 @@ async function start(): Promise<void> {
   console.log(`GraphQL URL: ${base}/graphql`);
   console.log(`SCIM base URL: ${base}/scim/v2`);
   if (demo) {
+    console.log(`Company: ${demo.company}`);
     console.log(`Admin login: ${demo.company} / ${demo.adminUserName} / ${demo.adminPassword}`);
     console.log(`Client ID: ${demo.clientId}`);
     console.log(`Client Secret: ${demo.clientSecret}`);
     console.log(`Bearer token (for IdPs that take one secret token): ${demo.bearerToken}`);
     console.log("The Client Secret is shown this once; it is stored only as a hash.");
+    console.log("Next:");
+    console.log(`  Log in: at ${base}/graphql run the login mutation with the admin login above (company, userName, password); send the token as Authorization: Bearer <token>`);
+    console.log(`  Try a role mapping: map the customer-supplied role "${demo.customerRole}" to data-access roles (${demo.dataAccessRoles.join(", ")}) with setRoleMapping(dryRun: true) to preview it`);
+    console.log(`  Connect an IdP: SCIM base URL ${base}/scim/v2 with the Client ID and Client Secret above (README: Connecting an IdP)`);
   }
 }
 

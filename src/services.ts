@@ -89,7 +89,7 @@ export function createServices(
     authAttempts,
     login: new LoginService(tokens, credentialChecks, authAttempts, config.SESSION_TTL_SECONDS),
     companies,
-    accounts: new AccountService(companies),
+    accounts: new AccountService(companies, users),
     users,
     customerRoles: new CustomerRoleService(),
     accessRoles: new AccessRoleService(),

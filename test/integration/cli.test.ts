@@ -11,8 +11,15 @@ let build: Build;
 let databaseUrl: string;
 let db: pg.Client;
 
-async function cli(...args: string[]): Promise<{ code: number | string; stdout: string; stderr: string; json: any }> {
-  const run = spawnNode(path.join(build.dir, "src", "cli.js"), args, { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
+type CliResult = { code: number | string; stdout: string; stderr: string; json: any };
+
+function cli(...args: string[]): Promise<CliResult> {
+  return runCli(args);
+}
+
+/** The CLI with `input` piped to its stdin, or against another database. */
+async function runCli(args: string[], opts: { input?: string; databaseUrl?: string } = {}): Promise<CliResult> {
+  const run = spawnNode(path.join(build.dir, "src", "cli.js"), args, { DATABASE_URL: opts.databaseUrl ?? databaseUrl, LOG_LEVEL: "silent" }, { input: opts.input });
   try {
     const code = await run.exited(60_000);
     let json: any;
@@ -226,5 +233,177 @@ describe("npm run cli", () => {
       { kid: first.json.signingKey.kid, retired: true },
       { kid: second.json.signingKey.kid, retired: false },
     ]);
+  });
+  it("--help, alone or after a command, prints every command and exits 0 without opening the database", async () => {
+    for (const args of [["--help"], ["list-users", "--help"], ["-h"]]) {
+      const help = await runCli(args, { databaseUrl: "postgres://nobody@127.0.0.1:1/none" });
+      expect(help.code, args.join(" ")).toBe(0);
+      expect(help.stderr).toBe("");
+      for (const usage of [
+        "list-companies",
+        "list-users --company S",
+        "list-app-passwords --company S",
+        "reset-password --company S --user-name U [--password-stdin]",
+        "activate-user --company S --user-name U",
+        "deactivate-user --company S --user-name U",
+      ]) {
+        expect(help.stdout).toContain(usage);
+      }
+    }
+  });
+
+  it("revoking an app password that is revoked already says so, keeps its revocation time and records nothing", async () => {
+    const [okta] = await rows<{ client_id: string; revoked_at: Date }>("select client_id, revoked_at from app_password where name = 'Okta'");
+    const again = await cli("revoke-app-password", "--client-id", okta!.client_id);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toBe(
+      `The app password "Okta" (Client ID ${okta!.client_id}) of scim@acme.example was already revoked, at ${okta!.revoked_at.toISOString()}; nothing changed`,
+    );
+    const asJson = await cli("revoke-app-password", "--client-id", okta!.client_id, "--json");
+    expect(asJson.json).toMatchObject({ alreadyRevoked: true, appPassword: { clientId: okta!.client_id, revokedAt: okta!.revoked_at.toISOString() } });
+    const [{ n }] = await rows<{ n: number }>("select count(*)::int as n from audit_event where action = 'appPassword.revoke'");
+    expect(n).toBe(1);
+
+    const [rotated] = await rows<{ client_id: string }>("select client_id from app_password where revoked_at is null");
+    const first = await cli("revoke-app-password", "--client-id", rotated!.client_id, "--json");
+    expect(first.json.alreadyRevoked).toBe(false);
+    const fresh = await cli("generate-app-password", "--company", "acme", "--user-name", "scim@acme.example", "--name", "Okta 3", "--json");
+    expect(fresh.code).toBe(0);
+  });
+
+  it("list-companies lists every company by slug with its SCIM flag", async () => {
+    const human = await cli("list-companies");
+    expect(human.code).toBe(0);
+    const lines = human.stdout.trim().split("\n");
+    expect(lines.map((l) => l.split("  ").slice(0, 3))).toEqual([
+      ["acme", "Acme Ltd", "SCIM on"],
+      ["globex", "Globex", "SCIM on"],
+      ["platform", "Platform operators", "SCIM off"],
+      ["3 companies"],
+    ]);
+    expect(lines[2]).toContain("(platform operators)");
+    const asJson = await cli("list-companies", "--json");
+    expect(asJson.json.companies).toEqual([
+      { id: expect.any(String), slug: "acme", name: "Acme Ltd", scimEnabled: true, isPlatform: false },
+      { id: expect.any(String), slug: "globex", name: "Globex", scimEnabled: true, isPlatform: false },
+      { id: expect.any(String), slug: "platform", name: "Platform operators", scimEnabled: false, isPlatform: true },
+    ]);
+  });
+
+  it("list-users lists a company's users by userName, with service accounts marked", async () => {
+    const human = await cli("list-users", "--company", "ACME");
+    expect(human.code).toBe(0);
+    const [boss] = await rows<{ id: string }>("select id from user_account where user_name = 'boss@acme.example'");
+    expect(human.stdout.trim().split("\n")).toEqual([
+      `boss@acme.example  active  id ${boss!.id}`,
+      expect.stringMatching(/^scim@acme\.example {2}active {2}service account {2}id [0-9a-f-]{36}$/),
+      "2 users in company acme",
+    ]);
+    const asJson = await cli("list-users", "--company", "acme", "--json");
+    expect(asJson.json.users).toEqual([
+      { id: boss!.id, userName: "boss@acme.example", active: true, isServiceAccount: false },
+      { id: expect.any(String), userName: "scim@acme.example", active: true, isServiceAccount: true },
+    ]);
+    expect((await cli("list-users", "--company", "globex", "--json")).json.users).toEqual([]);
+    expectOneLineError(await cli("list-users", "--company", "nobody"), /no company has the slug "nobody"/);
+  });
+
+  it("list-app-passwords lists a company's app passwords, newest first, active or revoked, never a secret", async () => {
+    const human = await cli("list-app-passwords", "--company", "acme");
+    expect(human.code).toBe(0);
+    const lines = human.stdout.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^rb_\S+ {2}"Okta 3" {2}scim@acme\.example {2}created \S+ {2}active, last used never$/);
+    expect(lines[1]).toMatch(/^rb_\S+ {2}"Okta rotated" {2}scim@acme\.example {2}created \S+ {2}revoked \S+$/);
+    expect(lines[2]).toMatch(/^rb_\S+ {2}"Okta" {2}scim@acme\.example {2}created \S+ {2}revoked \S+$/);
+    expect(lines[3]).toBe("3 app passwords in company acme");
+    const asJson = await cli("list-app-passwords", "--company", "acme", "--json");
+    expect(asJson.json.appPasswords.map((a: any) => [a.name, a.revokedAt === null])).toEqual([
+      ["Okta 3", true],
+      ["Okta rotated", false],
+      ["Okta", false],
+    ]);
+    const hashes = await rows<{ secret_hash: string }>("select secret_hash from app_password");
+    for (const { secret_hash } of hashes) {
+      expect(human.stdout).not.toContain(secret_hash);
+      expect(asJson.stdout).not.toContain(secret_hash);
+    }
+    expect(asJson.stdout).not.toMatch(/secret/i);
+  });
+
+  it("reset-password generates a policy-conforming password and prints it once; the audit says only that it was set", async () => {
+    const res = await cli("reset-password", "--company", "acme", "--user-name", "BOSS@acme.example");
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trim().split("\n");
+    expect(lines[0]).toBe("Password set for boss@acme.example in company acme");
+    const password = /^Password: (\S+)$/.exec(lines[1]!)![1]!;
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    expect(res.stdout.split(password)).toHaveLength(2);
+    const [row] = await rows("select password_hash from user_account where user_name = 'boss@acme.example'");
+    expect(await verifyPassword(row!.password_hash, password)).toBe(true);
+    expect(await verifyPassword(row!.password_hash, "Chief-Passw0rd-long")).toBe(false);
+    const audit = await rows("select actor_user_name, before, after from audit_event where action = 'user.update' order by created_at");
+    expect(audit).toEqual([{ actor_user_name: "system:cli", before: { password: "(write-only)" }, after: { password: "(set)" } }]);
+    expect(JSON.stringify(audit)).not.toContain(password);
+
+    const asJson = await cli("reset-password", "--company", "acme", "--user-name", "scim@acme.example", "--json");
+    expect(asJson.json).toMatchObject({ company: { slug: "acme" }, user: { userName: "scim@acme.example" }, password: expect.any(String) });
+    expectOneLineError(await cli("reset-password", "--company", "acme", "--user-name", "ghost"), /no user "ghost" in company "acme"/);
+  });
+
+  it("reset-password --password-stdin sets the password piped in, after the company's policy accepts it, and prints none", async () => {
+    const [before] = await rows("select password_hash from user_account where user_name = 'boss@acme.example'");
+    expectOneLineError(
+      await runCli(["reset-password", "--company", "acme", "--user-name", "boss@acme.example", "--password-stdin"], { input: "short1A\n" }),
+      /password does not satisfy the company password policy: it must be at least 12 characters long/,
+    );
+    expectOneLineError(
+      await runCli(["reset-password", "--company", "acme", "--user-name", "boss@acme.example", "--password-stdin"], { input: "" }),
+      /read no password from stdin/,
+    );
+    const [unchanged] = await rows("select password_hash from user_account where user_name = 'boss@acme.example'");
+    expect(unchanged!.password_hash).toBe(before!.password_hash);
+
+    const res = await runCli(["reset-password", "--company", "acme", "--user-name", "boss@acme.example", "--password-stdin"], { input: "Piped-in Passw0rd long\n" });
+    expect(res.code).toBe(0);
+    expect(res.stdout.trim()).toBe("Password set for boss@acme.example in company acme");
+    const [row] = await rows("select password_hash from user_account where user_name = 'boss@acme.example'");
+    expect(await verifyPassword(row!.password_hash, "Piped-in Passw0rd long")).toBe(true);
+  });
+
+  it("deactivate-user refuses the company's last active administrator, and deactivates and activates once another exists", async () => {
+    const refused = await cli("deactivate-user", "--company", "acme", "--user-name", "boss@acme.example");
+    expectOneLineError(refused, /boss@acme\.example is the company's last active user holding CanConfigureCompany/);
+    const asJson = await cli("deactivate-user", "--company", "acme", "--user-name", "boss@acme.example", "--json");
+    expect(asJson.json.error).toMatchObject({ code: "CONFLICT" });
+    expect((await rows("select active from user_account where user_name = 'boss@acme.example'"))[0]!.active).toBe(true);
+    const refusals = await rows("select actor_user_name, after->>'reason' as reason from audit_event where action = 'user.deactivate.refused'");
+    expect(refusals).toEqual([
+      { actor_user_name: "system:cli", reason: "LAST_ADMINISTRATOR" },
+      { actor_user_name: "system:cli", reason: "LAST_ADMINISTRATOR" },
+    ]);
+
+    expect((await cli("create-admin", "--company", "acme", "--user-name", "deputy@acme.example")).code).toBe(0);
+    const off = await cli("deactivate-user", "--company", "acme", "--user-name", "boss@acme.example");
+    expect(off.code).toBe(0);
+    expect(off.stdout.trim()).toBe("boss@acme.example in company acme is now inactive");
+    expect((await rows("select active from user_account where user_name = 'boss@acme.example'"))[0]!.active).toBe(false);
+    const offAgain = await cli("deactivate-user", "--company", "acme", "--user-name", "boss@acme.example", "--json");
+    expect(offAgain.json).toMatchObject({ user: { userName: "boss@acme.example", active: false }, changed: false });
+    expect((await cli("deactivate-user", "--company", "acme", "--user-name", "boss@acme.example")).stdout.trim()).toBe(
+      "boss@acme.example in company acme was already inactive; nothing changed",
+    );
+    // The deputy is now the last active administrator.
+    expectOneLineError(await cli("deactivate-user", "--company", "acme", "--user-name", "deputy@acme.example"), /last active user holding CanConfigureCompany/);
+
+    const on = await cli("activate-user", "--company", "acme", "--user-name", "boss@acme.example", "--json");
+    expect(on.json).toMatchObject({ company: { slug: "acme" }, user: { userName: "boss@acme.example", active: true }, changed: true });
+    expect((await rows("select active from user_account where user_name = 'boss@acme.example'"))[0]!.active).toBe(true);
+    const changes = await rows("select action, actor_user_name, after from audit_event where action in ('user.activate', 'user.deactivate') order by created_at");
+    expect(changes).toEqual([
+      { action: "user.deactivate", actor_user_name: "system:cli", after: { active: false } },
+      { action: "user.activate", actor_user_name: "system:cli", after: { active: true } },
+    ]);
+    expectOneLineError(await cli("activate-user", "--company", "acme", "--user-name", "ghost"), /no user "ghost" in company "acme"/);
   });
 });

@@ -46,9 +46,21 @@ afterAll(async () => {
 });
 
 describe("first run", () => {
+  it("npm start -- --help prints the usage and exits 0 without reading the configuration or opening a database", async () => {
+    // Nothing listens on port 1 and PORT is not a number: anything that started would fail.
+    const help = spawnNode(path.join(build.dir, "src", "main.js"), ["--help"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", PORT: "not-a-port" });
+    started.push(help);
+    expect(await help.exited(30_000)).toBe(0);
+    expect(help.stdout()).toMatch(/^usage: npm start/);
+    expect(help.stdout()).toContain("npm run cli -- --help");
+    expect(help.stdout()).not.toContain("GraphQL URL");
+    expect(help.stderr()).toBe("");
+  });
+
   it("prints the URLs, the admin login and the app password once; the login works; SIGTERM exits 0; a restart prints only the URLs", async () => {
     const first = startServer();
-    await first.waitForLine(/^Client Secret: /, 90_000);
+    // The output's last line: everything before it has been read too.
+    await first.waitForLine(/^  Connect an IdP: /, 90_000);
     const out = first.stdout();
 
     const graphqlUrl = printed(out, "GraphQL URL")!;
@@ -80,6 +92,38 @@ describe("first run", () => {
     const me = await gql(base, `{ company { slug } }`, {}, login.data!.login.token);
     expect(me.data).toEqual({ company: { slug: "demo" } });
 
+    // The demo company's slug, labelled, and what to do next: log in, try a mapping, connect an IdP.
+    expect(printed(out, "Company")).toBe("demo");
+    const next = out.slice(out.indexOf("\nNext:\n") + 1).split("\n");
+    expect(next[0]).toBe("Next:");
+    expect(next[1]).toMatch(new RegExp(`^  Log in: at ${graphqlUrl} .*admin login`));
+    expect(next[2]).toMatch(/^  Try a role mapping: .*"Sales \(demo\)".*All Data, EMEA Sales, Finance.*setRoleMapping\(dryRun: true\)/);
+    expect(next[3]).toBe(`  Connect an IdP: SCIM base URL ${base}/scim/v2 with the Client ID and Client Secret above (README: Connecting an IdP)`);
+
+    // The demo roles are there for the admin to map, and a dry run previews a mapping without applying it.
+    const token = login.data!.login.token;
+    const roles = await gql(base, `{ dataAccessRoles { id name } appAccessRoles { id name } unmappedCustomerRoles { nodes { id displayName } } }`, {}, token);
+    expect(roles.errors).toBeUndefined();
+    expect(roles.data!.dataAccessRoles.map((r: { name: string }) => r.name)).toEqual(["All Data", "EMEA Sales", "Finance"]);
+    expect(roles.data!.appAccessRoles.map((r: { name: string }) => r.name)).toEqual(["Auditor", "Company Administrator", "SCIM Provisioner", "User Manager", "Viewer"]);
+    const [sales] = roles.data!.unmappedCustomerRoles.nodes;
+    expect(sales.displayName).toBe("Sales (demo)");
+    const emea = roles.data!.dataAccessRoles.find((r: { name: string }) => r.name === "EMEA Sales").id;
+    const preview = await gql(
+      base,
+      `mutation($c: ID!, $d: [ID!]!) { setRoleMapping(customerRoleId: $c, dataAccessRoleIds: $d, appAccessRoleIds: [], dryRun: true) {
+         dataAccessRoles { name } diff { dryRun applied changes { customerRole dataAccessRolesAfter } } } }`,
+      { c: sales.id, d: [emea] },
+      token,
+    );
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data!.setRoleMapping).toEqual({
+      dataAccessRoles: [{ name: "EMEA Sales" }],
+      diff: { dryRun: true, applied: false, changes: [{ customerRole: "Sales (demo)", dataAccessRolesAfter: ["EMEA Sales"] }] },
+    });
+    const mappings = await gql(base, `{ roleMappings { customerRole { displayName } } }`, {}, token);
+    expect(mappings.data).toEqual({ roleMappings: [] });
+
     first.child.kill("SIGTERM");
     expect(await first.exited(30_000)).toBe(0);
 
@@ -90,6 +134,8 @@ describe("first run", () => {
     const again = second.stdout();
     expect(printed(again, "GraphQL URL")).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     expect(printed(again, "Admin login")).toBeUndefined();
+    expect(printed(again, "Company")).toBeUndefined();
+    expect(again).not.toContain("Next:");
     expect(printed(again, "Client ID")).toBeUndefined();
     expect(printed(again, "Client Secret")).toBeUndefined();
     expect(again).not.toContain(clientSecret);

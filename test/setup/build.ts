@@ -44,9 +44,10 @@ export interface Spawned {
  * Starts `node <script> …args` from the repository root, with a bounded life and captured output.
  * With `terminal`, node's stdout and stderr are a pseudo-terminal (util-linux `script`), as when a
  * person runs it in a shell; the captured output then has the terminal's \r\n line ends, and
- * stderr arrives merged into stdout.
+ * stderr arrives merged into stdout. `input`, when given, is piped to its stdin (otherwise empty).
  */
-export function spawnNode(script: string, args: string[], env: Record<string, string>, options: { terminal?: boolean } = {}): Spawned {
+export function spawnNode(script: string, args: string[], env: Record<string, string>, options: { terminal?: boolean; input?: string } = {}): Spawned {
+  const { input } = options;
   const argv = [process.execPath, script, ...args];
   const [command, commandArgs] = options.terminal
     ? ["script", ["--quiet", "--flush", "--return", "--command", argv.map(shellQuote).join(" "), "/dev/null"]]
@@ -54,8 +55,9 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
   const child = spawn(command, commandArgs, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (input !== undefined) child.stdin!.end(input);
   let out = "";
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));

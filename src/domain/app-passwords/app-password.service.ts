@@ -20,6 +20,13 @@ export interface GeneratedAppPassword {
   bearerToken: string;
 }
 
+/** What revoking returns: the app password, and whether it had been revoked before this call. */
+export interface RevokedAppPassword {
+  appPassword: AppPassword;
+  /** True when it was revoked already: nothing changed and no AuditEvent was written. */
+  alreadyRevoked: boolean;
+}
+
 const NAME_MAX_LENGTH = 200;
 
 /**
@@ -57,9 +64,10 @@ export class AppPasswordService {
   /**
    * Revokes one of the caller's app passwords, by id or by Client ID; it fails on the very next
    * request that uses it. The system principal revokes any company's, which is how an operator
-   * stops a leaked credential whose company they may not know.
+   * stops a leaked credential whose company they may not know. Revoking a revoked one changes
+   * nothing, and says so, so an operator is not told a leaked credential was stopped just now.
    */
-  async revoke(scope: Scope, key: { id: string } | { clientId: string }): Promise<AppPassword> {
+  async revoke(scope: Scope, key: { id: string } | { clientId: string }): Promise<RevokedAppPassword> {
     const system = isSystemPrincipal(scope.principal);
     if (!system) requireOwnSignedInServiceAccount(scope, "revoke");
     const notFound = () =>
@@ -79,11 +87,10 @@ export class AppPasswordService {
         );
       }
       await em.populate(appPassword, ["user"], { filters: false });
-      if (!appPassword.revokedAt) {
-        appPassword.revokedAt = new Date();
-        recordAudit(em, scope, { companyId: appPassword.company.id, ...auditOfRevoke(appPassword) });
-      }
-      return appPassword;
+      if (appPassword.revokedAt) return { appPassword, alreadyRevoked: true };
+      appPassword.revokedAt = new Date();
+      recordAudit(em, scope, { companyId: appPassword.company.id, ...auditOfRevoke(appPassword) });
+      return { appPassword, alreadyRevoked: false };
     });
   }
 

@@ -12,6 +12,8 @@ import { inTransaction } from "../unit-of-work.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
 import { UserEmail } from "./user-email.entity.js";
 import { User } from "./user.entity.js";
+import type { UserService } from "./user.service.js";
+import type { UserView } from "./user.view.js";
 
 export interface NewAccount {
   userName: string;
@@ -20,6 +22,13 @@ export interface NewAccount {
   displayName?: string;
   givenName?: string;
   familyName?: string;
+}
+
+/** A password set by an operator: the one given, or the generated one (to print once). */
+export interface PasswordReset {
+  user: UserView;
+  password: string;
+  passwordGenerated: boolean;
 }
 
 export interface CreatedAccount {
@@ -40,7 +49,25 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * company policy, stores only its argon2id hash, and leaves an AuditEvent.
  */
 export class AccountService {
-  constructor(private readonly companies: CompanyService) {}
+  constructor(
+    private readonly companies: CompanyService,
+    private readonly users: UserService,
+  ) {}
+
+  /**
+   * Sets the password of a user of the caller's company, by userName: `password` when given, else
+   * a generated one that satisfies the company policy. The change goes through UserService, so the
+   * policy, the credential safeguards and the AuditEvent (the password only as "(set)") hold as
+   * for any other password change.
+   */
+  async resetPassword(scope: Scope, userName: string, password?: string): Promise<PasswordReset> {
+    requirePlatformOperator(scope);
+    const current = await this.users.byUserName(scope, userName);
+    const passwordGenerated = password === undefined;
+    const clear = password ?? generatePassword((await this.companies.byId(scope.em, scope.principal.companyId)).passwordPolicy, current.userName);
+    const user = await this.users.update(scope, current.id, { password: clear });
+    return { user, password: clear, passwordGenerated };
+  }
 
   /**
    * The IdP's dedicated SCIM user in the caller's company, not tied to a person so the

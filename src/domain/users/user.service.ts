@@ -3,7 +3,7 @@ import { type Sql, sqlOf } from "../../db/sql.js";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
-import { ScimDeleteMode } from "../companies/company.entity.js";
+import { Company, ScimDeleteMode } from "../companies/company.entity.js";
 import { passwordPolicyOf } from "../companies/password-policy.query.js";
 import { applyUserRolesByName, type RolesByNameChange } from "../customer-roles/roles-by-name.js";
 import { MembershipSource } from "../customer-roles/membership-source.js";
@@ -114,6 +114,17 @@ export class UserService {
     requirePermission(scope, ...USER_READ_PERMISSIONS);
     const user = isUuid(id) ? await selectUser(sqlOf(scope.em), scope.principal.companyId, id, { withRoles: opts.withRoles ?? false }) : undefined;
     if (!user) throw DomainError.notFound("User", id);
+    return user;
+  }
+
+  /** A user of the caller's company by userName, ignoring case (RFC 7643 §4.1.1: caseExact false); NOT_FOUND naming it. */
+  async byUserName(scope: Scope, userName: string): Promise<UserView> {
+    const page = await this.list(scope, { where: { userName: { eq: userName.trim() } }, page: { first: 1 } });
+    const user = page.nodes[0];
+    if (!user) {
+      const company = await scope.em.findOne(Company, { id: scope.principal.companyId });
+      throw new DomainError("NOT_FOUND", `no user "${userName}" in company "${company?.slug ?? scope.principal.companyId}"`);
+    }
     return user;
   }
 

@@ -42,6 +42,6 @@ export class AppPasswordResolver {
     @Arg("id", () => ID, { description: "The app password's id." }) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AppPasswordType> {
-    return toAppPasswordType(await ctx.services.appPasswords.revoke(scopeOf(ctx), { id }));
+    return toAppPasswordType((await ctx.services.appPasswords.revoke(scopeOf(ctx), { id })).appPassword);
   }
 }
