@@ -10,10 +10,13 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import type { Logger } from "pino";
 import { Permission } from "../domain/access-roles/permission.js";
 import { DomainError } from "../domain/errors.js";
-import type { Services } from "../services.js";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { Config } from "../config.js";
+import type { CredentialChecks } from "./credential-checks.js";
+import type { TokenService } from "./jwt.js";
 import { type BasicCredentials, parseBasicAuthorization } from "./basic.js";
 import { authenticateAppPassword } from "./app-password-authentication.js";
-import { AttemptsRefused } from "./attempt-limits.js";
+import { type AuthAttemptLimits, AttemptsRefused } from "./attempt-limits.js";
 import { sqlOf } from "../db/sql.js";
 
 /** The scopes rolebridge issues; "scim" (the SCIM API) is the only one, and the default. */
@@ -54,7 +57,16 @@ const invalidRequest = (description: string) => new OAuthError(400, "invalid_req
 const invalidClient = (description: string) => new OAuthError(401, "invalid_client", description);
 
 /** The token endpoint. */
-export function oauth2TokenRoute(services: Services, log: Logger): Router {
+/** What the token endpoint uses of the application's services. */
+export interface TokenEndpointServices {
+  orm: MikroORM;
+  config: Pick<Config, "ACCESS_TOKEN_TTL_SECONDS">;
+  tokens: TokenService;
+  credentialChecks: CredentialChecks;
+  authAttempts: AuthAttemptLimits;
+}
+
+export function oauth2TokenRoute(services: TokenEndpointServices, log: Logger): Router {
   const router = Router();
   // RFC 6749 §4.4.2: parameters in the application/x-www-form-urlencoded entity-body. extended:
   // false keeps repeated parameters as arrays, so they can be refused (RFC 6749 §3.2).
@@ -90,7 +102,7 @@ export function oauth2TokenRoute(services: Services, log: Logger): Router {
   return router;
 }
 
-async function issue(services: Services, req: Request, res: Response): Promise<void> {
+async function issue(services: TokenEndpointServices, req: Request, res: Response): Promise<void> {
   if (!req.is("application/x-www-form-urlencoded")) {
     throw invalidRequest("send the parameters as application/x-www-form-urlencoded (RFC 6749 §4.4.2)");
   }

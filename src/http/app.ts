@@ -17,7 +17,7 @@ import { armor, introspectionForAuthenticatedOnly } from "../graphql/limits.js";
 import { suggestionsForAuthenticatedDevelopers } from "../graphql/suggestions.js";
 import type { Services } from "../services.js";
 import { lastResortErrorHandler } from "./error-handler.js";
-import { depthOver, MAX_BODY_DEPTH } from "./body-depth.js";
+import { depthOver, MAX_BODY_DEPTH } from "../body-depth.js";
 import { healthRoutes } from "./health.js";
 import { Metrics } from "./metrics.js";
 import { requestId } from "./request-id.js";

@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { depthOver, MAX_BODY_DEPTH } from "../http/body-depth.js";
+import { depthOver, MAX_BODY_DEPTH } from "../body-depth.js";
 import { ScimError } from "./errors.js";
 import { requestStateOf } from "./request-state.js";
 
