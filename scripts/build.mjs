@@ -5,7 +5,8 @@
  * and `dist` is a symbolic link switched to it in one rename. A process started earlier keeps
  * loading its modules from the folder it resolved at start-up (Node follows the link once), so a
  * build beside a running server or CLI command cannot hand it half-written files; with nothing
- * changed there is no build at all.
+ * changed there is no build at all. The admin console (admin/) is built by Vite into the same
+ * folder (dist/admin), which the server serves at /admin.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -16,6 +17,8 @@ import { fileURLToPath } from "node:url";
 // BUILD_ROOT: another project laid out the same way (the build's own tests).
 const ROOT = path.resolve(process.env.BUILD_ROOT ?? path.join(path.dirname(fileURLToPath(import.meta.url)), ".."));
 const SOURCES = ["src", "migrations", "test/bench", "test/support"];
+/** The admin console's sources: a browser app built by Vite, not by swc. */
+const CONSOLE = "admin";
 const INPUTS = [".swcrc", "package-lock.json"];
 const BUILDS = path.join(ROOT, ".build");
 const LINK = path.join(ROOT, "dist");
@@ -33,7 +36,7 @@ function files(dir) {
 
 function fingerprint() {
   const hash = createHash("sha256");
-  for (const file of [...INPUTS, ...SOURCES.flatMap(files)]) {
+  for (const file of [...INPUTS, ...[...SOURCES, CONSOLE].flatMap(files)]) {
     hash.update(file).update("\0");
     if (existsSync(path.join(ROOT, file))) hash.update(readFileSync(path.join(ROOT, file)));
     hash.update("\0");
@@ -51,6 +54,11 @@ if (!existsSync(path.join(target, ".complete"))) {
   const staging = `${target}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   execFileSync(path.join(ROOT, "node_modules", ".bin", "swc"), [...SOURCES.filter((dir) => existsSync(path.join(ROOT, dir))), "-d", staging, "-q"], { cwd: ROOT, stdio: "inherit" });
+  // A project without the console (the build's own tests) builds without it.
+  if (existsSync(path.join(ROOT, CONSOLE, "index.html"))) {
+    const vite = path.join(ROOT, "node_modules", ".bin", "vite");
+    execFileSync(vite, ["build", "--config", path.join(ROOT, CONSOLE, "vite.config.ts"), "--outDir", path.join(staging, CONSOLE)], { cwd: ROOT, stdio: "inherit" });
+  }
   execFileSync("touch", [path.join(staging, ".complete")]);
   try {
     renameSync(staging, target);

@@ -28,6 +28,8 @@ const ConfigSchema = z.object({
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(300),
   /** Express "trust proxy": unset trusts no proxy (the socket address is the client IP). */
   TRUST_PROXY: z.string().optional(),
+  /** The built admin console served at /admin; unset: the one `npm run build` put beside the compiled server. */
+  ADMIN_CONSOLE_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -6,6 +6,7 @@ import type { Principal } from "../domain/principal.js";
 import { authenticateIssuedToken } from "./app-password-authentication.js";
 import type { TokenService } from "./jwt.js";
 import { loadSessionPrincipal } from "./principal-loader.js";
+import { CSRF_HEADER, hasCsrfHeader, sessionCookieOf } from "./session-cookie.js";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -21,15 +22,35 @@ declare module "express-serve-static-core" {
   }
 }
 
-/** Resolves `Authorization: Bearer <JWT>` into a Principal (GraphQL sessions and OAuth access tokens), in one statement. */
-export function resolvePrincipal(orm: MikroORM, tokens: TokenService) {
-  return async (req: Request, _res: Response, next: NextFunction) => {
+/**
+ * Resolves `Authorization: Bearer <JWT>` into a Principal (GraphQL sessions and OAuth access tokens), in one statement.
+ * With `sessionCookie`, a request without an Authorization header may instead carry the admin
+ * console's session cookie; such a request without the console's CSRF header is refused with 403
+ * before anything runs, since a cookie is sent by the browser whoever made the page.
+ */
+export function resolvePrincipal(orm: MikroORM, tokens: TokenService, options: { sessionCookie?: boolean } = {}) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
-    if (!header) return next();
+    const cookie = !header && options.sessionCookie ? sessionCookieOf(req) : undefined;
+    if (!header && !cookie) return next();
+    if (cookie && !hasCsrfHeader(req)) {
+      res.status(403).json({
+        errors: [{ message: `a request authenticated by the session cookie must send the header ${CSRF_HEADER}: 1`, extensions: { code: "FORBIDDEN" } }],
+      });
+      return;
+    }
     try {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!match) throw new DomainError("UNAUTHENTICATED", "unsupported Authorization scheme; send Bearer <token>");
-      const claims = await tokens.verify(match[1]!);
+      let token: string;
+      if (cookie) {
+        token = cookie;
+      } else {
+        const match = /^Bearer\s+(\S+)\s*$/i.exec(header!);
+        if (!match) throw new DomainError("UNAUTHENTICATED", "unsupported Authorization scheme; send Bearer <token>");
+        token = match[1]!;
+      }
+      const claims = await tokens.verify(token);
+      // The cookie only ever holds a signed-in session, never an IdP's access token.
+      if (cookie && claims.typ !== "session") throw new DomainError("UNAUTHENTICATED", "the session cookie holds no session; sign in again");
       const sql = sqlOf(orm.em);
       // An access token dies with the app password it was issued from, here as on SCIM.
       req.principal =

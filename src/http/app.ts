@@ -25,6 +25,8 @@ import { requestLog } from "./request-log.js";
 import { jwksRoute } from "../auth/jwks.route.js";
 import { oauth2TokenRoute } from "../auth/oauth2-token.route.js";
 import { oauthMetadataRoute } from "../auth/oauth-metadata.route.js";
+import { consoleSessionRoute } from "../auth/console-session.route.js";
+import { adminConsoleRoutes } from "./admin-console.route.js";
 import { answerRefusedLogins, answerRefusedScimAttempts, trustProxySetting } from "./rate-limit.js";
 
 export interface HttpApp {
@@ -92,8 +94,14 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   // Security headers for browser-facing routes; SCIM clients are servers and get plain SCIM responses.
+  // The admin console sets its own, stricter ones.
   const headers = helmet();
-  app.use((req, res, next) => (req.path.startsWith("/scim/") ? next() : headers(req, res, next)));
+  const ownHeaders = (path: string) => path.startsWith("/scim/") || (/^\/admin(\/|$)/.test(path) && !path.startsWith("/admin/session"));
+  app.use((req, res, next) => (ownHeaders(req.path) ? next() : headers(req, res, next)));
+  // The admin console: its cookie session (sign-in through the same LoginService as the login
+  // mutation) and its static files.
+  app.use(consoleSessionRoute(services.orm, services.login));
+  app.use(adminConsoleRoutes(services.config.ADMIN_CONSOLE_DIR));
   // The users-and-roles CSV, authenticated with the same bearer session as /graphql.
   app.use(reportRoutes(services));
   // OAuth 2.0 client credentials for IdPs that fetch their own token (SailPoint), its keys and metadata.
@@ -103,7 +111,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     "/graphql",
     express.json({ limit: "1mb" }),
     refuseDeepBodies,
-    resolvePrincipal(services.orm, services.tokens),
+    resolvePrincipal(services.orm, services.tokens, { sessionCookie: true }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext(services, req.principal ?? null, { requestId: req.requestId, authError: req.authError, clientIp: req.ip }),

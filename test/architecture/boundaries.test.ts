@@ -40,6 +40,11 @@ const RULES: Rule[] = [
     forbidden: [/^src\/graphql\//, /^src\/scim\//, /^src\/http\//, /^src\/auth\//, /^express$/, /^graphql$/],
   },
   {
+    name: "the admin console is a browser app that talks to /graphql: the server imports none of it",
+    from: /^src\//,
+    forbidden: [/^admin\//],
+  },
+  {
     name: "resolvers call services, never the ORM: src/graphql imports MikroORM for types only",
     from: /^src\/graphql\//,
     forbidden: [/^@mikro-orm\//],

@@ -1,0 +1,22 @@
+/**
+ * Builds the admin console into static files (`npm run build` puts them in dist/admin). Everything
+ * is bundled and nothing is inlined into index.html, so the page runs offline and under the
+ * server's Content-Security-Policy (script-src 'self', style-src 'self').
+ */
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: "/admin/",
+  plugins: [react()],
+  logLevel: "warn",
+  build: {
+    // The server serves the console only where a Vite build left its manifest.
+    manifest: true,
+    emptyOutDir: true,
+    // An inlined asset would be a data: URL; keep every asset a file of its own under 'self'.
+    assetsInlineLimit: 0,
+    reportCompressedSize: true,
+  },
+});
