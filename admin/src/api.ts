@@ -1,0 +1,58 @@
+/**
+ * The console's only ways to the server: its cookie session (/admin/session) and /graphql, with
+ * the typed documents that `npm run codegen` generates from src/operations. Every request carries
+ * the CSRF header the server requires of cookie-authenticated requests.
+ */
+import type { TypedDocumentString } from "./generated/graphql";
+
+const CSRF = { "x-rolebridge-csrf": "1" };
+
+/** The session is gone (expired, signed out elsewhere, or its user deactivated): back to sign-in. */
+export class SessionEnded extends Error {}
+
+/** A GraphQL error, with its message as the server wrote it. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export async function graphql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables?: TVariables): Promise<TResult> {
+  const res = await fetch("/graphql", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json", accept: "application/json", ...CSRF },
+    body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+  });
+  const body = (await res.json().catch(() => null)) as GraphQLResponse<TResult> | null;
+  const errors = body?.errors ?? [];
+  const unauthenticated = errors.find((e) => e.extensions?.code === "UNAUTHENTICATED");
+  if (unauthenticated) throw new SessionEnded(unauthenticated.message);
+  if (errors.length > 0) throw new ApiError(errors.map((e) => e.message).join("; "), errors[0]!.extensions?.code);
+  if (!res.ok || !body?.data) throw new ApiError(`the server answered ${res.status}`);
+  return body.data;
+}
+
+export async function signIn(company: string, userName: string, password: string): Promise<void> {
+  const res = await fetch("/admin/session", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json", ...CSRF },
+    body: JSON.stringify({ company, userName, password }),
+  });
+  if (res.ok) return;
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  throw new ApiError(body?.error?.message ?? `the server answered ${res.status}`);
+}
+
+export async function signOut(): Promise<void> {
+  await fetch("/admin/session", { method: "DELETE", credentials: "same-origin", headers: CSRF });
+}

@@ -1,0 +1,221 @@
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { graphql } from "./api";
+import { attempt, type Me } from "./console";
+import { CopyButton } from "./copy-button";
+import {
+  type ConsoleAppPasswordFragment,
+  ConsoleAppPasswordsDocument,
+  ConsoleGenerateAppPasswordDocument,
+  type ConsoleGenerateAppPasswordMutation,
+  ConsoleRevokeAppPasswordDocument,
+} from "./generated/graphql";
+
+type Generated = ConsoleGenerateAppPasswordMutation["generateAppPassword"];
+
+export const SECRET_WARNING = "Copy your Client Secret now: it cannot be retrieved later, only revoked.";
+
+/**
+ * Integrations > SCIM: what an IdP's SCIM form asks for (base URL, token URL, Client ID and
+ * Client Secret) and the app passwords behind them. Generating and revoking is the service
+ * account's own act (the API refuses anyone else, and impersonated sessions), so an administrator
+ * sees the list and is told whom to sign in as.
+ */
+export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded: () => void }) {
+  const origin = window.location.origin;
+  const [passwords, setPasswords] = useState<ConsoleAppPasswordFragment[]>();
+  const [error, setError] = useState<string>();
+  const [generated, setGenerated] = useState<Generated>();
+  const [confirming, setConfirming] = useState<ConsoleAppPasswordFragment>();
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await attempt(() => graphql(ConsoleAppPasswordsDocument), onSessionEnded);
+    if (result.ok) setPasswords(result.value.appPasswords);
+    else setError(result.message);
+  }, [onSessionEnded]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function generate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const name = String(new FormData(formElement).get("name")).trim();
+    setBusy(true);
+    setError(undefined);
+    const result = await attempt(() => graphql(ConsoleGenerateAppPasswordDocument, { name }), onSessionEnded);
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    formElement.reset();
+    setGenerated(result.value.generateAppPassword);
+    await load();
+  }
+
+  async function revoke(password: ConsoleAppPasswordFragment) {
+    setBusy(true);
+    setError(undefined);
+    const result = await attempt(() => graphql(ConsoleRevokeAppPasswordDocument, { id: password.id }), onSessionEnded);
+    setBusy(false);
+    setConfirming(undefined);
+    if (!result.ok) return setError(result.message);
+    await load();
+  }
+
+  const hasActive = passwords?.some((p) => p.active) ?? false;
+
+  return (
+    <>
+      <h1>
+        Integrations <span aria-hidden="true">›</span> SCIM
+      </h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+
+      <section aria-labelledby="connection-title">
+        <h2 id="connection-title">Connection</h2>
+        <p>Enter these in your identity provider's SCIM provisioning settings.</p>
+        <dl className="values">
+          <Value label="SCIM base URL" value={`${origin}/scim/v2`} />
+          <Value label="Token URL" value={`${origin}/oauth2/token`} hint="OAuth 2.0 client credentials, for IdPs that fetch their own token" />
+        </dl>
+      </section>
+
+      {generated && <NewCredential generated={generated} onClose={() => setGenerated(undefined)} />}
+
+      <section aria-labelledby="app-passwords-title">
+        <h2 id="app-passwords-title">App passwords</h2>
+        {me.isServiceAccount ? (
+          <form className="generate" onSubmit={generate}>
+            <label htmlFor="app-password-name">Descriptive name</label>
+            <input id="app-password-name" name="name" required maxLength={200} placeholder="e.g. Okta production" aria-describedby="generate-hint" />
+            <button type="submit" disabled={busy || hasActive}>
+              Generate
+            </button>
+            <p id="generate-hint" className="hint">
+              {hasActive
+                ? "An account has at most one active app password: revoke it before generating another."
+                : "Name it after the IdP that will use it, so the provisioning log says who called."}
+            </p>
+          </form>
+        ) : (
+          <p className="hint">
+            App passwords are generated and revoked by the service account itself: sign in as the IdP's service account (it holds SCIM
+            Provisioner) to do so. You are signed in as {me.userName}.
+          </p>
+        )}
+
+        {passwords === undefined ? (
+          <p>Loading app passwords…</p>
+        ) : passwords.length === 0 ? (
+          <p>No app passwords yet.</p>
+        ) : (
+          <table>
+            <caption className="visually-hidden">App passwords</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Client ID</th>
+                <th scope="col">Service account</th>
+                <th scope="col">Status</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {passwords.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td>
+                    <code>{p.clientId}</code>
+                  </td>
+                  <td>{p.owner.userName}</td>
+                  <td>{p.active ? "Active" : `Revoked ${when(p.revokedAt)}`}</td>
+                  <td>{when(p.createdAt)}</td>
+                  <td>{p.lastUsedAt ? when(p.lastUsedAt) : "Never"}</td>
+                  <td>
+                    {p.active && me.isServiceAccount && (
+                      <button type="button" className="danger" onClick={() => setConfirming(p)} aria-label={`Revoke ${p.name}`}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {confirming && <ConfirmRevoke password={confirming} busy={busy} onConfirm={() => revoke(confirming)} onCancel={() => setConfirming(undefined)} />}
+      </section>
+    </>
+  );
+}
+
+function Value({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="value">
+      <dt>{label}</dt>
+      <dd>
+        <code>{value}</code> <CopyButton value={value} label={`Copy ${label}`} />
+        {hint && <div className="hint">{hint}</div>}
+      </dd>
+    </div>
+  );
+}
+
+/**
+ * The one time the secret is on screen. Closing the panel drops it from the page's state, and
+ * nothing else kept it: the server stores only its hash.
+ */
+function NewCredential({ generated, onClose }: { generated: Generated; onClose: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="new-credential" aria-labelledby="new-credential-title">
+      <h2 id="new-credential-title" tabIndex={-1} ref={heading}>
+        New app password: {generated.appPassword.name}
+      </h2>
+      <p className="warning" role="alert">
+        {SECRET_WARNING}
+      </p>
+      <dl className="values">
+        <Value label="Client ID" value={generated.appPassword.clientId} hint="The HTTP Basic user name" />
+        <Value label="Client Secret" value={generated.clientSecret} hint="The HTTP Basic password" />
+        <Value label="Bearer token" value={generated.bearerToken} hint="For IdPs that take one secret token (Authorization: Bearer)" />
+      </dl>
+      <button type="button" onClick={onClose}>
+        I have copied it, close
+      </button>
+    </section>
+  );
+}
+
+function ConfirmRevoke(props: { password: ConsoleAppPasswordFragment; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  // Focus starts on the harmless choice.
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div className="confirm" role="alertdialog" aria-labelledby="confirm-revoke-title" aria-describedby="confirm-revoke-detail">
+      <h3 id="confirm-revoke-title">Revoke “{props.password.name}”?</h3>
+      <p id="confirm-revoke-detail">
+        Every request with Client ID <code>{props.password.clientId}</code>, or a token issued from it, fails from the next one on. This cannot be undone.
+      </p>
+      <button type="button" className="danger" disabled={props.busy} onClick={props.onConfirm}>
+        Yes, revoke
+      </button>{" "}
+      <button type="button" ref={cancel} onClick={props.onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function when(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString() : "";
+}
