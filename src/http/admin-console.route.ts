@@ -47,7 +47,8 @@ export function adminConsoleRoutes(dir: string = BUILT_CONSOLE_DIR): Router {
   });
   router.get(/^\/admin(\/.*)?$/, (req, res) => {
     res.set("Cache-Control", "no-cache");
-    res.sendFile(path.join(dir, "index.html"));
+    // root: only the file name is checked for dot-segments, not the folder the build lives in (.build/…).
+    res.sendFile("index.html", { root: dir });
   });
   return router;
 }

@@ -27,6 +27,20 @@ export async function buildApp(): Promise<Build> {
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * Builds the admin console with Vite (as `npm run build` does into dist/admin) into a private
+ * folder, for the app to serve through ADMIN_CONSOLE_DIR: tests never depend on a build someone
+ * else made, or on one being there at all.
+ */
+export async function buildConsole(): Promise<Build> {
+  const dir = path.join(ROOT, ".build", `test-console-${process.pid}-${randomBytes(3).toString("hex")}`);
+  await promisify(execFile)(path.join(ROOT, "node_modules", ".bin", "vite"), ["build", "--config", path.join(ROOT, "admin", "vite.config.ts"), "--outDir", dir], {
+    cwd: ROOT,
+    timeout: 120_000,
+  });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
 export interface Spawned {
   child: ChildProcess;
   /** Everything written to stdout so far. */
