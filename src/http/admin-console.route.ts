@@ -45,6 +45,8 @@ export function adminConsoleRoutes(dir: string = BUILT_CONSOLE_DIR): Router {
   router.use("/admin/assets", express.static(path.join(dir, "assets"), { immutable: true, maxAge: "1y", index: false }), (_req, res) => {
     res.status(404).type("text/plain").send("no such file");
   });
+  // The files Vite copied from admin/public (the icon).
+  router.use("/admin", express.static(dir, { index: false }));
   router.get(/^\/admin(\/.*)?$/, (req, res) => {
     res.set("Cache-Control", "no-cache");
     // root: only the file name is checked for dot-segments, not the folder the build lives in (.build/…).

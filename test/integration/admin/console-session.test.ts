@@ -54,7 +54,7 @@ describe("signing in to the admin console", () => {
   it("sets an httpOnly, SameSite=Strict session cookie that /graphql accepts with the CSRF header", async () => {
     const res = await signIn();
     expect(res.status).toBe(200);
-    expect((await res.json()).user.userName).toBe(co.admin.userName);
+    expect(((await res.json()) as any).user.userName).toBe(co.admin.userName);
     const [setCookie] = res.headers.getSetCookie();
     expect(setCookie).toMatch(/; HttpOnly/i);
     expect(setCookie).toMatch(/; SameSite=Strict/i);
@@ -69,7 +69,7 @@ describe("signing in to the admin console", () => {
   it("a wrong password is 401 with the login mutation's message, and sets no cookie", async () => {
     const res = await signIn("wrong-password-1");
     expect(res.status).toBe(401);
-    expect((await res.json()).error).toEqual({ code: "UNAUTHENTICATED", message: "unknown company, userName or password" });
+    expect(((await res.json()) as any).error).toEqual({ code: "UNAUTHENTICATED", message: "unknown company, userName or password" });
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
@@ -100,7 +100,7 @@ describe("/graphql with the session cookie", () => {
       headers: { "content-type": "application/json", authorization: `Bearer ${co.adminToken}` },
       body: JSON.stringify({ query: "{ me { userName } }" }),
     });
-    expect((await res.json()).data.me.userName).toBe(co.admin.userName);
+    expect(((await res.json()) as any).data.me.userName).toBe(co.admin.userName);
   });
 
   it("signing out clears the cookie", async () => {

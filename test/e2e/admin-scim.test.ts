@@ -1,0 +1,119 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { basic, scimProbe, setUpServiceAccount, type ServiceAccountSetup } from "../integration/auth/auth-helpers.js";
+import { buildConsole, type Build } from "../setup/build.js";
+import { TEST_PASSWORD } from "../setup/fixtures.js";
+import { startTestApp, type TestApp } from "../setup/server.js";
+
+/**
+ * The admin's SCIM journey in a real browser: sign in, Integrations > SCIM, generate an app
+ * password, copy it into the IdP (here: a SCIM request with it), close the panel, revoke it, and
+ * the IdP's next request is refused. Screenshots go to test-output/admin-console/.
+ *
+ * Browsers cannot be downloaded by playwright here: Debian's chromium is used (.ci/run installs it).
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOTS = fileURLToPath(new URL("../../test-output/admin-console/", import.meta.url));
+
+let app: TestApp;
+let built: Build;
+let browser: Browser;
+let setup: ServiceAccountSetup;
+
+beforeAll(async () => {
+  // Fail, never skip: a journey that silently did not run would pass CI untested.
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  built = await buildConsole();
+  app = await startTestApp({ env: { ADMIN_CONSOLE_DIR: built.dir } });
+  setup = await setUpServiceAccount(app, "okta-provisioning");
+  await mkdir(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await built?.remove();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+it("sign in, generate an app password shown once, use it for SCIM, close the panel, revoke it: SCIM refuses it next", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const browserErrors: string[] = [];
+  // A Content-Security-Policy violation or a script error shows up here, and fails the journey.
+  page.on("console", (m) => m.type() === "error" && browserErrors.push(`${m.text()} ${m.location().url}`));
+  page.on("pageerror", (e) => browserErrors.push(e.message));
+
+  // Sign in as the service account: only it may generate and revoke its app password.
+  await page.goto(`${app.url}/admin/`);
+  await page.getByLabel("Company").fill(setup.co.company.slug);
+  await page.getByLabel("User name").fill("okta-provisioning");
+  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await shot(page, "1-sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  // Integrations > SCIM, with the values an IdP's form asks for.
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("SCIM");
+  await expect.poll(() => page.getByText(`${app.url}/scim/v2`, { exact: true }).count()).toBe(1);
+  await expect.poll(() => page.getByText(`${app.url}/oauth2/token`, { exact: true }).count()).toBe(1);
+  await page.getByText("No app passwords yet.").waitFor();
+
+  // Generate: keyboard only, from the labelled field.
+  await page.getByLabel("Descriptive name").fill("Okta production");
+  await page.getByLabel("Descriptive name").press("Enter");
+  const panel = page.locator("section", { has: page.getByRole("heading", { name: /New app password/ }) });
+  await panel.getByText("Copy your Client Secret now: it cannot be retrieved later, only revoked.").waitFor();
+  const valueOf = (label: string) => panel.locator(".value", { has: page.getByText(label, { exact: true }) }).locator("code").textContent();
+  const clientId = (await valueOf("Client ID"))!;
+  const secret = (await valueOf("Client Secret"))!;
+  const bearer = (await valueOf("Bearer token"))!;
+  expect(bearer).toBe(`${clientId}.${secret}`);
+  for (const label of ["Copy Client ID", "Copy Client Secret", "Copy Bearer token"]) {
+    expect(await panel.getByRole("button", { name: label }).count(), label).toBe(1);
+  }
+  await shot(page, "2-secret-shown-once");
+
+  // What the IdP does with it: a SCIM request with HTTP Basic Client ID : Client Secret.
+  expect((await scimProbe(app.url, basic(clientId, secret))).status).toBe(200);
+
+  // Closed, the secret is nowhere in the page; the list shows the credential without it.
+  await page.getByRole("button", { name: "I have copied it, close" }).click();
+  await panel.waitFor({ state: "detached" });
+  const html = await page.content();
+  expect(html).not.toContain(secret);
+  expect(html).toContain(clientId);
+
+  // Revoke asks first; cancelling changes nothing.
+  await page.getByRole("button", { name: "Revoke Okta production" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await confirm.getByText(/Revoke .Okta production.\?/).waitFor();
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await confirm.waitFor({ state: "detached" });
+  expect((await scimProbe(app.url, basic(clientId, secret))).status).toBe(200);
+
+  await page.getByRole("button", { name: "Revoke Okta production" }).click();
+  await shot(page, "3-revoke-confirmation");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Yes, revoke" }).click();
+  await page.getByRole("cell", { name: /^Revoked/ }).waitFor();
+  expect((await scimProbe(app.url, basic(clientId, secret))).status).toBe(401);
+
+  // A session that no longer verifies (as an expired one) sends the admin back to sign-in, saying why.
+  await context.addCookies([{ name: "rolebridge_session", value: "expired.session.token", url: app.url }]);
+  await page.getByLabel("Descriptive name").fill("Okta again");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await page.getByRole("heading", { name: "Sign in to rolebridge" }).waitFor();
+  await page.getByText(/Your session has ended/).waitFor();
+  await shot(page, "4-session-ended");
+
+  expect(browserErrors).toEqual([]);
+  await context.close();
+});
