@@ -132,13 +132,13 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
               {passwords.map((p) => (
                 <tr key={p.id}>
                   <td>{p.name}</td>
-                  <td>
+                  <td data-label="Client ID">
                     <code>{p.clientId}</code>
                   </td>
-                  <td>{p.owner.userName}</td>
+                  <td data-label="Service account">{p.owner.userName}</td>
                   <td>{p.active ? "Active" : `Revoked ${when(p.revokedAt)}`}</td>
-                  <td>{when(p.createdAt)}</td>
-                  <td>{p.lastUsedAt ? when(p.lastUsedAt) : "Never"}</td>
+                  <td data-label="Created">{when(p.createdAt)}</td>
+                  <td data-label="Last used">{p.lastUsedAt ? when(p.lastUsedAt) : "Never"}</td>
                   <td>
                     {p.active && me.isServiceAccount && (
                       <button type="button" className="danger" onClick={() => setConfirming(p)} aria-label={`Revoke ${p.name}`}>

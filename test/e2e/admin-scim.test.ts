@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { basic, scimProbe, setUpServiceAccount, type ServiceAccountSetup } from "../integration/auth/auth-helpers.js";
+import { basic, generateAppPassword, scimProbe, setUpServiceAccount, type ServiceAccountSetup } from "../integration/auth/auth-helpers.js";
 import { buildConsole, type Build } from "../setup/build.js";
 import { TEST_PASSWORD } from "../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
@@ -115,5 +115,29 @@ it("sign in, generate an app password shown once, use it for SCIM, close the pan
   await shot(page, "4-session-ended");
 
   expect(browserErrors).toEqual([]);
+  await context.close();
+});
+
+it("an administrator sees the company's app passwords and who may generate them, with no secret and no Generate", async () => {
+  const credential = await generateAppPassword(app, setup.serviceToken, "Entra ID");
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${app.url}/admin/integrations/scim`);
+  await page.getByLabel("Company").fill(setup.co.company.slug);
+  await page.getByLabel("User name").fill(setup.co.admin.userName);
+  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByLabel("Password").press("Enter");
+
+  // The first journey's revoked credential is listed too; this one is the active one.
+  const row = page.getByRole("row", { name: /Entra ID/ });
+  await row.getByRole("cell", { name: credential.clientId }).waitFor();
+  await row.getByRole("cell", { name: "okta-provisioning" }).waitFor();
+  await row.getByRole("cell", { name: "Active" }).waitFor();
+  await page.getByText(/sign in as the IdP's service account/).waitFor();
+  expect(await page.getByRole("button", { name: "Generate" }).count()).toBe(0);
+  expect(await page.getByRole("button", { name: /^Revoke/ }).count()).toBe(0);
+  expect(await page.content()).not.toContain(credential.secret);
+  await shot(page, "5-administrator-390px");
   await context.close();
 });
