@@ -1,8 +1,10 @@
 /**
- * Builds the admin console into static files (`npm run build` puts them in dist/admin). Everything
+ * Builds the admin console into static files (`npm run build` puts them in dist/admin), and beside it
+ * the GraphQL explorer (explorer.html, served at /graphql) from the same assets folder. Everything
  * is bundled and nothing is inlined into index.html, so the page runs offline and under the
  * server's Content-Security-Policy (script-src 'self', style-src 'self').
  */
+import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -18,5 +20,11 @@ export default defineConfig({
     // An inlined asset would be a data: URL; keep every asset a file of its own under 'self'.
     assetsInlineLimit: 0,
     reportCompressedSize: true,
+    rolldownOptions: {
+      input: {
+        console: path.join(import.meta.dirname, "index.html"),
+        explorer: path.join(import.meta.dirname, "explorer.html"),
+      },
+    },
   },
 });

@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
@@ -27,6 +28,7 @@ import { oauth2TokenRoute } from "../auth/oauth2-token.route.js";
 import { oauthMetadataRoute } from "../auth/oauth-metadata.route.js";
 import { consoleSessionRoute } from "../auth/console-session.route.js";
 import { adminConsoleRoutes } from "./admin-console.route.js";
+import { graphqlExplorer } from "./graphql-explorer.route.js";
 import { answerRefusedLogins, answerRefusedScimAttempts, trustProxySetting } from "./rate-limit.js";
 
 export interface HttpApp {
@@ -50,6 +52,9 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     // handlers would stop it concurrently and re-raise the signal, hanging or killing that shutdown.
     stopOnTerminationSignals: false,
     plugins: [
+      // A browser at /graphql gets the bundled explorer (graphqlExplorer) instead of Apollo's
+      // landing page, whose sandbox comes from a CDN that the Content-Security-Policy refuses.
+      ApolloServerPluginLandingPageDisabled(),
       ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]),
       introspectionForAuthenticatedOnly(production),
       suggestionsForAuthenticatedDevelopers(services.config.NODE_ENV === "development"),
@@ -109,6 +114,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   app.use(jwksRoute(services.tokens), oauthMetadataRoute(services.config, services.issuer));
   app.use(
     "/graphql",
+    graphqlExplorer(services.config.ADMIN_CONSOLE_DIR),
     express.json({ limit: "1mb" }),
     refuseDeepBodies,
     resolvePrincipal(services.orm, services.tokens, { sessionCookie: true }),

@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import helmet from "helmet";
+import { BUILT_CONSOLE_DIR } from "./admin-console.route.js";
+
+/**
+ * `GET /graphql` from a browser: the GraphQL explorer (GraphiQL, bundled with the admin console
+ * by Vite into explorer.html and /admin/assets), in place of Apollo's landing page, which loads
+ * its sandbox from a CDN. Only a GET that prefers HTML and carries no `query` gets the page; every
+ * other request (POST, a GET operation, a script asking for JSON) goes on to Apollo unchanged.
+ */
+export function graphqlExplorer(dir: string = BUILT_CONSOLE_DIR): RequestHandler {
+  // Scripts and styles only from this origin, never inline; requests only to this origin.
+  // GraphiQL's stylesheet embeds its fonts as data: URLs (font-src data:).
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  const page = path.join(dir, "explorer.html");
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || req.query.query !== undefined) return next();
+    // A browser's Accept lists text/html first; curl's */* or a client's application/json does not.
+    if (req.accepts(["application/json", "text/html"]) !== "text/html") return next();
+    headers(req, res, () => {
+      res.set("Cache-Control", "no-cache");
+      if (!existsSync(page)) {
+        res.status(404).type("text/plain").send("The GraphQL explorer is not built: run `npm run build` (npm start does).");
+        return;
+      }
+      // root: only the file name is checked for dot-segments, not the folder the build lives in (.build/…).
+      res.sendFile("explorer.html", { root: dir });
+    });
+  };
+}
