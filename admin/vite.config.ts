@@ -20,7 +20,16 @@ export default defineConfig({
     // An inlined asset would be a data: URL; keep every asset a file of its own under 'self'.
     assetsInlineLimit: 0,
     reportCompressedSize: true,
+    // GraphiQL (with CodeMirror and the GraphQL language service) is one ~720 kB chunk, loaded
+    // only at /graphql from this server and cached for good: no reason to warn on every build.
+    chunkSizeWarningLimit: 800,
     rolldownOptions: {
+      // react-compiler-runtime (a GraphiQL dependency) opens with "use no memo", which means
+      // nothing once bundled; the warning about dropping it would print on every `npm start`.
+      onLog(level, log, handler) {
+        if (log.code === "MODULE_LEVEL_DIRECTIVE" && log.id?.includes("react-compiler-runtime")) return;
+        handler(level, log);
+      },
       input: {
         console: path.join(import.meta.dirname, "index.html"),
         explorer: path.join(import.meta.dirname, "explorer.html"),
