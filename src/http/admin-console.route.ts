@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
-import helmet from "helmet";
+import { browserPageHeaders } from "./browser-page-headers.js";
 
 /**
  * Where `npm run build` puts the console that Vite built from admin/: beside the compiled src/,
@@ -18,23 +18,7 @@ export const BUILT_CONSOLE_DIR = fileURLToPath(new URL("../../admin", import.met
  */
 export function adminConsoleRoutes(dir: string = BUILT_CONSOLE_DIR): Router {
   const router = Router();
-  const headers = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  const headers = browserPageHeaders();
   // A Vite build leaves its manifest; the admin/ sources (a checkout run without a build) do not.
   const built = existsSync(path.join(dir, ".vite", "manifest.json"));
   router.use("/admin", headers, (req, res, next) => {

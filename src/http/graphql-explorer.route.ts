@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import helmet from "helmet";
 import { BUILT_CONSOLE_DIR } from "./admin-console.route.js";
+import { browserPageHeaders } from "./browser-page-headers.js";
 
 /**
  * `GET /graphql` from a browser: the GraphQL explorer (GraphiQL, bundled with the admin console
@@ -11,25 +11,8 @@ import { BUILT_CONSOLE_DIR } from "./admin-console.route.js";
  * other request (POST, a GET operation, a script asking for JSON) goes on to Apollo unchanged.
  */
 export function graphqlExplorer(dir: string = BUILT_CONSOLE_DIR): RequestHandler {
-  // Scripts and styles only from this origin, never inline; requests only to this origin.
-  // GraphiQL's stylesheet embeds its fonts as data: URLs (font-src data:).
-  const headers = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", "data:"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  // GraphiQL's stylesheet embeds its fonts as data: URLs.
+  const headers = browserPageHeaders({ fontsFromData: true });
   const page = path.join(dir, "explorer.html");
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== "GET" && req.method !== "HEAD") || req.query.query !== undefined) return next();
