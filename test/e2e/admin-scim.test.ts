@@ -1,11 +1,11 @@
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { basic, generateAppPassword, scimProbe, setUpServiceAccount, type ServiceAccountSetup } from "../integration/auth/auth-helpers.js";
 import { buildConsole, type Build } from "../setup/build.js";
+import { launchChromium } from "../support/chromium.js";
 import { TEST_PASSWORD } from "../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
 
@@ -13,10 +13,7 @@ import { startTestApp, type TestApp } from "../setup/server.js";
  * The admin's SCIM journey in a real browser: sign in, Integrations > SCIM, generate an app
  * password, copy it into the IdP (here: a SCIM request with it), close the panel, revoke it, and
  * the IdP's next request is refused. Screenshots go to test-output/admin-console/.
- *
- * Browsers cannot be downloaded by playwright here: Debian's chromium is used (.ci/run installs it).
  */
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOTS = fileURLToPath(new URL("../../test-output/admin-console/", import.meta.url));
 
 let app: TestApp;
@@ -25,16 +22,11 @@ let browser: Browser;
 let setup: ServiceAccountSetup;
 
 beforeAll(async () => {
-  // Fail, never skip: a journey that silently did not run would pass CI untested.
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   built = await buildConsole();
   app = await startTestApp({ env: { ADMIN_CONSOLE_DIR: built.dir } });
   setup = await setUpServiceAccount(app, "okta-provisioning");
   await mkdir(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

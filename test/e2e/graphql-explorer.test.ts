@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildConsole, type Build } from "../setup/build.js";
+import { launchChromium } from "../support/chromium.js";
 import { createTestCompany, TEST_PASSWORD, tokenFor, type TestCompany } from "../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
 
@@ -14,7 +14,6 @@ import { startTestApp, type TestApp } from "../setup/server.js";
  * script error, a Content-Security-Policy violation (a console error in Chromium) or a failed
  * request fails the journey. Screenshots go to test-output/graphql-explorer/.
  */
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOTS = fileURLToPath(new URL("../../test-output/graphql-explorer/", import.meta.url));
 
 let app: TestApp;
@@ -23,16 +22,11 @@ let browser: Browser;
 let co: TestCompany;
 
 beforeAll(async () => {
-  // Fail, never skip: a journey that silently did not run would pass CI untested.
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   built = await buildConsole();
   app = await startTestApp({ env: { ADMIN_CONSOLE_DIR: built.dir } });
   co = await createTestCompany(app);
   await mkdir(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
