@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { realpathSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +16,7 @@ export interface Build {
 
 /**
  * Compiles src/ and migrations/ with swc (as `npm run build` does) into a private folder under
- * dist/, so test files that spawn the built app never see another file's or person's build half
+ * .build/, so test files that spawn the built app never see another file's or person's build half
  * written. Inside the repository, so node finds node_modules and package.json ("type": "module").
  */
 export async function buildApp(): Promise<Build> {
@@ -28,17 +29,14 @@ export async function buildApp(): Promise<Build> {
 }
 
 /**
- * Builds the admin console with Vite (as `npm run build` does into dist/admin) into a private
- * folder, for the app to serve through ADMIN_CONSOLE_DIR: tests never depend on a build someone
- * else made, or on one being there at all.
+ * The admin console as `npm run build` builds it (scripts/build.mjs): once per state of the
+ * sources, into `.build/<fingerprint>/admin`, shared by every test file that needs it instead of a
+ * Vite build each. A later build switches `dist` to another folder and never changes this one.
  */
 export async function buildConsole(): Promise<Build> {
-  const dir = path.join(ROOT, ".build", `test-console-${process.pid}-${randomBytes(3).toString("hex")}`);
-  await promisify(execFile)(path.join(ROOT, "node_modules", ".bin", "vite"), ["build", "--config", path.join(ROOT, "admin", "vite.config.ts"), "--outDir", dir], {
-    cwd: ROOT,
-    timeout: 120_000,
-  });
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  await promisify(execFile)(process.execPath, [path.join(ROOT, "scripts", "build.mjs")], { cwd: ROOT, timeout: 180_000 });
+  // Kept for the next run with the same sources; build.mjs prunes old builds.
+  return { dir: realpathSync(path.join(ROOT, "dist", "admin")), remove: async () => {} };
 }
 
 export interface Spawned {
