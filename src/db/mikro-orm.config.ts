@@ -1,7 +1,5 @@
-import { Migrator } from "@mikro-orm/migrations";
 import { defineConfig, type PostgreSqlDriver } from "@mikro-orm/postgresql";
 import type { Options } from "@mikro-orm/core";
-import { migrationsList } from "../../migrations/index.js";
 import { entities } from "../domain/entities.js";
 
 export interface DatabaseOptions {
@@ -12,14 +10,14 @@ export interface DatabaseOptions {
 }
 
 /**
- * The one ORM configuration (app, CLI, migrations, tests). Migrations are listed explicitly
- * (migrations/index.ts) so the same code runs compiled by swc and under vitest.
+ * The one ORM configuration (app, CLI, migrations, tests). The migrator and the migrations it
+ * runs (listed explicitly in migrations/index.ts, so the same code runs compiled by swc and under
+ * vitest) are loaded by db/migrate.ts only when a migration is pending.
  */
 export function ormConfig(options: DatabaseOptions): Options<PostgreSqlDriver> {
   return defineConfig({
     clientUrl: options.clientUrl,
     entities,
-    extensions: [Migrator],
     // Bounded waits: while PostgreSQL is down a request fails in seconds with 503,
     // rather than hanging on a connection that will never come.
     pool: { min: 0, max: options.poolMax ?? 10, acquireTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
@@ -33,7 +31,6 @@ export function ormConfig(options: DatabaseOptions): Options<PostgreSqlDriver> {
       tableName: "mikro_orm_migrations",
       path: "./migrations",
       pathTs: "./migrations",
-      migrationsList,
       snapshot: true,
       snapshotName: ".snapshot-rolebridge",
       transactional: true,

@@ -1,5 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { type Router, Router as createRouter } from "express";
+import { pendingMigrations } from "../db/migrate.js";
 
 /**
  * `/healthz`: the process is up (no dependencies, for liveness probes).
@@ -13,9 +14,9 @@ export function healthRoutes(orm: MikroORM): Router {
   router.get("/readyz", async (_req, res) => {
     try {
       await withTimeout(orm.em.getConnection().execute("select 1"), 2_000);
-      const pending = await withTimeout(orm.migrator.getPendingMigrations(), 2_000);
+      const pending = await withTimeout(pendingMigrations(orm), 2_000);
       if (pending.length > 0) {
-        res.status(503).json({ status: "unavailable", reason: "migrations pending", pending: pending.map((m) => m.name) });
+        res.status(503).json({ status: "unavailable", reason: "migrations pending", pending });
         return;
       }
       res.json({ status: "ok" });

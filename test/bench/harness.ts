@@ -22,6 +22,7 @@ import { ormConfig } from "../../src/db/mikro-orm.config.js";
 import { systemScope } from "../../src/domain/scope.js";
 import { createServices, type Services } from "../../src/services.js";
 import { serveApp } from "./serve.js";
+import { applyMigrations } from "../../src/db/migrate.js";
 
 export interface BenchDatabase {
   /** The bench process's own ORM over the benchmark's database (tenant set-up, not serving). */
@@ -55,7 +56,7 @@ export async function startBenchDatabase({ poolMax }: { poolMax: number }): Prom
   try {
     orm = await MikroORM.init(ormConfig({ clientUrl: env.databaseUrl, poolMax }));
     console.log("migrating…");
-    await orm.migrator.up();
+    await applyMigrations(orm);
     const config = loadConfig({ LOG_LEVEL: "silent", NODE_ENV: "production", DATABASE_URL: env.databaseUrl, DB_POOL_MAX: String(poolMax) });
     return { orm, services: createServices(orm, config), databaseUrl: env.databaseUrl, close };
   } catch (err) {

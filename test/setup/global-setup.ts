@@ -7,6 +7,7 @@ import { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { createDatabaseIfMissing, withDatabase } from "../../src/db/database.js";
+import { applyMigrations } from "../../src/db/migrate.js";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../src/db/embedded-postgres.js";
 import { ormConfig } from "../../src/db/mikro-orm.config.js";
 
@@ -53,7 +54,7 @@ export default async function setup(project: TestProject) {
   const templateDatabase = `${runPrefix}_template`;
   await createDatabaseIfMissing(serverUrl, templateDatabase);
   const orm = await MikroORM.init(ormConfig({ clientUrl: withDatabase(serverUrl, templateDatabase) }));
-  await orm.migrator.up();
+  await applyMigrations(orm);
   await orm.close(true);
 
   project.provide("pgServerUrl", serverUrl);

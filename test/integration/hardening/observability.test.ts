@@ -4,6 +4,7 @@ import { createDatabaseIfMissing, withDatabase } from "../../../src/db/database.
 import { TEST_PASSWORD } from "../../setup/fixtures.js";
 import { createScimTenant, expectScimError, type ScimTenant, scimUser } from "../../setup/scim-client.js";
 import { startTestApp, type TestApp } from "../../setup/server.js";
+import { applyMigrations } from "../../../src/db/migrate.js";
 
 /**
  * Issue 7 §6, for operators: structured JSON logs whose request id is the one a SCIM error quotes
@@ -194,7 +195,7 @@ describe("/healthz and /readyz", () => {
       expect(body.pending.length).toBeGreaterThan(0);
       expect((await fetch(`${empty.url}/healthz`)).status).toBe(200);
 
-      await empty.orm.migrator.up();
+      await applyMigrations(empty.orm);
       const after = await fetch(`${empty.url}/readyz`);
       expect(after.status).toBe(200);
       expect(await after.json()).toEqual({ status: "ok" });
