@@ -178,13 +178,13 @@ export async function startServerProcess(databaseUrl: string, { poolMax, nodeArg
 }
 
 /** A company with SCIM on, a service account holding "SCIM Provisioner" and its app password. */
-export async function setUpScimTenant(em: EntityManager, services: Services): Promise<{ companyId: string; authorization: string }> {
+export async function setUpScimTenant(em: EntityManager, services: Services): Promise<{ companyId: string; authorization: string; clientId: string }> {
   const slug = `bench-${randomBytes(3).toString("hex")}`;
   const company = await services.companies.createCompany(systemScope(em, "cli"), { slug, name: "Bench", scimEnabled: true });
   const inCompany = systemScope(em, "cli", company.id);
   const { user } = await services.accounts.createServiceAccount(inCompany, { userName: "scim@bench.example" });
   const generated = await services.appPasswords.generate(inCompany, "bench", user.userName);
-  return { companyId: company.id, authorization: `Bearer ${generated.bearerToken}` };
+  return { companyId: company.id, authorization: `Bearer ${generated.bearerToken}`, clientId: generated.appPassword.clientId };
 }
 
 /**

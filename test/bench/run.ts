@@ -44,6 +44,8 @@ interface Row {
   key: OperationKey;
   scim: LoadStats;
   raw: LoadStats;
+  /** Raw SQL sending the same statements as the SCIM request (PATCH and DELETE; users-ops.ts). */
+  sameWork?: LoadStats;
   /** Server CPU (user + system) per successful SCIM operation, ms. */
   serverCpuMs: number;
 }
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
   const db = await startBenchDatabase({ poolMax: 4 });
   const cleanup: (() => Promise<unknown>)[] = [];
   try {
-    const { companyId, authorization } = await setUpScimTenant(db.orm.em.fork() as EntityManager, db.services);
+    const { companyId, authorization, clientId } = await setUpScimTenant(db.orm.em.fork() as EntityManager, db.services);
     const pool = openPool(db.databaseUrl, CLIENTS);
     cleanup.push(() => pool.end());
 
@@ -89,7 +91,9 @@ async function main(): Promise<void> {
       console.log(`measuring ${OPERATION_LABELS[key]}…`);
       const { stats, cpuMs } = await withServerCpu(server, () => runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, fixture.scimOperation(key, scim)));
       const raw = await runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, fixture.rawOperation(key, pool));
-      rows.push({ key, scim: stats, raw, serverCpuMs: cpuMs / Math.max(1, stats.ops) });
+      const sameWorkOperation = fixture.sameWorkOperation(key, pool, clientId);
+      const sameWork = sameWorkOperation && (await runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, sameWorkOperation));
+      rows.push({ key, scim: stats, raw, sameWork, serverCpuMs: cpuMs / Math.max(1, stats.ops) });
     }
     if (rows.length) print(rows, counts);
     if (CURSOR_PHASE) {
@@ -124,6 +128,13 @@ function print(rows: Row[], counts: StatementCounts): void {
     ),
   ];
   console.log(`\n${lines.join("\n")}\n`);
+  const sameWork = rows.filter((r) => r.sameWork);
+  if (sameWork.length) {
+    console.log("Against raw SQL sending the same statements as the SCIM request (authenticate, BEGIN, lock and read, the change with its audit and provisioning rows, COMMIT):\n");
+    console.log(["| operation | SCIM ops/s | same-work SQL ops/s | same-work SQL p50 ms | ops/s SCIM/same-work SQL |", "|---|---:|---:|---:|---:|",
+      ...sameWork.map((r) => `| ${OPERATION_LABELS[r.key]} | ${f(rate(r.scim), 0)} | ${f(rate(r.sameWork!), 0)} | ${f(r.sameWork!.p50, 2)} | ${f(rate(r.scim) / rate(r.sameWork!), 3)} |`)].join("\n"));
+    console.log();
+  }
   console.log(
     counts.batchedEventInserts
       ? `batched event inserts: ${counts.batchedEventInserts} multi-row provisioning_event inserts for the ${counts.scimRequests} SCIM requests of the count (not in stmts/op)`
@@ -139,8 +150,9 @@ function print(rows: Row[], counts: StatementCounts): void {
     for (const [side, s] of [
       ["SCIM", r.scim],
       ["SQL", r.raw],
+      ["same-work SQL", r.sameWork],
     ] as const) {
-      if (s.errors) console.log(`errors: ${OPERATION_LABELS[r.key]} (${side}): ${s.errors}, first: ${s.firstError}`);
+      if (s?.errors) console.log(`errors: ${OPERATION_LABELS[r.key]} (${side}): ${s.errors}, first: ${s.firstError}`);
     }
   }
   if (process.env.BENCH_SHOW_STATEMENTS) {
