@@ -71,15 +71,16 @@ async function newPage(viewport: { width: number; height: number }, errors: stri
 
 /** Nothing wider than the window: the layout holds at this width. */
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, width, widest } = await page.evaluate(() => {
+  // Evaluated in the page (a string, since the test's own types have no DOM).
+  const { scroll, width, widest } = (await page.evaluate(`(() => {
     const width = window.innerWidth;
-    // Name the elements that stick out, so a failure says where the layout broke.
+    // The elements that stick out, so a failure says where the layout broke.
     const widest = [...document.querySelectorAll("body *")]
       .filter((e) => e.getBoundingClientRect().right > width + 0.5)
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+      .map((e) => e.tagName.toLowerCase() + "." + e.className);
     return { scroll: document.documentElement.scrollWidth, width, widest };
-  });
+  })()`)) as { scroll: number; width: number; widest: string[] };
   expect(scroll, `page is ${scroll}px wide in a ${width}px window: ${widest.join(", ")}`).toBeLessThanOrEqual(width);
 }
 

@@ -234,6 +234,36 @@ describe("signing in through an active connection", () => {
     expect(await membershipsOf(created.id)).toEqual([{ role: "Sales", source: "sso" }]);
     await q(`mutation { updateCompanySettings(input: { ssoJitProvisioning: false }) { ssoJitProvisioning } }`);
   });
+
+  it("a test sign-in of someone the company would create shows the user it would create, and creates nothing", async () => {
+    await q(`mutation { updateCompanySettings(input: { ssoJitProvisioning: true }) { ssoJitProvisioning } }`);
+    idp.accounts.set("okta-later", { email: "later@acme.example", email_verified: true, preferred_username: "later@acme.example", groups: ["Sales"] });
+    idp.signInAs("okta-later");
+    const { status, html } = await runTestSignIn(app, co.adminToken, connection.testSignInUrl);
+    expect(status).toBe(200);
+    expect(html).toContain("would be created as later@acme.example");
+    const rows = await app.orm.em.getConnection().execute(`select count(*)::int as n from user_account where lower(user_name) = 'later@acme.example'`);
+    expect(rows[0].n).toBe(0);
+    await q(`mutation { updateCompanySettings(input: { ssoJitProvisioning: false }) { ssoJitProvisioning } }`);
+  });
+
+  it("where the company allows it, a group that names no role creates an unmapped one", async () => {
+    await q(`mutation { updateCompanySettings(input: { ssoCreateUnknownGroups: true }) { ssoCreateUnknownGroups } }`);
+    idp.accounts.set("okta-jane", { ...idp.accounts.get("okta-jane"), groups: ["Sales", "Brand New Team"] });
+    try {
+      const { status } = await signIn("okta-jane");
+      expect(status).toBe(200);
+      const jane = (await app.orm.em.fork().findOneOrFail(User, { userName: "jane@acme.example", company: co.company.id }, { filters: false })) as User;
+      expect(await membershipsOf(jane.id)).toContainEqual({ role: "Brand New Team", source: "sso" });
+      const { unmappedCustomerRoles } = await q(`{ unmappedCustomerRoles { nodes { displayName } } }`);
+      expect(unmappedCustomerRoles.nodes.map((r: any) => r.displayName)).toContain("Brand New Team");
+      const [event] = (await auditOf(app, co.company.id, "sso.signIn")).slice(-1);
+      expect(event!.after).toMatchObject({ createdCustomerRoles: ["Brand New Team"], unknownGroups: [] });
+    } finally {
+      idp.accounts.set("okta-jane", { ...idp.accounts.get("okta-jane"), groups: ["Sales", "Unknown Team"] });
+      await q(`mutation { updateCompanySettings(input: { ssoCreateUnknownGroups: false }) { ssoCreateUnknownGroups } }`);
+    }
+  });
 });
 
 describe("refusals of the IdP's answer", () => {

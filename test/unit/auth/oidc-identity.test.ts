@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { identityOfClaims } from "../../../src/auth/sso/oidc/oidc-identity.js";
+
+/** OpenID Connect Core 1.0 §5.1 claims, as Okta and Entra ID send them, to the identity the sign-in service decides on. */
+const cases = JSON.parse(readFileSync(new URL("./oidc-identity.cases.json", import.meta.url), "utf8")) as {
+  name: string;
+  groupsClaim: string | null;
+  claims: Record<string, unknown>;
+  expected: Record<string, unknown>;
+}[];
+
+describe("identity from ID token and UserInfo claims", () => {
+  it.each(cases)("$name", ({ groupsClaim, claims, expected }) => {
+    const identity = identityOfClaims(claims, groupsClaim);
+    expect({ ...identity, received: undefined }).toEqual({ ...expected, received: undefined });
+    expect(identity.received).toBe(claims);
+  });
+});
