@@ -119,6 +119,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
       config: services.config,
       tokens: services.tokens,
       login: services.login,
+      limits: services.authAttempts,
       signIn: services.ssoSignIn,
       flows: [new OidcFlow(services.ssoConnections, ssoFlowCookie)],
       logError: (err) => log.error({ err }, "unexpected error in a single sign-on"),

@@ -306,6 +306,23 @@ describe("refusals of the IdP's answer", () => {
     expect(browser.cookie("rolebridge_session")).toBeUndefined();
   });
 
+  it("refused callbacks count against the address like wrong passwords: past the limit they get 429 and are not checked", async () => {
+    const limited = await startTestApp({ databaseUrl: app.databaseUrl, env: { SSO_SECRET_KEY: SSO_KEY, AUTH_FAILURE_IP_LIMIT: "2" } });
+    try {
+      const callback = `${limited.url}/sso/${co.company.slug}/oidc/callback?code=abc&state=xyz`;
+      expect((await new BrowserClient().navigate(callback)).status).toBe(401);
+      expect((await new BrowserClient().navigate(callback)).status).toBe(401);
+      const before = (await auditOf(app, co.company.id, "sso.signInRefused")).length;
+      const third = await new BrowserClient().navigate(callback);
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await third.text()).toContain("too many failed authentication attempts from this address");
+      expect(await auditOf(app, co.company.id, "sso.signInRefused")).toHaveLength(before);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("an unknown company answers a page, not an error", async () => {
     const res = await new BrowserClient().navigate(`${app.url}/sso/no-such-company`);
     expect(res.status).toBe(404);
