@@ -43,7 +43,7 @@ export interface SsoRouteDependencies {
 /** Where a signed-in browser lands: its own access, so the roles the IdP's groups just gave are the first thing seen. */
 const CONSOLE = "/admin/my-access";
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, SERVICE_UNAVAILABLE: 503 };
 
 export function ssoRoutes(deps: SsoRouteDependencies): Router {
   const router = Router();

@@ -165,6 +165,20 @@ describe("the key that seals client secrets", () => {
     }
   });
 
+  it("a server with another SSO_SECRET_KEY cannot decrypt the secret: sign-in says so with 503, and opens no session", async () => {
+    const c = (await create(other.adminToken, { ...IDP, name: "rekeyed" })).data!.createOidcConnection;
+    await setStatus(c.id, "active");
+    const rekeyed = await startTestApp({ databaseUrl: app.databaseUrl, env: { SSO_SECRET_KEY: Buffer.alloc(32, 7).toString("base64") } });
+    try {
+      const res = await fetch(`${rekeyed.url}/sso/${other.company.slug}`, { redirect: "manual" });
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain("cannot be decrypted with this server&#39;s SSO_SECRET_KEY");
+      expect(res.headers.getSetCookie().join(";")).not.toContain("rolebridge_session");
+    } finally {
+      await rekeyed.close();
+    }
+  });
+
   it("in development without SSO_SECRET_KEY, a key is made once in the database and used by every instance", async () => {
     const dev = await startTestApp({ databaseUrl: app.databaseUrl, env: { NODE_ENV: "development" } });
     try {
