@@ -14,6 +14,8 @@ export interface SsoStart {
   /** The absolute base URL of rolebridge (PUBLIC_BASE_URL or the request's), for callback URLs. */
   baseUrl: string;
   testerUserId?: string;
+  /** The address the person already typed (the console's email-first sign-in), for the IdP to pre-fill. */
+  loginHint?: string;
 }
 
 /** What a protocol's callback hands back once the IdP's answer passed every check. */

@@ -118,7 +118,9 @@ export function ssoRoutes(deps: SsoRouteDependencies): Router {
       }
       const flow = deps.flows.find((f) => f.protocol === connection.protocol);
       if (!flow) throw new SsoProtocolRefusal(`${connection.protocol.toUpperCase()} sign-in is not available on this server`, connection, null, 400);
-      await flow.start(req, res, { em, company, connection, baseUrl, testerUserId });
+      const hint = typeof req.query.login_hint === "string" ? req.query.login_hint.trim() : "";
+      const loginHint = hint && hint.length <= 320 && !/[\u0000-\u001f]/.test(hint) ? hint : undefined;
+      await flow.start(req, res, { em, company, connection, baseUrl, testerUserId, loginHint });
     } catch (err) {
       await answerRefusal(res, company, err);
     }

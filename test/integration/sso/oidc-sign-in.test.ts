@@ -50,10 +50,10 @@ afterAll(async () => {
 });
 beforeEach(() => idp.tamper(null));
 
-async function signIn(sub: string, rewrite?: (url: string) => string): Promise<{ browser: BrowserClient; status: number; html: string }> {
+async function signIn(sub: string, rewrite?: (url: string) => string, query = ""): Promise<{ browser: BrowserClient; status: number; html: string }> {
   idp.signInAs(sub);
   const browser = new BrowserClient();
-  const res = await browser.navigate(`${app.url}/sso/${co.company.slug}`, rewrite);
+  const res = await browser.navigate(`${app.url}/sso/${co.company.slug}${query}`, rewrite);
   return { browser, status: res.status, html: await res.text() };
 }
 
@@ -166,7 +166,7 @@ describe("signing in through an active connection", () => {
     await q(`mutation($u: ID!) { setUserCustomerRoles(userId: $u, displayNames: ["Finance"], source: UPLOAD) { sources } }`, { u: jane.id });
     await q(`mutation($u: ID!) { setUserCustomerRoles(userId: $u, displayNames: ["Legacy"], source: SSO) { sources } }`, { u: jane.id });
 
-    const { browser, status, html } = await signIn("okta-jane");
+    const { browser, status, html } = await signIn("okta-jane", undefined, "?login_hint=jane%40acme.example");
     expect(status).toBe(200);
     expect(html).toContain("Signed in as jane@acme.example");
     const hops = browser.hops.map((h) => new URL(h.url).pathname);
@@ -177,6 +177,7 @@ describe("signing in through an active connection", () => {
     expect(authorize.searchParams.get("state")).toBeTruthy();
     expect(authorize.searchParams.get("nonce")).toBeTruthy();
     expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(authorize.searchParams.get("login_hint")).toBe("jane@acme.example");
 
     const session = browser.cookie("rolebridge_session");
     const me = await meWithCookie(app, session);
@@ -205,6 +206,18 @@ describe("signing in through an active connection", () => {
       { role: { name: "EMEA Sales" }, grants: [{ kind: "MAPPING", membershipSource: "SSO", customerRole: { displayName: "Sales" } }] },
     ]);
     expect(effectiveAccess.appAccessRoles).toEqual([{ role: { name: "Auditor" }, grants: [{ membershipSource: "SSO" }] }]);
+  });
+
+  it("a user of another company with the same address is never matched", async () => {
+    const elsewhere = await createTestCompany(app);
+    await createUserWithRoles(app, elsewhere.company, "pat@acme.example", [], { allowSsoLogin: true, autoAssignRoles: true });
+    idp.accounts.set("okta-pat", { email: "pat@acme.example", email_verified: true, preferred_username: "pat@acme.example", groups: ["Sales"] });
+    const { browser, status, html } = await signIn("okta-pat");
+    expect(status).toBe(403);
+    expect(html).toContain("no user of");
+    expect(browser.cookie("rolebridge_session")).toBeUndefined();
+    const theirs = await app.orm.em.getConnection().execute(`select count(*)::int as n from audit_event where company_id = ? and action like 'sso.%'`, [elsewhere.company.id]);
+    expect(theirs[0].n).toBe(0);
   });
 
   it("a user without allowSsoLogin is refused with a page and an audit event, and gets no session", async () => {

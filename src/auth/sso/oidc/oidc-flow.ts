@@ -44,6 +44,8 @@ export class OidcFlow implements SsoProtocolFlow {
       code_challenge_method: "S256",
       state,
       nonce,
+      // OpenID Connect Core 1.0 §3.1.2.1: Okta and Entra pre-fill the sign-in with it.
+      ...(start.loginHint ? { login_hint: start.loginHint } : {}),
     });
     await this.cookie.set(start.em, req, res, {
       companyId: start.company.id,
