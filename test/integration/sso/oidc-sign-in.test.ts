@@ -208,6 +208,18 @@ describe("signing in through an active connection", () => {
     expect(effectiveAccess.appAccessRoles).toEqual([{ role: { name: "Auditor" }, grants: [{ membershipSource: "SSO" }] }]);
   });
 
+  it("groups the IdP sent elsewhere (Entra's overage) refuse the sign-in rather than strip the user's roles", async () => {
+    const jane = (await app.orm.em.fork().findOneOrFail(User, { userName: "jane@acme.example", company: co.company.id }, { filters: false })) as User;
+    const before = await membershipsOf(jane.id);
+    const { groups: _, ...rest } = idp.accounts.get("okta-jane")!;
+    idp.accounts.set("okta-overage", { ...rest, _claim_names: { groups: "src1" }, _claim_sources: { src1: { endpoint: "https://graph.example/v1.0/users/x/getMemberObjects" } } });
+    const { browser, status, html } = await signIn("okta-overage");
+    expect(status).toBe(403);
+    expect(html).toContain("elsewhere instead of in the token");
+    expect(browser.cookie("rolebridge_session")).toBeUndefined();
+    expect(await membershipsOf(jane.id)).toEqual(before);
+  });
+
   it("a user of another company with the same address is never matched", async () => {
     const elsewhere = await createTestCompany(app);
     await createUserWithRoles(app, elsewhere.company, "pat@acme.example", [], { allowSsoLogin: true, autoAssignRoles: true });
