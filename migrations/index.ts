@@ -5,11 +5,13 @@ import type { MigrationObject } from "@mikro-orm/core";
 /** Their names: enough to tell whether one is pending, without loading any. */
 export const migrationNames: string[] = [
   "Migration20261125191307",
+  "Migration20261207070200",
 ];
 
 /** The migrations themselves, loaded when one is to run. */
 export async function loadMigrationsList(): Promise<MigrationObject[]> {
   return [
     { name: "Migration20261125191307", class: (await import("./Migration20261125191307.js")).Migration20261125191307 },
+    { name: "Migration20261207070200", class: (await import("./Migration20261207070200.js")).Migration20261207070200 },
   ];
 }

@@ -8,6 +8,9 @@ import { CustomerRole } from "./customer-roles/customer-role.entity.js";
 import { Membership } from "./customer-roles/membership.entity.js";
 import { ProvisioningEvent } from "./provisioning/provisioning-event.entity.js";
 import { SigningKey } from "./signing-keys/signing-key.entity.js";
+import { SsoConnection } from "./sso/sso-connection.entity.js";
+import { SsoDevelopmentKey } from "./sso/sso-development-key.entity.js";
+import { SsoDomain } from "./sso/sso-domain.entity.js";
 import { UserEmail } from "./users/user-email.entity.js";
 import { User } from "./users/user.entity.js";
 
@@ -26,4 +29,7 @@ export const entities = [
   ProvisioningEvent,
   AuditEvent,
   SigningKey,
+  SsoConnection,
+  SsoDomain,
+  SsoDevelopmentKey,
 ];

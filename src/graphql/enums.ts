@@ -3,6 +3,7 @@ import { Permission } from "../domain/access-roles/permission.js";
 import { ScimDeleteMode } from "../domain/companies/company.entity.js";
 import { MembershipSource } from "../domain/customer-roles/membership-source.js";
 import { SortDirection } from "./pagination.js";
+import { SsoConnectionStatus, SsoProtocol } from "../domain/sso/sso-connection.entity.js";
 
 registerEnumType(Permission, {
   name: "Permission",
@@ -34,6 +35,7 @@ registerEnumType(MembershipSource, {
     SCIM_ROLES_ATTRIBUTE: { description: "The roles attribute of a SCIM User." },
     UPLOAD: { description: "A file-based user upload." },
     MANUAL: { description: "An admin through GraphQL." },
+    SSO: { description: "The groups an IdP asserted at single sign-on, replaced at every sign-in." },
   },
 });
 
@@ -43,4 +45,23 @@ registerEnumType(SortDirection, {
   valuesConfig: { ASC: { description: "Ascending." }, DESC: { description: "Descending." } },
 });
 
-export { MembershipSource, Permission, ScimDeleteMode, SortDirection };
+registerEnumType(SsoProtocol, {
+  name: "SsoProtocol",
+  description: "The protocol of a single sign-on connection.",
+  valuesConfig: {
+    OIDC: { description: "OpenID Connect 1.0 (authorization code flow with PKCE)." },
+    SAML: { description: "SAML 2.0 Web Browser SSO, rolebridge as the service provider." },
+  },
+});
+
+registerEnumType(SsoConnectionStatus, {
+  name: "SsoConnectionStatus",
+  description: "Where a single sign-on connection is in its life.",
+  valuesConfig: {
+    DRAFT: { description: "Configured, never tested successfully: only test sign-ins run through it." },
+    ACTIVE: { description: "Tested successfully: users sign in through it." },
+    DISABLED: { description: "Switched off: every sign-in is refused; a successful test sign-in activates it again." },
+  },
+});
+
+export { MembershipSource, Permission, ScimDeleteMode, SortDirection, SsoConnectionStatus, SsoProtocol };
