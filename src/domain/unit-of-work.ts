@@ -196,6 +196,7 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   app_access_role_name_ci: "name",
   company_slug_ci: "slug",
   app_password_one_active_per_user: "appPassword",
+  app_password_one_superseded_per_user: "appPassword",
 };
 
 /** PostgreSQL's unique_violation and foreign_key_violation, as hand-written SQL meets them (without MikroORM's wrapping). */
@@ -213,6 +214,9 @@ export function translateDatabaseError(err: unknown): unknown {
         field,
         reason: "ACTIVE_APP_PASSWORD",
       });
+    }
+    if (constraint === "app_password_one_superseded_per_user") {
+      return new DomainError("CONFLICT", "a rotation of this account's app password is already under way", { field, reason: "ROTATION_IN_PROGRESS" });
     }
     return DomainError.conflict(field, `${field} is already taken`);
   }
