@@ -277,6 +277,44 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 
+  "rotate-app-password": {
+    usage: "rotate-app-password --client-id C [--name N]",
+    summary: "issue a successor to an app password while it keeps working; the successor's first use revokes it (the secret is printed once)",
+    options: { "client-id": str, name: str },
+    required: ["client-id"],
+    async run(services, v) {
+      const r = await services.appPasswords.rotate(operator(services), { clientId: s(v["client-id"]) }, opt(v.name));
+      const account = r.appPassword.user;
+      return {
+        lines: [
+          `App password "${r.appPassword.name}" issued for ${account.userName} to replace Client ID ${r.predecessor.clientId}`,
+          `Client ID: ${r.appPassword.clientId}`,
+          `Client Secret: ${r.clientSecret}`,
+          `Bearer token (for IdPs that take one secret token): ${r.bearerToken}`,
+          "The Client Secret is shown this once; it is stored only as a hash.",
+          `Client ID ${r.predecessor.clientId} keeps working until the first successful request with the new one, which revokes it.`,
+        ],
+        json: {
+          appPassword: {
+            id: r.appPassword.id,
+            name: r.appPassword.name,
+            clientId: r.appPassword.clientId,
+            createdAt: r.appPassword.createdAt.toISOString(),
+            owner: { id: account.id, userName: account.userName },
+          },
+          clientSecret: r.clientSecret,
+          bearerToken: r.bearerToken,
+          predecessor: {
+            id: r.predecessor.id,
+            name: r.predecessor.name,
+            clientId: r.predecessor.clientId,
+            supersededAt: r.predecessor.supersededAt?.toISOString() ?? null,
+          },
+        },
+      };
+    },
+  },
+
   "revoke-app-password": {
     usage: "revoke-app-password --client-id C",
     summary: "revoke an app password; requests using it fail from the next one on",
