@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { graphql, SessionEnded, signOut } from "./api";
 import { ConsoleMeDocument, type ConsoleMeQuery } from "./generated/graphql";
+import { NavLink, usePath } from "./navigation";
+import { ProvisioningHealth } from "./provisioning-health";
+import { Reports } from "./reports";
 import { ScimIntegration } from "./scim-integration";
 import { SignIn } from "./sign-in";
 
@@ -8,11 +11,15 @@ export type Me = ConsoleMeQuery["me"];
 
 type State = { kind: "loading" } | { kind: "signed-out"; message?: string } | { kind: "signed-in"; me: Me };
 
+const PROVISIONING_PATH = "/admin/provisioning";
+const REPORTS_PATH = "/admin/reports";
+
 const SESSION_ENDED = "Your session has ended (it expired or was signed out). Sign in again.";
 
 /** The console: sign-in until there is a session, then its pages. */
 export function Console() {
   const [state, setState] = useState<State>({ kind: "loading" });
+  const path = usePath();
 
   const loadMe = useCallback(async (afterSignIn: boolean) => {
     try {
@@ -45,11 +52,21 @@ export function Console() {
               <span className="nav-group">Integrations</span>
               <ul>
                 <li>
-                  <a href="/admin/integrations/scim" aria-current="page">
+                  <NavLink to="/admin/integrations/scim" current={path === "/admin/integrations/scim" || path === "/admin/" || path === "/admin"}>
                     SCIM
-                  </a>
+                  </NavLink>
                 </li>
               </ul>
+            </li>
+            <li>
+              <NavLink to={PROVISIONING_PATH} current={path === PROVISIONING_PATH}>
+                Provisioning
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={REPORTS_PATH} current={path === REPORTS_PATH}>
+                Backups and reports
+              </NavLink>
             </li>
           </ul>
         </nav>
@@ -67,7 +84,13 @@ export function Console() {
         </button>
       </header>
       <main>
-        <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />
+        {path === PROVISIONING_PATH ? (
+          <ProvisioningHealth onSessionEnded={sessionEnded} />
+        ) : path === REPORTS_PATH ? (
+          <Reports onSessionEnded={sessionEnded} />
+        ) : (
+          <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />
+        )}
       </main>
     </>
   );

@@ -3,26 +3,212 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type ConsoleAppPasswordFragment = { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } };
+/** Which kind of platform role. */
+export type AccessRoleKind =
+  /** An app-access role. */
+  | 'APP'
+  /** A data-access role. */
+  | 'DATA';
+
+/** Comparisons of a date-time attribute, compared as instants. */
+export type DateTimeComparison = {
+  /** Equal. */
+  eq?: string | null | undefined;
+  /** Later than or equal. */
+  ge?: string | null | undefined;
+  /** Later than. */
+  gt?: string | null | undefined;
+  /** Earlier than or equal. */
+  le?: string | null | undefined;
+  /** Earlier than. */
+  lt?: string | null | undefined;
+  /** Not equal. */
+  ne?: string | null | undefined;
+  /** Present. */
+  pr?: boolean | null | undefined;
+};
+
+/** Comparisons of an id attribute. */
+export type IdComparison = {
+  /** Equal. */
+  eq?: string | null | undefined;
+  /** Not equal. */
+  ne?: string | null | undefined;
+  /** Present. */
+  pr?: boolean | null | undefined;
+};
+
+/** Which page: offset paging (offset + first) or cursor paging (after + first), not both. */
+export type PageInput = {
+  /** The endCursor of the previous page; the page seeks from that row (no rows are skipped) and keeps the same sort. A cursor this API did not issue, or one issued for another sort, is BAD_USER_INPUT with reason INVALID_CURSOR. */
+  after?: string | null | undefined;
+  /** Rows wanted (default 100, at most 1000). */
+  first?: number | null | undefined;
+  /** Rows to skip (0-based); SCIM startIndex - 1. */
+  offset?: number | null | undefined;
+};
+
+/** Which provisioning events: every condition given must hold. */
+export type ProvisioningEventWhere = {
+  /** The app password (credential) used, by id. */
+  appPasswordId?: IdComparison | null | undefined;
+  /** The credential's Client ID (compared case-sensitively). */
+  clientId?: StringComparison | null | undefined;
+  /** When the request was served, e.g. { ge: since, lt: until }. */
+  createdAt?: DateTimeComparison | null | undefined;
+  /** HTTP method. */
+  method?: StringComparison | null | undefined;
+  /** SUCCESS or FAILURE. */
+  outcome?: ProvisioningOutcome | null | undefined;
+  /** Request path below the SCIM base URL (case-sensitive). */
+  path?: StringComparison | null | undefined;
+  /** The resource's id (case-sensitive). */
+  resourceId?: StringComparison | null | undefined;
+  /** SCIM resource type: User or Group. */
+  resourceType?: StringComparison | null | undefined;
+  /** The error's scimType, e.g. uniqueness (pr: false for requests without one). */
+  scimType?: StringComparison | null | undefined;
+  /** The HTTP status answered. */
+  status?: StatusComparison | null | undefined;
+};
+
+/** Whether a SCIM request succeeded (status below 400) or failed. */
+export type ProvisioningOutcome =
+  /** Answered with a status of 400 or more. */
+  | 'FAILURE'
+  /** Answered with a status below 400. */
+  | 'SUCCESS';
+
+/** Comparisons of an HTTP status code; several operators in one object must all hold. */
+export type StatusComparison = {
+  /** Equal. */
+  eq?: number | null | undefined;
+  /** Greater than or equal, e.g. 400 for every failure. */
+  ge?: number | null | undefined;
+  /** Greater than. */
+  gt?: number | null | undefined;
+  /** Any of these statuses. */
+  in?: Array<number> | null | undefined;
+  /** Less than or equal. */
+  le?: number | null | undefined;
+  /** Less than. */
+  lt?: number | null | undefined;
+  /** Not equal. */
+  ne?: number | null | undefined;
+};
+
+/** Comparisons of a string attribute; several operators in one object must all hold. */
+export type StringComparison = {
+  /** Compare case-sensitively; defaults to the attribute's caseExact (false except externalId). */
+  caseExact?: boolean | null | undefined;
+  /** Contains. */
+  co?: string | null | undefined;
+  /** Equal. */
+  eq?: string | null | undefined;
+  /** Ends with. */
+  ew?: string | null | undefined;
+  /** Greater than or equal. */
+  ge?: string | null | undefined;
+  /** Greater than (lexicographic). */
+  gt?: string | null | undefined;
+  /** Less than or equal. */
+  le?: string | null | undefined;
+  /** Less than. */
+  lt?: string | null | undefined;
+  /** Not equal (an absent value is not equal). */
+  ne?: string | null | undefined;
+  /** Present: true matches a non-empty value, false an absent one. */
+  pr?: boolean | null | undefined;
+  /** Starts with. */
+  sw?: string | null | undefined;
+};
+
+/** What an upload did with one line's user. */
+export type UploadAction =
+  /** A new user was created. */
+  | 'CREATED'
+  /** The existing user already matched the line. */
+  | 'UNCHANGED'
+  /** The existing user, or its upload-owned roles, changed. */
+  | 'UPDATED';
+
+export type ConsoleAppPasswordFragment = { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } };
 
 export type ConsoleAppPasswordsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleAppPasswordsQuery = { appPasswords: Array<{ id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } }> };
+export type ConsoleAppPasswordsQuery = { appPasswords: Array<{ id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } }> };
 
 export type ConsoleGenerateAppPasswordMutationVariables = Exact<{
   name: string;
 }>;
 
 
-export type ConsoleGenerateAppPasswordMutation = { generateAppPassword: { clientSecret: string, bearerToken: string, appPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } } } };
+export type ConsoleGenerateAppPasswordMutation = { generateAppPassword: { clientSecret: string, bearerToken: string, appPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } } } };
 
 export type ConsoleRevokeAppPasswordMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ConsoleRevokeAppPasswordMutation = { revokeAppPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } } };
+export type ConsoleRevokeAppPasswordMutation = { revokeAppPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } } };
+
+export type ConsoleRotateAppPasswordMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleRotateAppPasswordMutation = { rotateAppPassword: { clientSecret: string, bearerToken: string, appPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } }, predecessor: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } } } };
+
+export type ConsoleProvisioningEventFragment = { id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null };
+
+export type ConsoleProvisioningSummaryQueryVariables = Exact<{
+  since?: string | null | undefined;
+}>;
+
+
+export type ConsoleProvisioningSummaryQuery = { provisioningSummary: { since: string, until: string, totalRequests: number, successCount: number, failureCount: number, revokedCredentialRequests: number, wrongSecretRequests: number, usersCreatedWithoutNameCount: number, countsByStatus: Array<{ status: number, count: number }>, lastSuccess: { id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null } | null, lastFailure: { id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null } | null, usersCreatedWithoutName: Array<{ id: string, userName: string }> } };
+
+export type ConsoleProvisioningEventsQueryVariables = Exact<{
+  where?: ProvisioningEventWhere | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ConsoleProvisioningEventsQuery = { provisioningEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null }> } };
+
+export type ConsoleProvisioningEventQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleProvisioningEventQuery = { provisioningEvent: { id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null } };
+
+export type ConsoleExportRoleMappingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleExportRoleMappingsQuery = { exportRoleMappings: unknown };
+
+export type ConsoleImportRoleMappingsMutationVariables = Exact<{
+  document: unknown;
+  dryRun: boolean;
+}>;
+
+
+export type ConsoleImportRoleMappingsMutation = { importRoleMappings: { dryRun: boolean, applied: boolean, unchangedCount: number, createdCustomerRoles: Array<string>, changes: Array<{ customerRole: string, mappedBefore: boolean, mappedAfter: boolean, dataAccessRolesBefore: Array<string>, dataAccessRolesAfter: Array<string>, appAccessRolesBefore: Array<string>, appAccessRolesAfter: Array<string> }>, accessChanges: Array<{ kind: AccessRoleKind, roleName: string, gainedCount: number, lostCount: number }> } };
+
+export type ConsoleUploadUsersMutationVariables = Exact<{
+  csv: string;
+  dryRun: boolean;
+}>;
+
+
+export type ConsoleUploadUsersMutation = { uploadUsers: { dryRun: boolean, applied: boolean, created: number, updated: number, unchanged: number, membershipsAdded: number, membershipsRemoved: number, createdCustomerRoles: Array<string>, lines: Array<{ line: number, userName: string, action: UploadAction, customerRolesAdded: Array<string>, customerRolesRemoved: Array<string> }> } };
+
+export type ConsoleClearUploadedCustomerRolesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleClearUploadedCustomerRolesMutation = { clearUploadedCustomerRoles: number };
 
 export type ConsoleMeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -56,11 +242,36 @@ export const ConsoleAppPasswordFragmentDoc = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
   owner {
     userName
   }
 }
     `, {"fragmentName":"ConsoleAppPassword"}) as unknown as TypedDocumentString<ConsoleAppPasswordFragment, unknown>;
+export const ConsoleProvisioningEventFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleProvisioningEvent on ProvisioningEvent {
+  id
+  createdAt
+  method
+  path
+  resourceType
+  resourceId
+  outcome
+  status
+  scimType
+  detail
+  durationMs
+  normalizations
+  credential {
+    name
+    clientId
+    revokedAt
+  }
+}
+    `, {"fragmentName":"ConsoleProvisioningEvent"}) as unknown as TypedDocumentString<ConsoleProvisioningEventFragment, unknown>;
 export const ConsoleAppPasswordsDocument = new TypedDocumentString(`
     query ConsoleAppPasswords {
   appPasswords {
@@ -75,6 +286,10 @@ export const ConsoleAppPasswordsDocument = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
   owner {
     userName
   }
@@ -97,6 +312,10 @@ export const ConsoleGenerateAppPasswordDocument = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
   owner {
     userName
   }
@@ -115,10 +334,202 @@ export const ConsoleRevokeAppPasswordDocument = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
   owner {
     userName
   }
 }`) as unknown as TypedDocumentString<ConsoleRevokeAppPasswordMutation, ConsoleRevokeAppPasswordMutationVariables>;
+export const ConsoleRotateAppPasswordDocument = new TypedDocumentString(`
+    mutation ConsoleRotateAppPassword($id: ID!) {
+  rotateAppPassword(id: $id) {
+    clientSecret
+    bearerToken
+    appPassword {
+      ...ConsoleAppPassword
+    }
+    predecessor {
+      ...ConsoleAppPassword
+    }
+  }
+}
+    fragment ConsoleAppPassword on AppPassword {
+  id
+  name
+  clientId
+  active
+  createdAt
+  lastUsedAt
+  revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
+  owner {
+    userName
+  }
+}`) as unknown as TypedDocumentString<ConsoleRotateAppPasswordMutation, ConsoleRotateAppPasswordMutationVariables>;
+export const ConsoleProvisioningSummaryDocument = new TypedDocumentString(`
+    query ConsoleProvisioningSummary($since: DateTimeISO) {
+  provisioningSummary(since: $since) {
+    since
+    until
+    totalRequests
+    successCount
+    failureCount
+    countsByStatus {
+      status
+      count
+    }
+    lastSuccess {
+      ...ConsoleProvisioningEvent
+    }
+    lastFailure {
+      ...ConsoleProvisioningEvent
+    }
+    revokedCredentialRequests
+    wrongSecretRequests
+    usersCreatedWithoutNameCount
+    usersCreatedWithoutName {
+      id
+      userName
+    }
+  }
+}
+    fragment ConsoleProvisioningEvent on ProvisioningEvent {
+  id
+  createdAt
+  method
+  path
+  resourceType
+  resourceId
+  outcome
+  status
+  scimType
+  detail
+  durationMs
+  normalizations
+  credential {
+    name
+    clientId
+    revokedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleProvisioningSummaryQuery, ConsoleProvisioningSummaryQueryVariables>;
+export const ConsoleProvisioningEventsDocument = new TypedDocumentString(`
+    query ConsoleProvisioningEvents($where: ProvisioningEventWhere, $page: PageInput) {
+  provisioningEvents(where: $where, page: $page) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...ConsoleProvisioningEvent
+    }
+  }
+}
+    fragment ConsoleProvisioningEvent on ProvisioningEvent {
+  id
+  createdAt
+  method
+  path
+  resourceType
+  resourceId
+  outcome
+  status
+  scimType
+  detail
+  durationMs
+  normalizations
+  credential {
+    name
+    clientId
+    revokedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleProvisioningEventsQuery, ConsoleProvisioningEventsQueryVariables>;
+export const ConsoleProvisioningEventDocument = new TypedDocumentString(`
+    query ConsoleProvisioningEvent($id: ID!) {
+  provisioningEvent(id: $id) {
+    ...ConsoleProvisioningEvent
+  }
+}
+    fragment ConsoleProvisioningEvent on ProvisioningEvent {
+  id
+  createdAt
+  method
+  path
+  resourceType
+  resourceId
+  outcome
+  status
+  scimType
+  detail
+  durationMs
+  normalizations
+  credential {
+    name
+    clientId
+    revokedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleProvisioningEventQuery, ConsoleProvisioningEventQueryVariables>;
+export const ConsoleExportRoleMappingsDocument = new TypedDocumentString(`
+    query ConsoleExportRoleMappings {
+  exportRoleMappings
+}
+    `) as unknown as TypedDocumentString<ConsoleExportRoleMappingsQuery, ConsoleExportRoleMappingsQueryVariables>;
+export const ConsoleImportRoleMappingsDocument = new TypedDocumentString(`
+    mutation ConsoleImportRoleMappings($document: JSON!, $dryRun: Boolean!) {
+  importRoleMappings(document: $document, dryRun: $dryRun) {
+    dryRun
+    applied
+    unchangedCount
+    createdCustomerRoles
+    changes {
+      customerRole
+      mappedBefore
+      mappedAfter
+      dataAccessRolesBefore
+      dataAccessRolesAfter
+      appAccessRolesBefore
+      appAccessRolesAfter
+    }
+    accessChanges {
+      kind
+      roleName
+      gainedCount
+      lostCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleImportRoleMappingsMutation, ConsoleImportRoleMappingsMutationVariables>;
+export const ConsoleUploadUsersDocument = new TypedDocumentString(`
+    mutation ConsoleUploadUsers($csv: String!, $dryRun: Boolean!) {
+  uploadUsers(csv: $csv, dryRun: $dryRun) {
+    dryRun
+    applied
+    created
+    updated
+    unchanged
+    membershipsAdded
+    membershipsRemoved
+    createdCustomerRoles
+    lines {
+      line
+      userName
+      action
+      customerRolesAdded
+      customerRolesRemoved
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUploadUsersMutation, ConsoleUploadUsersMutationVariables>;
+export const ConsoleClearUploadedCustomerRolesDocument = new TypedDocumentString(`
+    mutation ConsoleClearUploadedCustomerRoles {
+  clearUploadedCustomerRoles
+}
+    `) as unknown as TypedDocumentString<ConsoleClearUploadedCustomerRolesMutation, ConsoleClearUploadedCustomerRolesMutationVariables>;
 export const ConsoleMeDocument = new TypedDocumentString(`
     query ConsoleMe {
   me {

@@ -1,0 +1,209 @@
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { USERS_AND_ROLES_CSV_HEADER } from "../../src/http/reports.route.js";
+import { basic, generateAppPassword, scimProbe, setUpServiceAccount, type ServiceAccountSetup } from "../integration/auth/auth-helpers.js";
+import { buildConsole, type Build } from "../setup/build.js";
+import { TEST_PASSWORD } from "../setup/fixtures.js";
+import { startTestApp, type TestApp } from "../setup/server.js";
+import { launchChromium } from "../support/chromium.js";
+
+/**
+ * An administrator's operating journeys in a real browser: rotating the SCIM credential while the
+ * IdP keeps calling, the IdP setup tabs, the provisioning health panel and the request an IdP
+ * quotes, and the users-and-roles CSV as a real download. Screenshots go to
+ * test-output/admin-console-ops/.
+ */
+const SCREENSHOTS = fileURLToPath(new URL("../../test-output/admin-console-ops/", import.meta.url));
+
+let app: TestApp;
+let built: Build;
+let browser: Browser;
+let setup: ServiceAccountSetup;
+
+beforeAll(async () => {
+  built = await buildConsole();
+  app = await startTestApp({ env: { ADMIN_CONSOLE_DIR: built.dir } });
+  setup = await setUpServiceAccount(app, "entra-provisioning");
+  await mkdir(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await built?.remove();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  browserErrors: string[];
+}
+
+async function signIn(userName: string, viewport: { width: number; height: number }, at = "/admin/"): Promise<Session> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const browserErrors: string[] = [];
+  // A Content-Security-Policy violation or a script error shows up here, and fails the journey.
+  page.on("console", (m) => m.type() === "error" && browserErrors.push(`${m.text()} ${m.location().url}`));
+  page.on("pageerror", (e) => browserErrors.push(e.message));
+  await page.goto(`${app.url}${at}`);
+  await page.getByLabel("Company").fill(setup.co.company.slug);
+  await page.getByLabel("User name").fill(userName);
+  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByLabel("Password").press("Enter");
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  return { context, page, browserErrors };
+}
+
+/** No element wider than the window: a layout that breaks shows up as horizontal scrolling. */
+async function expectNoHorizontalScroll(page: Page) {
+  // A string, evaluated in the page: the test's own TypeScript has no DOM types.
+  const { scrollWidth, clientWidth } = (await page.evaluate(
+    "({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })",
+  )) as { scrollWidth: number; clientWidth: number };
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}
+
+it("rotate while the IdP keeps calling with the old secret, then switches: the old one stops working, and the page shows both", async () => {
+  const { context, page, browserErrors } = await signIn("entra-provisioning", { width: 1280, height: 800 });
+  await page.getByRole("heading", { level: 1, name: /SCIM/ }).waitFor();
+
+  // The IdP tabs say which value goes into which field of each IdP's form.
+  const tabs = page.getByRole("tablist", { name: "Identity provider" });
+  await tabs.getByRole("tab", { name: "Okta" }).click();
+  const panel = page.getByRole("tabpanel");
+  await panel.getByRole("row", { name: /SCIM connector base URL/ }).getByText(`${app.url}/scim/v2`, { exact: true }).waitFor();
+  await panel.getByRole("row", { name: /Unique identifier field for users/ }).getByText("userName", { exact: true }).waitFor();
+  await panel.getByRole("row", { name: /Authentication Mode/ }).getByText(/Basic Auth/).waitFor();
+  // Keyboard: the arrow key moves to Entra ID.
+  await tabs.getByRole("tab", { name: "Okta" }).press("ArrowRight");
+  expect(await tabs.getByRole("tab", { name: "Entra ID" }).getAttribute("aria-selected")).toBe("true");
+  await panel.getByRole("row", { name: /Tenant URL/ }).getByText(`${app.url}/scim/v2`, { exact: true }).waitFor();
+  await panel.getByRole("row", { name: /Secret Token/ }).getByText(/Bearer token/).waitFor();
+  await shot(page, "1-entra-tab");
+  await tabs.getByRole("tab", { name: "SailPoint" }).click();
+  await panel.getByRole("row", { name: /Token URL/ }).getByText(`${app.url}/oauth2/token`, { exact: true }).waitFor();
+
+  // Generate the first credential; the IdP uses it.
+  await page.getByLabel("Descriptive name").fill("Entra ID");
+  await page.getByLabel("Descriptive name").press("Enter");
+  const secretPanel = () => page.locator("section", { has: page.getByRole("heading", { name: /New app password/ }) });
+  const valueOf = (label: string) => secretPanel().locator(".value", { has: page.getByText(label, { exact: true }) }).locator("code").textContent();
+  const oldClientId = (await valueOf("Client ID"))!;
+  const oldBearer = (await valueOf("Bearer token"))!;
+  await page.getByRole("button", { name: "I have copied it, close" }).click();
+  expect((await scimProbe(app.url, `Bearer ${oldBearer}`)).status).toBe(200);
+
+  // Rotate: the successor's secret is shown once, and the old credential keeps working.
+  await page.getByRole("button", { name: `Rotate Entra ID (${oldClientId})` }).click();
+  await secretPanel().getByText(/keeps working until the first successful request with this one/).waitFor();
+  const newClientId = (await valueOf("Client ID"))!;
+  const newSecret = (await valueOf("Client Secret"))!;
+  expect(newClientId).not.toBe(oldClientId);
+  await shot(page, "2-rotated-successor-shown-once");
+  await page.getByRole("button", { name: "I have copied it, close" }).click();
+  expect(await page.content()).not.toContain(newSecret);
+
+  for (let i = 0; i < 3; i++) expect((await scimProbe(app.url, `Bearer ${oldBearer}`)).status).toBe(200);
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await page.getByRole("row", { name: new RegExp(oldClientId) }).getByRole("cell", { name: "Active until its successor's first use" }).waitFor();
+  await page.getByRole("row", { name: new RegExp(newClientId) }).getByRole("cell", { name: /Active, not used yet/ }).waitFor();
+  // One rotation at a time: no Rotate button while this one is under way.
+  expect(await page.getByRole("button", { name: /^Rotate/ }).count()).toBe(0);
+  await shot(page, "3-rotation-under-way");
+
+  // The IdP switches (HTTP Basic with the new Client ID and Secret); the old one stops working.
+  expect((await scimProbe(app.url, basic(newClientId, newSecret))).status).toBe(200);
+  const refused = await scimProbe(app.url, `Bearer ${oldBearer}`);
+  expect(refused.status).toBe(401);
+
+  await page.getByRole("button", { name: "Refresh" }).click();
+  const oldRow = page.getByRole("row", { name: new RegExp(oldClientId) });
+  await oldRow.getByRole("cell", { name: /^Revoked/ }).waitFor();
+  // Its last use (by the IdP before switching) and the failed request after it.
+  expect(await oldRow.getByRole("cell", { name: "Never" }).count()).toBe(0);
+  await oldRow.getByRole("cell", { name: /the app password is revoked/ }).waitFor();
+  const newRow = page.getByRole("row", { name: new RegExp(newClientId) });
+  await newRow.getByRole("cell", { name: "Active", exact: true }).waitFor();
+  expect(await newRow.getByRole("cell", { name: "Never" }).count()).toBe(0);
+  await shot(page, "4-old-revoked-by-first-use");
+
+  expect(browserErrors).toEqual([]);
+  await context.close();
+});
+
+it("a SCIM request appears in the provisioning panel, and the request id an IdP quotes opens it", async () => {
+  // What an IdP sees: an error with a request id (here: a wrong secret for the company's Client ID).
+  const [active] = (await app.orm.em
+    .fork()
+    .getConnection()
+    .execute(`select client_id from app_password where company_id = ? and revoked_at is null`, [setup.co.company.id])) as { client_id: string }[];
+  const clientId = active?.client_id ?? (await generateAppPassword(app, setup.serviceToken, "Entra ID")).clientId;
+  const refused = await fetch(`${app.url}/scim/v2/Users?filter=${encodeURIComponent('userName eq "new.joiner@example.com"')}`, {
+    headers: { accept: "application/scim+json", authorization: basic(clientId, "not-the-secret") },
+  });
+  expect(refused.status).toBe(401);
+  const requestId = refused.headers.get("x-request-id")!;
+  // Refusals are logged off the request path, in batches; flush the batch instead of waiting for it.
+  await app.services.provisioningEvents.flush();
+
+  const { context, page, browserErrors } = await signIn(setup.co.admin.userName, { width: 1280, height: 800 }, "/admin/provisioning");
+  await page.getByRole("heading", { level: 1, name: "Provisioning" }).waitFor();
+  await page.getByRole("status").filter({ hasText: /Working|Failing/ }).waitFor();
+  await page.getByText("Requests with a revoked credential").waitFor();
+  await shot(page, "5-provisioning-health");
+
+  // Filtered to refusals, the request is listed.
+  await page.getByLabel("Status").selectOption("401");
+  await page.getByLabel("Operation").selectOption("GET Users");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  const row = page.getByRole("row", { name: new RegExp(requestId) });
+  await row.getByRole("cell", { name: /^401/ }).waitFor();
+  await row.getByRole("cell", { name: /wrong Client Secret/ }).waitFor();
+
+  // Opened by the id an IdP shows.
+  await page.getByLabel("Request id").fill(requestId);
+  await page.getByLabel("Request id").press("Enter");
+  const detail = page.getByRole("region", { name: `Request ${requestId}` });
+  await detail.getByText(/wrong Client Secret/).waitFor();
+  await detail.getByText("401", { exact: true }).waitFor();
+  await detail.getByText(/^GET \/scim\/v2\/Users\?filter=/).waitFor();
+  await shot(page, "6-request-opened");
+
+  // An id that is no request of this company: the API's message, shown as it is.
+  await page.getByLabel("Request id").fill("not-a-request");
+  await page.getByLabel("Request id").press("Enter");
+  await page.getByRole("alert").filter({ hasText: /not found|no ProvisioningEvent|not-a-request/i }).waitFor();
+  expect(browserErrors).toEqual([]);
+  await context.close();
+
+  // The same panel at phone width.
+  const phone = await signIn(setup.co.admin.userName, { width: 390, height: 844 }, "/admin/provisioning");
+  await phone.page.getByText("Requests with a revoked credential").waitFor();
+  await phone.page.getByRole("row", { name: new RegExp(requestId) }).waitFor();
+  await expectNoHorizontalScroll(phone.page);
+  await shot(phone.page, "7-provisioning-390px");
+  await phone.context.close();
+});
+
+it("downloads the users-and-roles CSV as a file", async () => {
+  const { context, page, browserErrors } = await signIn(setup.co.admin.userName, { width: 1280, height: 800 });
+  await page.getByRole("link", { name: "Backups and reports" }).click();
+  await page.getByRole("heading", { level: 1, name: "Backups and reports" }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download users and roles (CSV)" }).click()]);
+  expect(download.suggestedFilename()).toBe("users-and-roles.csv");
+  const file = await download.path();
+  const lines = (await readFile(file, "utf8")).trim().split(/\r?\n/);
+  expect(lines[0]).toBe(USERS_AND_ROLES_CSV_HEADER.join(","));
+  expect(lines.find((l) => l.startsWith(`${setup.co.admin.id},${setup.co.admin.userName},`))).toMatch(/,true,/);
+  await shot(page, "8-backups-and-reports");
+  await expectNoHorizontalScroll(page);
+  expect(browserErrors).toEqual([]);
+  await context.close();
+});
