@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
 import { graphql, SessionEnded, signOut } from "./api";
 import { ConsoleMeDocument, type ConsoleMeQuery } from "./generated/graphql";
+import { AuditLog } from "./audit-log";
 import { NavLink, usePath } from "./navigation";
+import { PlatformCompanies } from "./platform-companies";
 import { ProvisioningHealth } from "./provisioning-health";
 import { Reports } from "./reports";
+import { Settings } from "./settings";
 import { ScimIntegration } from "./scim-integration";
 import { SignIn } from "./sign-in";
 
@@ -11,8 +14,14 @@ export type Me = ConsoleMeQuery["me"];
 
 type State = { kind: "loading" } | { kind: "signed-out"; message?: string } | { kind: "signed-in"; me: Me };
 
-const PROVISIONING_PATH = "/admin/provisioning";
-const REPORTS_PATH = "/admin/reports";
+/** Pages beside Integrations > SCIM, by path: each shows the API's own error when the caller may not use it. */
+const PAGES: { path: string; label: string; Page: (props: { onSessionEnded: () => void }) => JSX.Element }[] = [
+  { path: "/admin/provisioning", label: "Provisioning", Page: ProvisioningHealth },
+  { path: "/admin/audit-log", label: "Audit log", Page: AuditLog },
+  { path: "/admin/reports", label: "Backups and reports", Page: Reports },
+  { path: "/admin/settings", label: "Settings", Page: Settings },
+  { path: "/admin/platform/companies", label: "Companies (platform)", Page: PlatformCompanies },
+];
 
 const SESSION_ENDED = "Your session has ended (it expired or was signed out). Sign in again.";
 
@@ -38,6 +47,7 @@ export function Console() {
 
   const sessionEnded = useCallback(() => setState({ kind: "signed-out", message: SESSION_ENDED }), []);
 
+  const page = PAGES.find((p) => p.path === path);
   if (state.kind === "loading") return <p className="loading">Loading…</p>;
   if (state.kind === "signed-out") {
     return <SignIn message={state.message} onSignedIn={() => loadMe(true)} />;
@@ -58,16 +68,13 @@ export function Console() {
                 </li>
               </ul>
             </li>
-            <li>
-              <NavLink to={PROVISIONING_PATH} current={path === PROVISIONING_PATH}>
-                Provisioning
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={REPORTS_PATH} current={path === REPORTS_PATH}>
-                Backups and reports
-              </NavLink>
-            </li>
+            {PAGES.map((p) => (
+              <li key={p.path}>
+                <NavLink to={p.path} current={path === p.path}>
+                  {p.label}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
         <span className="who">
@@ -84,13 +91,7 @@ export function Console() {
         </button>
       </header>
       <main>
-        {path === PROVISIONING_PATH ? (
-          <ProvisioningHealth onSessionEnded={sessionEnded} />
-        ) : path === REPORTS_PATH ? (
-          <Reports onSessionEnded={sessionEnded} />
-        ) : (
-          <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />
-        )}
+        {page ? <page.Page onSessionEnded={sessionEnded} /> : <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />}
       </main>
     </>
   );

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { USERS_AND_ROLES_CSV_HEADER } from "../../src/http/reports.route.js";
 import { basic, generateAppPassword, scimProbe, setUpServiceAccount, type ServiceAccountSetup } from "../integration/auth/auth-helpers.js";
 import { buildConsole, type Build } from "../setup/build.js";
-import { TEST_PASSWORD } from "../setup/fixtures.js";
+import { createPlatformOperator, TEST_PASSWORD } from "../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
 import { launchChromium } from "../support/chromium.js";
 
@@ -44,7 +44,7 @@ interface Session {
   browserErrors: string[];
 }
 
-async function signIn(userName: string, viewport: { width: number; height: number }, at = "/admin/"): Promise<Session> {
+async function signIn(userName: string, viewport: { width: number; height: number }, at = "/admin/", company = setup.co.company.slug): Promise<Session> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -53,7 +53,7 @@ async function signIn(userName: string, viewport: { width: number; height: numbe
   page.on("console", (m) => m.type() === "error" && browserErrors.push(`${m.text()} ${m.location().url}`));
   page.on("pageerror", (e) => browserErrors.push(e.message));
   await page.goto(`${app.url}${at}`);
-  await page.getByLabel("Company").fill(setup.co.company.slug);
+  await page.getByLabel("Company").fill(company);
   await page.getByLabel("User name").fill(userName);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByLabel("Password").press("Enter");
@@ -204,6 +204,67 @@ it("downloads the users-and-roles CSV as a file", async () => {
   expect(lines.find((l) => l.startsWith(`${setup.co.admin.id},${setup.co.admin.userName},`))).toMatch(/,true,/);
   await shot(page, "8-backups-and-reports");
   await expectNoHorizontalScroll(page);
+  expect(browserErrors).toEqual([]);
+  await context.close();
+});
+
+it("the audit log shows the rotation with its before and after; settings change what SCIM DELETE does, and a bad value shows the API's message", async () => {
+  const { context, page, browserErrors } = await signIn(setup.co.admin.userName, { width: 1280, height: 800 }, "/admin/audit-log");
+  await page.getByRole("heading", { level: 1, name: "Audit log" }).waitFor();
+  await page.getByLabel("Action starts with").fill("appPassword.r");
+  await page.getByLabel("Target type").selectOption("AppPassword");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  // The first journey's rotation and the automatic revocation its successor's first use made.
+  const rotateRow = page.getByRole("row", { name: /appPassword\.rotate/ });
+  await rotateRow.getByRole("cell", { name: "entra-provisioning" }).waitFor();
+  await page.getByRole("row", { name: /appPassword\.revokeOnSuccessorUse/ }).waitFor();
+  expect(await page.getByRole("row", { name: /appPassword\.generate/ }).count()).toBe(0);
+  await rotateRow.getByRole("button", { name: /Show before and after of appPassword\.rotate/ }).click();
+  const changed = page.locator(".before-after tr.changed", { has: page.getByRole("rowheader", { name: /supersededAt/ }) });
+  // Marked as changed: null before, the rotation's time after.
+  await changed.getByRole("cell", { name: "null", exact: true }).waitFor();
+  await changed.getByRole("cell", { name: /^\d{4}-\d{2}-\d{2}T/ }).waitFor();
+  await page.locator(".before-after").getByRole("rowheader", { name: /successor/ }).waitFor();
+  await shot(page, "9-audit-before-after");
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+  await page.getByLabel("Delete the user").check();
+  await page.getByLabel("Minimum length").fill("5");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByRole("alert").filter({ hasText: "minLength must be between 8 and 256" }).waitFor();
+  const stored = async () =>
+    ((await app.orm.em.fork().getConnection().execute(`select scim_delete_mode, password_min_length from company where id = ?`, [setup.co.company.id])) as any[])[0];
+  expect(await stored()).toMatchObject({ scim_delete_mode: "deactivate" });
+
+  await page.getByLabel("Minimum length").fill("14");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByRole("status").filter({ hasText: "Settings saved." }).waitFor();
+  expect(await stored()).toMatchObject({ scim_delete_mode: "delete", password_min_length: 14 });
+  await shot(page, "10-settings-saved");
+  expect(browserErrors).toEqual([]);
+  await context.close();
+});
+
+it("a platform operator creates a company and switches SCIM on; a taken slug shows the API's message", async () => {
+  const { operator } = await createPlatformOperator(app);
+  const { context, page, browserErrors } = await signIn(operator.userName, { width: 390, height: 844 }, "/admin/platform/companies", "platform");
+  await page.getByRole("heading", { level: 1, name: "Companies" }).waitFor();
+  await page.getByLabel("Slug").fill("globex");
+  await page.getByLabel("Name").fill("Globex Corporation");
+  await page.getByRole("button", { name: "Create company" }).click();
+  await page.getByRole("status").filter({ hasText: "Company globex created." }).waitFor();
+  await page.getByRole("button", { name: "Switch SCIM on for globex" }).click();
+  await page.getByRole("button", { name: "Switch SCIM off for globex" }).waitFor();
+  const [row] = (await app.orm.em.fork().getConnection().execute(`select name, scim_enabled from company where slug = 'globex'`)) as any[];
+  expect(row).toEqual({ name: "Globex Corporation", scim_enabled: true });
+
+  await page.getByLabel("Slug").fill("GLOBEX");
+  await page.getByLabel("Name").fill("Globex again");
+  await page.getByRole("button", { name: "Create company" }).click();
+  await page.getByRole("alert").filter({ hasText: /slug/i }).waitFor();
+  await expectNoHorizontalScroll(page);
+  await shot(page, "11-platform-companies-390px");
   expect(browserErrors).toEqual([]);
   await context.close();
 });

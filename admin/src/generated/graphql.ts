@@ -10,6 +10,52 @@ export type AccessRoleKind =
   /** A data-access role. */
   | 'DATA';
 
+/** Which audit events: the comparisons of one node must all hold; and/or/not combine nodes. */
+export type AuditEventWhere = {
+  /** The action, e.g. { eq: "roleMapping.set" } or { sw: "roleMapping." } (case-sensitive). */
+  action?: StringComparison | null | undefined;
+  /** The acting user's id (case-sensitive). */
+  actorUserId?: StringComparison | null | undefined;
+  /** The acting user's userName (ignoring case). */
+  actorUserName?: StringComparison | null | undefined;
+  /** Every one of these must hold. */
+  and?: Array<AuditEventWhere> | null | undefined;
+  /** When the change was committed. */
+  createdAt?: DateTimeComparison | null | undefined;
+  /** The impersonating platform operator's id; { pr: true } lists every change made through an impersonated session. */
+  impersonatorUserId?: StringComparison | null | undefined;
+  /** This must not hold. */
+  not?: AuditEventWhere | null | undefined;
+  /** At least one of these must hold. */
+  or?: Array<AuditEventWhere> | null | undefined;
+  /** The target's id (case-sensitive). */
+  targetId?: StringComparison | null | undefined;
+  /** The target type, e.g. CustomerRole (case-sensitive). */
+  targetType?: StringComparison | null | undefined;
+};
+
+/** Changes to company settings; fields left out are kept. */
+export type CompanySettingsInput = {
+  /** Display name. */
+  name?: string | null | undefined;
+  /** Password policy changes. */
+  passwordPolicy?: PasswordPolicyInput | null | undefined;
+  /** What SCIM DELETE /Users/{id} does. */
+  scimDeleteMode?: ScimDeleteMode | null | undefined;
+  /** Allow a user only one SCIM-sourced customer-supplied role at a time. */
+  singleCustomerRole?: boolean | null | undefined;
+};
+
+/** A new company (platform operators). */
+export type CreateCompanyInput = {
+  /** Display name. */
+  name: string;
+  /** Switch SCIM identity management on at once (default false). */
+  scimEnabled?: boolean | null | undefined;
+  /** Short login name: 2-63 characters of a-z, 0-9 and '-'. */
+  slug: string;
+};
+
 /** Comparisons of a date-time attribute, compared as instants. */
 export type DateTimeComparison = {
   /** Equal. */
@@ -48,6 +94,22 @@ export type PageInput = {
   offset?: number | null | undefined;
 };
 
+/** Changes to the password policy; fields left out are kept. */
+export type PasswordPolicyInput = {
+  /** Forbid passwords containing the userName. */
+  disallowUserName?: boolean | null | undefined;
+  /** Minimum number of characters (8 to 256). */
+  minLength?: number | null | undefined;
+  /** Require a digit. */
+  requireDigit?: boolean | null | undefined;
+  /** Require a lowercase letter. */
+  requireLowercase?: boolean | null | undefined;
+  /** Require a symbol. */
+  requireSymbol?: boolean | null | undefined;
+  /** Require an uppercase letter. */
+  requireUppercase?: boolean | null | undefined;
+};
+
 /** Which provisioning events: every condition given must hold. */
 export type ProvisioningEventWhere = {
   /** The app password (credential) used, by id. */
@@ -78,6 +140,13 @@ export type ProvisioningOutcome =
   | 'FAILURE'
   /** Answered with a status below 400. */
   | 'SUCCESS';
+
+/** What SCIM DELETE /Users/{id} does. */
+export type ScimDeleteMode =
+  /** Set active to false and keep the user for audit (default). */
+  | 'DEACTIVATE'
+  /** Remove the user. */
+  | 'DELETE';
 
 /** Comparisons of an HTTP status code; several operators in one object must all hold. */
 export type StatusComparison = {
@@ -159,6 +228,48 @@ export type ConsoleRotateAppPasswordMutationVariables = Exact<{
 
 
 export type ConsoleRotateAppPasswordMutation = { rotateAppPassword: { clientSecret: string, bearerToken: string, appPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } }, predecessor: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } } } };
+
+export type ConsoleAuditEventsQueryVariables = Exact<{
+  where?: AuditEventWhere | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ConsoleAuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, action: string, actorUserName: string | null, impersonatorUserId: string | null, targetType: string, targetId: string | null, before: unknown, after: unknown }> } };
+
+export type ConsoleCompanyFragment = { id: string, slug: string, name: string, scimEnabled: boolean, scimDeleteMode: ScimDeleteMode, singleCustomerRole: boolean, passwordPolicy: { minLength: number, requireLowercase: boolean, requireUppercase: boolean, requireDigit: boolean, requireSymbol: boolean, disallowUserName: boolean } };
+
+export type ConsoleCompanySettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCompanySettingsQuery = { company: { id: string, slug: string, name: string, scimEnabled: boolean, scimDeleteMode: ScimDeleteMode, singleCustomerRole: boolean, passwordPolicy: { minLength: number, requireLowercase: boolean, requireUppercase: boolean, requireDigit: boolean, requireSymbol: boolean, disallowUserName: boolean } } };
+
+export type ConsoleUpdateCompanySettingsMutationVariables = Exact<{
+  input: CompanySettingsInput;
+}>;
+
+
+export type ConsoleUpdateCompanySettingsMutation = { updateCompanySettings: { id: string, slug: string, name: string, scimEnabled: boolean, scimDeleteMode: ScimDeleteMode, singleCustomerRole: boolean, passwordPolicy: { minLength: number, requireLowercase: boolean, requireUppercase: boolean, requireDigit: boolean, requireSymbol: boolean, disallowUserName: boolean } } };
+
+export type ConsoleCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCompaniesQuery = { companies: Array<{ id: string, slug: string, name: string, scimEnabled: boolean, createdAt: string }> };
+
+export type ConsoleCreateCompanyMutationVariables = Exact<{
+  input: CreateCompanyInput;
+}>;
+
+
+export type ConsoleCreateCompanyMutation = { createCompany: { id: string, slug: string, name: string, scimEnabled: boolean, createdAt: string } };
+
+export type ConsoleSetScimEnabledMutationVariables = Exact<{
+  companyId: string;
+  enabled: boolean;
+}>;
+
+
+export type ConsoleSetScimEnabledMutation = { setScimEnabled: { id: string, scimEnabled: boolean } };
 
 export type ConsoleProvisioningEventFragment = { id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null };
 
@@ -251,6 +362,24 @@ export const ConsoleAppPasswordFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleAppPassword"}) as unknown as TypedDocumentString<ConsoleAppPasswordFragment, unknown>;
+export const ConsoleCompanyFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleCompany on Company {
+  id
+  slug
+  name
+  scimEnabled
+  scimDeleteMode
+  singleCustomerRole
+  passwordPolicy {
+    minLength
+    requireLowercase
+    requireUppercase
+    requireDigit
+    requireSymbol
+    disallowUserName
+  }
+}
+    `, {"fragmentName":"ConsoleCompany"}) as unknown as TypedDocumentString<ConsoleCompanyFragment, unknown>;
 export const ConsoleProvisioningEventFragmentDoc = new TypedDocumentString(`
     fragment ConsoleProvisioningEvent on ProvisioningEvent {
   id
@@ -371,6 +500,102 @@ export const ConsoleRotateAppPasswordDocument = new TypedDocumentString(`
     userName
   }
 }`) as unknown as TypedDocumentString<ConsoleRotateAppPasswordMutation, ConsoleRotateAppPasswordMutationVariables>;
+export const ConsoleAuditEventsDocument = new TypedDocumentString(`
+    query ConsoleAuditEvents($where: AuditEventWhere, $page: PageInput) {
+  auditEvents(where: $where, page: $page) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      createdAt
+      action
+      actorUserName
+      impersonatorUserId
+      targetType
+      targetId
+      before
+      after
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuditEventsQuery, ConsoleAuditEventsQueryVariables>;
+export const ConsoleCompanySettingsDocument = new TypedDocumentString(`
+    query ConsoleCompanySettings {
+  company {
+    ...ConsoleCompany
+  }
+}
+    fragment ConsoleCompany on Company {
+  id
+  slug
+  name
+  scimEnabled
+  scimDeleteMode
+  singleCustomerRole
+  passwordPolicy {
+    minLength
+    requireLowercase
+    requireUppercase
+    requireDigit
+    requireSymbol
+    disallowUserName
+  }
+}`) as unknown as TypedDocumentString<ConsoleCompanySettingsQuery, ConsoleCompanySettingsQueryVariables>;
+export const ConsoleUpdateCompanySettingsDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateCompanySettings($input: CompanySettingsInput!) {
+  updateCompanySettings(input: $input) {
+    ...ConsoleCompany
+  }
+}
+    fragment ConsoleCompany on Company {
+  id
+  slug
+  name
+  scimEnabled
+  scimDeleteMode
+  singleCustomerRole
+  passwordPolicy {
+    minLength
+    requireLowercase
+    requireUppercase
+    requireDigit
+    requireSymbol
+    disallowUserName
+  }
+}`) as unknown as TypedDocumentString<ConsoleUpdateCompanySettingsMutation, ConsoleUpdateCompanySettingsMutationVariables>;
+export const ConsoleCompaniesDocument = new TypedDocumentString(`
+    query ConsoleCompanies {
+  companies {
+    id
+    slug
+    name
+    scimEnabled
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCompaniesQuery, ConsoleCompaniesQueryVariables>;
+export const ConsoleCreateCompanyDocument = new TypedDocumentString(`
+    mutation ConsoleCreateCompany($input: CreateCompanyInput!) {
+  createCompany(input: $input) {
+    id
+    slug
+    name
+    scimEnabled
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateCompanyMutation, ConsoleCreateCompanyMutationVariables>;
+export const ConsoleSetScimEnabledDocument = new TypedDocumentString(`
+    mutation ConsoleSetScimEnabled($companyId: ID!, $enabled: Boolean!) {
+  setScimEnabled(companyId: $companyId, enabled: $enabled) {
+    id
+    scimEnabled
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetScimEnabledMutation, ConsoleSetScimEnabledMutationVariables>;
 export const ConsoleProvisioningSummaryDocument = new TypedDocumentString(`
     query ConsoleProvisioningSummary($since: DateTimeISO) {
   provisioningSummary(since: $since) {
