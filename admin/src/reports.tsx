@@ -228,7 +228,8 @@ function ClearUploadedRoles({ onSessionEnded }: { onSessionEnded: () => void }) 
     setConfirming(false);
     if (!result.ok) return setError(result.message);
     setError(undefined);
-    setMessage(`${result.value.clearUploadedCustomerRoles} uploaded role assignments removed.`);
+    const n = result.value.clearUploadedCustomerRoles;
+    setMessage(`Removed ${n} role assignment${n === 1 ? "" : "s"} made by uploads.`);
   }
 
   return (

@@ -268,3 +268,51 @@ it("a platform operator creates a company and switches SCIM on; a taken slug sho
   expect(browserErrors).toEqual([]);
   await context.close();
 });
+
+it("exports the role mapping and imports it back with a preview; uploads users with a preview, then applies; clears uploaded roles", async () => {
+  const { context, page, browserErrors } = await signIn(setup.co.admin.userName, { width: 1280, height: 800 }, "/admin/reports");
+  await page.getByRole("heading", { level: 1, name: "Backups and reports" }).waitFor();
+
+  // The mapping, exported as a file, and imported back: the preview says nothing changes.
+  const [exported] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export the role mapping (JSON)" }).click()]);
+  expect(exported.suggestedFilename()).toBe("role-mappings.json");
+  const mappingFile = await exported.path();
+  expect(JSON.parse(await readFile(mappingFile, "utf8"))).toMatchObject({ format: "rolebridge.role-mappings", version: 1 });
+  await page.getByLabel("Role mapping file (JSON)").setInputFiles(mappingFile);
+  const mappingPreview = page.locator(".preview").filter({ hasText: /mappings? change/ });
+  await mappingPreview.getByRole("heading", { name: "Preview: nothing has changed yet" }).waitFor();
+  await mappingPreview.getByText(/^0 mappings change/).waitFor();
+  // A file that is no mapping: the API's message, and nothing applied.
+  await page.getByLabel("Role mapping file (JSON)").setInputFiles({ name: "wrong.json", mimeType: "application/json", buffer: Buffer.from('{"format":"other"}') });
+  await page.getByRole("alert").filter({ hasText: 'format must be "rolebridge.role-mappings"' }).waitFor();
+
+  // Users from CSV: previewed (nothing written), then applied.
+  const csv = "userName,givenName,familyName,customerRoles\nuploaded.user@example.com,Up,Loaded,Sales (upload)\n";
+  await page.getByLabel("Users file (CSV)").setInputFiles({ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const uploadPreview = page.locator(".preview").filter({ hasText: /created/ });
+  await uploadPreview.getByRole("heading", { name: "Preview: nothing has changed yet" }).waitFor();
+  await uploadPreview.getByText(/1 created, 0 updated/).waitFor();
+  await uploadPreview.getByText(/Line 2: uploaded.user@example.com, created; roles added: Sales \(upload\)/).waitFor();
+  const users = async () =>
+    (await app.orm.em.fork().getConnection().execute(`select user_name from user_account where company_id = ? and user_name = 'uploaded.user@example.com'`, [
+      setup.co.company.id,
+    ])) as unknown[];
+  expect(await users()).toHaveLength(0);
+  await shot(page, "12-upload-preview");
+  await page.getByRole("button", { name: "Apply this upload" }).click();
+  await uploadPreview.getByRole("heading", { name: "Applied" }).waitFor();
+  expect(await users()).toHaveLength(1);
+
+  // Clearing uploaded roles, with the advice, after a confirmation.
+  await page.getByText(/It is not recommended to use bulk user upload along with SCIM/).waitFor();
+  await page.getByRole("button", { name: "Clear uploaded roles" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Yes, clear uploaded roles" }).click();
+  await page.getByRole("status").filter({ hasText: "Removed 1 role assignment made by uploads." }).waitFor();
+  const uploaded = (await app.orm.em.fork().getConnection().execute(`select count(*)::int as n from membership where company_id = ? and source = 'upload'`, [
+    setup.co.company.id,
+  ])) as { n: number }[];
+  expect(uploaded[0]!.n).toBe(0);
+  await shot(page, "13-uploaded-roles-cleared");
+  expect(browserErrors).toEqual([]);
+  await context.close();
+});
