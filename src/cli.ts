@@ -245,7 +245,7 @@ const COMMANDS: Record<string, Command> = {
 
   "list-app-passwords": {
     usage: "list-app-passwords --company S",
-    summary: "the company's app passwords, newest first: Client ID, name, owner, active or revoked (never a secret)",
+    summary: "the company's app passwords, newest first: Client ID, name, owner, active, being rotated or revoked (never a secret)",
     options: { company: str },
     required: ["company"],
     async run(services, v) {
@@ -254,9 +254,15 @@ const COMMANDS: Record<string, Command> = {
       return {
         lines: [
           ...all.map((ap) => {
+            const lastUsed = `last used ${ap.lastUsedAt ? ap.lastUsedAt.toISOString() : "never"}`;
+            const replaces = ap.predecessor && all.find((p) => p.id === ap.predecessor!.id && !p.revokedAt);
             const state = ap.revokedAt
               ? `revoked ${ap.revokedAt.toISOString()}`
-              : `active, last used ${ap.lastUsedAt ? ap.lastUsedAt.toISOString() : "never"}`;
+              : ap.supersededAt
+                ? `active until its successor's first use, ${lastUsed}`
+                : replaces
+                  ? `active, its first use revokes ${replaces.clientId}, ${lastUsed}`
+                  : `active, ${lastUsed}`;
             return `${ap.clientId}  "${ap.name}"  ${ap.user.userName}  created ${ap.createdAt.toISOString()}  ${state}`;
           }),
           `${all.length} app password${all.length === 1 ? "" : "s"} in company ${company.slug}`,
@@ -271,6 +277,8 @@ const COMMANDS: Record<string, Command> = {
             createdAt: ap.createdAt.toISOString(),
             lastUsedAt: ap.lastUsedAt?.toISOString() ?? null,
             revokedAt: ap.revokedAt?.toISOString() ?? null,
+            supersededAt: ap.supersededAt?.toISOString() ?? null,
+            predecessorId: ap.predecessor?.id ?? null,
           })),
         },
       };

@@ -432,6 +432,15 @@ describe("npm run cli", () => {
       { client_id: res.json.appPassword.clientId, superseded: false, predecessor: oldClientId },
     ]);
 
+    const listed = (await cli("list-app-passwords", "--company", "rotco")).stdout.trim().split("\n");
+    expect(listed[0]).toMatch(new RegExp(`^${res.json.appPassword.clientId} {2}"Entra" .* active, its first use revokes ${oldClientId}, last used never$`));
+    expect(listed[1]).toMatch(new RegExp(`^${oldClientId} {2}"Entra" .* active until its successor's first use, last used never$`));
+    const listedJson = (await cli("list-app-passwords", "--company", "rotco", "--json")).json.appPasswords;
+    expect(listedJson.map((a: any) => [a.clientId, a.supersededAt !== null, a.predecessorId])).toEqual([
+      [res.json.appPassword.clientId, false, res.json.predecessor.id],
+      [oldClientId, true, null],
+    ]);
+
     expectOneLineError(await cli("rotate-app-password", "--client-id", oldClientId), /already being replaced/);
     expectOneLineError(await cli("rotate-app-password", "--client-id", res.json.appPassword.clientId), /rotation is under way/);
     expectOneLineError(await cli("rotate-app-password", "--client-id", "rb_unknown"), /no app password has the Client ID rb_unknown/);
