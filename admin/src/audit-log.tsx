@@ -1,7 +1,9 @@
-import { type FormEvent, Fragment, useCallback, useEffect, useState } from "react";
+import { type FormEvent, Fragment, useCallback, useState } from "react";
 import { graphql } from "./api";
-import { attempt } from "./console";
+import { ErrorMessage } from "./error-message";
+import { useCursorPages } from "./cursor-pages";
 import { type AuditEventWhere, ConsoleAuditEventsDocument, type ConsoleAuditEventsQuery } from "./generated/graphql";
+import { when } from "./when";
 
 type AuditEvent = ConsoleAuditEventsQuery["auditEvents"]["nodes"][number];
 
@@ -17,31 +19,13 @@ interface Filters {
 /** Who changed what: the company's audit history with filters, each change opened as before and after. */
 export function AuditLog({ onSessionEnded }: { onSessionEnded: () => void }) {
   const [filters, setFilters] = useState<Filters>({ action: "", targetType: "", actor: "" });
-  const [events, setEvents] = useState<AuditEvent[]>();
-  const [total, setTotal] = useState(0);
-  const [next, setNext] = useState<string | null>(null);
   const [opened, setOpened] = useState<string>();
-  const [error, setError] = useState<string>();
-
-  const load = useCallback(
-    async (after?: string) => {
-      const result = await attempt(
-        () => graphql(ConsoleAuditEventsDocument, { where: whereOf(filters), page: { first: PAGE_SIZE, ...(after ? { after } : {}) } }),
-        onSessionEnded,
-      );
-      if (!result.ok) return setError(result.message);
-      setError(undefined);
-      const connection = result.value.auditEvents;
-      setEvents((previous) => (after ? [...(previous ?? []), ...connection.nodes] : connection.nodes));
-      setTotal(connection.totalCount);
-      setNext(connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null);
-    },
-    [filters, onSessionEnded],
+  const fetchPage = useCallback(
+    async (after?: string) =>
+      (await graphql(ConsoleAuditEventsDocument, { where: whereOf(filters), page: { first: PAGE_SIZE, ...(after ? { after } : {}) } })).auditEvents,
+    [filters],
   );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { nodes: events, total, error, hasMore, more } = useCursorPages(fetchPage, onSessionEnded);
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -72,11 +56,7 @@ export function AuditLog({ onSessionEnded }: { onSessionEnded: () => void }) {
           <input id="audit-actor" name="actor" defaultValue={filters.actor} />
           <button type="submit">Apply filters</button>
         </form>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage message={error} />
         {events === undefined ? (
           !error && <p>Loading…</p>
         ) : events.length === 0 ? (
@@ -103,7 +83,7 @@ export function AuditLog({ onSessionEnded }: { onSessionEnded: () => void }) {
                 {events.map((e) => (
                   <Fragment key={e.id}>
                     <tr>
-                      <td data-label="Time">{new Date(e.createdAt).toLocaleString()}</td>
+                      <td data-label="Time">{when(e.createdAt)}</td>
                       <td data-label="Actor">
                         {e.actorUserName ?? "—"}
                         {e.impersonatorUserId && <div className="hint">through an impersonated session</div>}
@@ -121,7 +101,7 @@ export function AuditLog({ onSessionEnded }: { onSessionEnded: () => void }) {
                           aria-expanded={opened === e.id}
                           aria-controls={`audit-${e.id}`}
                           onClick={() => setOpened(opened === e.id ? undefined : e.id)}
-                          aria-label={`${opened === e.id ? "Hide" : "Show"} before and after of ${e.action} at ${new Date(e.createdAt).toLocaleString()}`}
+                          aria-label={`${opened === e.id ? "Hide" : "Show"} before and after of ${e.action} at ${when(e.createdAt)}`}
                         >
                           {opened === e.id ? "Hide" : "Before / after"}
                         </button>
@@ -138,8 +118,8 @@ export function AuditLog({ onSessionEnded }: { onSessionEnded: () => void }) {
                 ))}
               </tbody>
             </table>
-            {next && (
-              <button type="button" onClick={() => void load(next)}>
+            {hasMore && (
+              <button type="button" onClick={() => void more()}>
                 Load more
               </button>
             )}

@@ -1,7 +1,9 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import { ConsoleCompaniesDocument, type ConsoleCompaniesQuery, ConsoleCreateCompanyDocument, ConsoleSetScimEnabledDocument } from "./generated/graphql";
+import { when } from "./when";
 
 type Company = ConsoleCompaniesQuery["companies"][number];
 
@@ -52,11 +54,7 @@ export function PlatformCompanies({ onSessionEnded }: { onSessionEnded: () => vo
   return (
     <>
       <h1>Companies</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {message && (
         <p role="status" className="notice">
           {message}
@@ -108,7 +106,7 @@ export function PlatformCompanies({ onSessionEnded }: { onSessionEnded: () => vo
                       {c.scimEnabled ? "Switch off" : "Switch on"}
                     </button>
                   </td>
-                  <td data-label="Created">{new Date(c.createdAt).toLocaleString()}</td>
+                  <td data-label="Created">{when(c.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

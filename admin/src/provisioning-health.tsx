@@ -1,15 +1,17 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
+import { useCursorPages } from "./cursor-pages";
 import {
   type ConsoleProvisioningEventFragment,
   ConsoleProvisioningEventDocument,
   ConsoleProvisioningEventsDocument,
-  type ConsoleProvisioningEventsQuery,
   ConsoleProvisioningSummaryDocument,
   type ConsoleProvisioningSummaryQuery,
   type ProvisioningEventWhere,
 } from "./generated/graphql";
+import { when } from "./when";
 
 type Summary = ConsoleProvisioningSummaryQuery["provisioningSummary"];
 type Event = ConsoleProvisioningEventFragment;
@@ -40,10 +42,6 @@ export function ProvisioningHealth({ onSessionEnded }: { onSessionEnded: () => v
   const [summary, setSummary] = useState<Summary>();
   const [summaryError, setSummaryError] = useState<string>();
   const [filters, setFilters] = useState<Filters>({ status: "", operation: "" });
-  const [events, setEvents] = useState<Event[]>();
-  const [page, setPage] = useState<ConsoleProvisioningEventsQuery["provisioningEvents"]["pageInfo"]>();
-  const [total, setTotal] = useState(0);
-  const [eventsError, setEventsError] = useState<string>();
   const [opened, setOpened] = useState<Event>();
   const [openError, setOpenError] = useState<string>();
 
@@ -56,28 +54,17 @@ export function ProvisioningHealth({ onSessionEnded }: { onSessionEnded: () => v
     } else setSummaryError(result.message);
   }, [hours, onSessionEnded]);
 
-  const loadEvents = useCallback(
-    async (after?: string) => {
-      const result = await attempt(
-        () => graphql(ConsoleProvisioningEventsDocument, { where: whereOf(filters), page: { first: PAGE_SIZE, ...(after ? { after } : {}) } }),
-        onSessionEnded,
-      );
-      if (!result.ok) return setEventsError(result.message);
-      setEventsError(undefined);
-      const connection = result.value.provisioningEvents;
-      setEvents((previous) => (after ? [...(previous ?? []), ...connection.nodes] : connection.nodes));
-      setPage(connection.pageInfo);
-      setTotal(connection.totalCount);
-    },
-    [filters, onSessionEnded],
+  const fetchEvents = useCallback(
+    async (after?: string) =>
+      (await graphql(ConsoleProvisioningEventsDocument, { where: whereOf(filters), page: { first: PAGE_SIZE, ...(after ? { after } : {}) } }))
+        .provisioningEvents,
+    [filters],
   );
+  const { nodes: events, total, error: eventsError, hasMore, more, reload: reloadEvents } = useCursorPages(fetchEvents, onSessionEnded);
 
   useEffect(() => {
     void loadSummary();
   }, [loadSummary]);
-  useEffect(() => {
-    void loadEvents();
-  }, [loadEvents]);
 
   async function open(id: string) {
     setOpenError(undefined);
@@ -120,17 +107,13 @@ export function ProvisioningHealth({ onSessionEnded }: { onSessionEnded: () => v
             type="button"
             onClick={() => {
               void loadSummary();
-              void loadEvents();
+              void reloadEvents();
             }}
           >
             Refresh
           </button>
         </div>
-        {summaryError && (
-          <p className="error" role="alert">
-            {summaryError}
-          </p>
-        )}
+        <ErrorMessage message={summaryError} />
         {summary === undefined ? !summaryError && <p>Loading…</p> : <HealthPanel summary={summary} onOpen={(id) => void open(id)} />}
       </section>
 
@@ -144,11 +127,7 @@ export function ProvisioningHealth({ onSessionEnded }: { onSessionEnded: () => v
             The id an IdP shows in a SCIM error (requestId), also sent as the X-Request-Id header.
           </p>
         </form>
-        {openError && (
-          <p className="error" role="alert">
-            {openError}
-          </p>
-        )}
+        <ErrorMessage message={openError} />
         {opened && <EventDetail event={opened} onClose={() => setOpened(undefined)} />}
       </section>
 
@@ -177,11 +156,7 @@ export function ProvisioningHealth({ onSessionEnded }: { onSessionEnded: () => v
           </select>
           <button type="submit">Apply filters</button>
         </form>
-        {eventsError && (
-          <p className="error" role="alert">
-            {eventsError}
-          </p>
-        )}
+        <ErrorMessage message={eventsError} />
         {events === undefined ? (
           !eventsError && <p>Loading…</p>
         ) : events.length === 0 ? (
@@ -227,8 +202,8 @@ export function ProvisioningHealth({ onSessionEnded }: { onSessionEnded: () => v
                 ))}
               </tbody>
             </table>
-            {page?.hasNextPage && page.endCursor && (
-              <button type="button" onClick={() => void loadEvents(page.endCursor!)}>
+            {hasMore && (
+              <button type="button" onClick={() => void more()}>
                 Load more
               </button>
             )}
@@ -382,6 +357,3 @@ function whereOf(filters: Filters): ProvisioningEventWhere {
   return where;
 }
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString();
-}

@@ -1,5 +1,6 @@
 import { type ChangeEvent, useRef, useState } from "react";
 import { download, graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { saveFile } from "./save-file";
 import { attempt } from "./console";
 import {
@@ -47,11 +48,7 @@ function Downloads({ onSessionEnded }: { onSessionEnded: () => void }) {
     <section aria-labelledby="downloads-title">
       <h2 id="downloads-title">Downloads</h2>
       <p>Keep both before switching SCIM on: they are what to restore from if a mapping or a provisioning run goes wrong.</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <div className="button-row">
         <button type="button" disabled={busy} onClick={() => void run(() => download("/reports/users-and-roles.csv", "users-and-roles.csv"))}>
           Download users and roles (CSV)
@@ -109,11 +106,7 @@ function MappingImport({ onSessionEnded }: { onSessionEnded: () => void }) {
       <h2 id="mapping-import-title">Import a role mapping</h2>
       <p>The company's mapping becomes exactly the file's. You see what changes, and who gains or loses access, before anything is applied.</p>
       <label htmlFor="mapping-file">Role mapping file (JSON)</label> <input id="mapping-file" type="file" accept="application/json,.json" onChange={choose} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {diff && (
         <div className="preview" aria-live="polite">
           <h3>{diff.applied ? "Applied" : "Preview: nothing has changed yet"}</h3>
@@ -184,11 +177,7 @@ function UserUpload({ onSessionEnded }: { onSessionEnded: () => void }) {
         admin are never changed.
       </p>
       <label htmlFor="upload-file">Users file (CSV)</label> <input id="upload-file" type="file" accept="text/csv,.csv" onChange={choose} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {result && (
         <div className="preview" aria-live="polite">
           <h3>{result.applied ? "Applied" : "Preview: nothing has changed yet"}</h3>
@@ -240,11 +229,7 @@ function ClearUploadedRoles({ onSessionEnded }: { onSessionEnded: () => void }) 
         before enabling SCIM, clear all customer-supplied roles they assigned before managing roles via SCIM or SSO. Memberships owned by SCIM or an
         admin stay.
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {message && <p role="status">{message}</p>}
       {confirming ? (
         <div className="confirm" role="alertdialog" aria-labelledby="clear-confirm-title">

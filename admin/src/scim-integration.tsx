@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt, type Me } from "./console";
 import { CopyButton } from "./copy-button";
 import {
@@ -10,6 +11,7 @@ import {
   ConsoleRevokeAppPasswordDocument,
   ConsoleRotateAppPasswordDocument,
 } from "./generated/graphql";
+import { when } from "./when";
 import { IdpSetup } from "./idp-setup";
 
 type Generated = ConsoleGenerateAppPasswordMutation["generateAppPassword"] & {
@@ -87,11 +89,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
       <h1>
         Integrations <span aria-hidden="true">›</span> SCIM
       </h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
 
       <section aria-labelledby="connection-title">
         <h2 id="connection-title">Connection</h2>
@@ -274,6 +272,3 @@ function statusOf(p: ConsoleAppPasswordFragment, all: ConsoleAppPasswordFragment
   return predecessor ? `Active, not used yet; its first use revokes ${predecessor.clientId}` : "Active";
 }
 
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "";
-}

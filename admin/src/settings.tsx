@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import { type ConsoleCompanyFragment, ConsoleCompanySettingsDocument, ConsoleUpdateCompanySettingsDocument, type ScimDeleteMode } from "./generated/graphql";
 
@@ -60,11 +61,7 @@ export function Settings({ onSessionEnded }: { onSessionEnded: () => void }) {
   return (
     <>
       <h1>Settings</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {saved && <p role="status" className="notice">Settings saved.</p>}
       {company === undefined ? (
         !error && <p>Loading…</p>
