@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { USERS_AND_ROLES_CSV_HEADER } from "../../src/http/reports.route.js";
 import { basic, generateAppPassword, scimProbe, setUpServiceAccount, type ServiceAccountSetup } from "../integration/auth/auth-helpers.js";
 import { buildConsole, type Build } from "../setup/build.js";
-import { createPlatformOperator, TEST_PASSWORD } from "../setup/fixtures.js";
+import { createPlatformOperator, createUserWithRoles, TEST_PASSWORD } from "../setup/fixtures.js";
+import { createScimTenant } from "../setup/scim-client.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
 import { launchChromium } from "../support/chromium.js";
 
@@ -190,6 +191,27 @@ it("a SCIM request appears in the provisioning panel, and the request id an IdP 
   await expectNoHorizontalScroll(phone.page);
   await shot(phone.page, "7-provisioning-390px");
   await phone.context.close();
+});
+
+it("the request list pages by cursor: Load more appends the next page", async () => {
+  const tenant = await createScimTenant(app);
+  const admin = await createUserWithRoles(app, tenant.company, "admin@paging.example", ["Company Administrator"]);
+  for (let i = 0; i < 30; i++) expect((await tenant.client.get(`/Users?count=1&startIndex=${i + 1}`)).status).toBe(200);
+  await app.services.provisioningEvents.flush();
+
+  const { context, page, browserErrors } = await signIn(admin.userName, { width: 1280, height: 800 }, "/admin/provisioning", tenant.company.slug);
+  await page.getByRole("status").filter({ hasText: "Working: all 30 requests in this window succeeded." }).waitFor();
+  await page.getByText("Showing 25 of 30, newest first.").waitFor();
+  expect(await page.getByRole("row", { name: /startIndex=30(?!\d)/ }).count()).toBe(1);
+  expect(await page.getByRole("row", { name: /startIndex=1(?!\d)/ }).count()).toBe(0);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await page.getByText("Showing 30 of 30, newest first.").waitFor();
+  // Every request once, newest first, with no gap or repeat at the page boundary.
+  const paths = await page.getByRole("row").filter({ hasText: "GET /scim/v2/Users" }).locator("td[data-label=Request]").allTextContents();
+  expect(paths.map((t) => Number(/startIndex=(\d+)/.exec(t)![1]))).toEqual(Array.from({ length: 30 }, (_, i) => 30 - i));
+  expect(await page.getByRole("button", { name: "Load more" }).count()).toBe(0);
+  expect(browserErrors).toEqual([]);
+  await context.close();
 });
 
 it("downloads the users-and-roles CSV as a file", async () => {
