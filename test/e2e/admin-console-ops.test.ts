@@ -210,6 +210,7 @@ it("the request list pages by cursor: Load more appends the next page", async ()
   const paths = await page.getByRole("row").filter({ hasText: "GET /scim/v2/Users" }).locator("td[data-label=Request]").allTextContents();
   expect(paths.map((t) => Number(/startIndex=(\d+)/.exec(t)![1]))).toEqual(Array.from({ length: 30 }, (_, i) => 30 - i));
   expect(await page.getByRole("button", { name: "Load more" }).count()).toBe(0);
+  await shot(page, "8-requests-paged");
   expect(browserErrors).toEqual([]);
   await context.close();
 });
@@ -224,7 +225,7 @@ it("downloads the users-and-roles CSV as a file", async () => {
   const lines = (await readFile(file, "utf8")).trim().split(/\r?\n/);
   expect(lines[0]).toBe(USERS_AND_ROLES_CSV_HEADER.join(","));
   expect(lines.find((l) => l.startsWith(`${setup.co.admin.id},${setup.co.admin.userName},`))).toMatch(/,true,/);
-  await shot(page, "8-backups-and-reports");
+  await shot(page, "9-backups-and-reports");
   await expectNoHorizontalScroll(page);
   expect(browserErrors).toEqual([]);
   await context.close();
@@ -247,7 +248,7 @@ it("the audit log shows the rotation with its before and after; settings change 
   await changed.getByRole("cell", { name: "null", exact: true }).waitFor();
   await changed.getByRole("cell", { name: /^\d{4}-\d{2}-\d{2}T/ }).waitFor();
   await page.locator(".before-after").getByRole("rowheader", { name: /successor/ }).waitFor();
-  await shot(page, "9-audit-before-after");
+  await shot(page, "10-audit-before-after");
 
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
@@ -263,7 +264,7 @@ it("the audit log shows the rotation with its before and after; settings change 
   await page.getByRole("button", { name: "Save settings" }).click();
   await page.getByRole("status").filter({ hasText: "Settings saved." }).waitFor();
   expect(await stored()).toMatchObject({ scim_delete_mode: "delete", password_min_length: 14 });
-  await shot(page, "10-settings-saved");
+  await shot(page, "11-settings-saved");
   expect(browserErrors).toEqual([]);
   await context.close();
 });
@@ -286,7 +287,7 @@ it("a platform operator creates a company and switches SCIM on; a taken slug sho
   await page.getByRole("button", { name: "Create company" }).click();
   await page.getByRole("alert").filter({ hasText: /slug/i }).waitFor();
   await expectNoHorizontalScroll(page);
-  await shot(page, "11-platform-companies-390px");
+  await shot(page, "12-platform-companies-390px");
   expect(browserErrors).toEqual([]);
   await context.close();
 });
@@ -320,7 +321,7 @@ it("exports the role mapping and imports it back with a preview; uploads users w
       setup.co.company.id,
     ])) as unknown[];
   expect(await users()).toHaveLength(0);
-  await shot(page, "12-upload-preview");
+  await shot(page, "13-upload-preview");
   await page.getByRole("button", { name: "Apply this upload" }).click();
   await uploadPreview.getByRole("heading", { name: "Applied" }).waitFor();
   expect(await users()).toHaveLength(1);
@@ -334,7 +335,7 @@ it("exports the role mapping and imports it back with a preview; uploads users w
     setup.co.company.id,
   ])) as { n: number }[];
   expect(uploaded[0]!.n).toBe(0);
-  await shot(page, "13-uploaded-roles-cleared");
+  await shot(page, "14-uploaded-roles-cleared");
   expect(browserErrors).toEqual([]);
   await context.close();
 });
