@@ -245,7 +245,7 @@ const COMMANDS: Record<string, Command> = {
 
   "list-app-passwords": {
     usage: "list-app-passwords --company S",
-    summary: "the company's app passwords, newest first: Client ID, name, owner, active or revoked (never a secret)",
+    summary: "the company's app passwords, newest first: Client ID, name, owner, active, being rotated or revoked (never a secret)",
     options: { company: str },
     required: ["company"],
     async run(services, v) {
@@ -254,9 +254,15 @@ const COMMANDS: Record<string, Command> = {
       return {
         lines: [
           ...all.map((ap) => {
+            const lastUsed = `last used ${ap.lastUsedAt ? ap.lastUsedAt.toISOString() : "never"}`;
+            const replaces = ap.predecessor && all.find((p) => p.id === ap.predecessor!.id && !p.revokedAt);
             const state = ap.revokedAt
               ? `revoked ${ap.revokedAt.toISOString()}`
-              : `active, last used ${ap.lastUsedAt ? ap.lastUsedAt.toISOString() : "never"}`;
+              : ap.supersededAt
+                ? `active until its successor's first use, ${lastUsed}`
+                : replaces
+                  ? `active, its first use revokes ${replaces.clientId}, ${lastUsed}`
+                  : `active, ${lastUsed}`;
             return `${ap.clientId}  "${ap.name}"  ${ap.user.userName}  created ${ap.createdAt.toISOString()}  ${state}`;
           }),
           `${all.length} app password${all.length === 1 ? "" : "s"} in company ${company.slug}`,
@@ -271,7 +277,47 @@ const COMMANDS: Record<string, Command> = {
             createdAt: ap.createdAt.toISOString(),
             lastUsedAt: ap.lastUsedAt?.toISOString() ?? null,
             revokedAt: ap.revokedAt?.toISOString() ?? null,
+            supersededAt: ap.supersededAt?.toISOString() ?? null,
+            predecessorId: ap.predecessor?.id ?? null,
           })),
+        },
+      };
+    },
+  },
+
+  "rotate-app-password": {
+    usage: "rotate-app-password --client-id C [--name N]",
+    summary: "issue a successor to an app password while it keeps working; the successor's first use revokes it (the secret is printed once)",
+    options: { "client-id": str, name: str },
+    required: ["client-id"],
+    async run(services, v) {
+      const r = await services.appPasswords.rotate(operator(services), { clientId: s(v["client-id"]) }, opt(v.name));
+      const account = r.appPassword.user;
+      return {
+        lines: [
+          `App password "${r.appPassword.name}" issued for ${account.userName} to replace Client ID ${r.predecessor.clientId}`,
+          `Client ID: ${r.appPassword.clientId}`,
+          `Client Secret: ${r.clientSecret}`,
+          `Bearer token (for IdPs that take one secret token): ${r.bearerToken}`,
+          "The Client Secret is shown this once; it is stored only as a hash.",
+          `Client ID ${r.predecessor.clientId} keeps working until the first successful request with the new one, which revokes it.`,
+        ],
+        json: {
+          appPassword: {
+            id: r.appPassword.id,
+            name: r.appPassword.name,
+            clientId: r.appPassword.clientId,
+            createdAt: r.appPassword.createdAt.toISOString(),
+            owner: { id: account.id, userName: account.userName },
+          },
+          clientSecret: r.clientSecret,
+          bearerToken: r.bearerToken,
+          predecessor: {
+            id: r.predecessor.id,
+            name: r.predecessor.name,
+            clientId: r.predecessor.clientId,
+            supersededAt: r.predecessor.supersededAt?.toISOString() ?? null,
+          },
         },
       };
     },

@@ -4,6 +4,7 @@
  * the CSRF header the server requires of cookie-authenticated requests.
  */
 import type { TypedDocumentString } from "./generated/graphql";
+import { saveFile } from "./save-file";
 
 const CSRF = { "x-rolebridge-csrf": "1" };
 
@@ -55,4 +56,18 @@ export async function signIn(company: string, userName: string, password: string
 
 export async function signOut(): Promise<void> {
   await fetch("/admin/session", { method: "DELETE", credentials: "same-origin", headers: CSRF });
+}
+
+/**
+ * Downloads a file the server streams (the users-and-roles CSV) with the session cookie and CSRF
+ * header, which a plain link cannot send, and hands it to the browser as a download.
+ */
+export async function download(path: string, fileName: string): Promise<void> {
+  const res = await fetch(path, { credentials: "same-origin", headers: CSRF });
+  if (res.status === 401) throw new SessionEnded("Your session has ended (it expired or was signed out). Sign in again.");
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new ApiError(body?.error?.message ?? `the server answered ${res.status}`);
+  }
+  saveFile(await res.blob(), fileName);
 }

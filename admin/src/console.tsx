@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { graphql, SessionEnded, signOut } from "./api";
 import { ConsoleMeDocument, type ConsoleMeQuery } from "./generated/graphql";
+import { AuditLog } from "./audit-log";
 import { MyAccess } from "./my-access";
+import { NavLink, usePath } from "./navigation";
+import { PlatformCompanies } from "./platform-companies";
+import { ProvisioningHealth } from "./provisioning-health";
+import { Reports } from "./reports";
+import { Settings } from "./settings";
 import { ScimIntegration } from "./scim-integration";
 import { SignIn } from "./sign-in";
 import { SsoIntegration } from "./sso-integration";
@@ -10,11 +16,22 @@ export type Me = ConsoleMeQuery["me"];
 
 type State = { kind: "loading" } | { kind: "signed-out"; message?: string } | { kind: "signed-in"; me: Me };
 
+/** Pages beside Integrations > SCIM, by path: each shows the API's own error when the caller may not use it. */
+const PAGES: { path: string; label: string; integration?: true; Page: (props: { onSessionEnded: () => void }) => JSX.Element }[] = [
+  { path: "/admin/integrations/sso", label: "Single sign-on", integration: true, Page: SsoIntegration },
+  { path: "/admin/provisioning", label: "Provisioning", Page: ProvisioningHealth },
+  { path: "/admin/audit-log", label: "Audit log", Page: AuditLog },
+  { path: "/admin/reports", label: "Backups and reports", Page: Reports },
+  { path: "/admin/settings", label: "Settings", Page: Settings },
+  { path: "/admin/platform/companies", label: "Companies (platform)", Page: PlatformCompanies },
+];
+
 const SESSION_ENDED = "Your session has ended (it expired or was signed out). Sign in again.";
 
 /** The console: sign-in until there is a session, then its pages. */
 export function Console() {
   const [state, setState] = useState<State>({ kind: "loading" });
+  const path = usePath();
 
   const loadMe = useCallback(async (afterSignIn: boolean) => {
     try {
@@ -33,9 +50,8 @@ export function Console() {
 
   const sessionEnded = useCallback(() => setState({ kind: "signed-out", message: SESSION_ENDED }), []);
 
+  const page = PAGES.find((p) => p.path === path);
   if (state.kind === "loading") return <p className="loading">Loading…</p>;
-  const path = window.location.pathname.replace(/\/$/, "");
-  const current = (href: string) => (path === href ? ("page" as const) : undefined);
   if (state.kind === "signed-out") {
     return <SignIn message={state.message} onSignedIn={() => loadMe(true)} />;
   }
@@ -49,22 +65,31 @@ export function Console() {
               <span className="nav-group">Integrations</span>
               <ul>
                 <li>
-                  <a href="/admin/integrations/scim" aria-current={current("/admin/integrations/scim") ?? (path === "/admin" ? "page" : undefined)}>
+                  <NavLink to="/admin/integrations/scim" current={path === "/admin/integrations/scim" || path === "/admin/" || path === "/admin"}>
                     SCIM
-                  </a>
+                  </NavLink>
                 </li>
-                <li>
-                  <a href="/admin/integrations/sso" aria-current={current("/admin/integrations/sso")}>
-                    Single sign-on
-                  </a>
-                </li>
+                {PAGES.filter((p) => p.integration).map((p) => (
+                  <li key={p.path}>
+                    <NavLink to={p.path} current={path === p.path}>
+                      {p.label}
+                    </NavLink>
+                  </li>
+                ))}
               </ul>
             </li>
             <li>
-              <a href="/admin/my-access" aria-current={current("/admin/my-access")}>
+              <NavLink to="/admin/my-access" current={path === "/admin/my-access"}>
                 Your access
-              </a>
+              </NavLink>
             </li>
+            {PAGES.filter((p) => !p.integration).map((p) => (
+              <li key={p.path}>
+                <NavLink to={p.path} current={path === p.path}>
+                  {p.label}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
         <span className="who">
@@ -81,9 +106,9 @@ export function Console() {
         </button>
       </header>
       <main>
-        {path === "/admin/integrations/sso" ? (
-          <SsoIntegration onSessionEnded={sessionEnded} />
-        ) : path === "/admin/my-access" ? (
+        {page ? (
+          <page.Page onSessionEnded={sessionEnded} />
+        ) : path.replace(/\/$/, "") === "/admin/my-access" ? (
           <MyAccess me={state.me} onSessionEnded={sessionEnded} />
         ) : (
           <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt, type Me } from "./console";
 import { CopyButton } from "./copy-button";
 import {
@@ -8,9 +9,15 @@ import {
   ConsoleGenerateAppPasswordDocument,
   type ConsoleGenerateAppPasswordMutation,
   ConsoleRevokeAppPasswordDocument,
+  ConsoleRotateAppPasswordDocument,
 } from "./generated/graphql";
+import { when } from "./when";
+import { IdpSetup } from "./idp-setup";
 
-type Generated = ConsoleGenerateAppPasswordMutation["generateAppPassword"];
+type Generated = ConsoleGenerateAppPasswordMutation["generateAppPassword"] & {
+  /** Set when the credential was issued by rotation: the one it replaces, still working for now. */
+  replaces?: ConsoleAppPasswordFragment;
+};
 
 export const SECRET_WARNING = "Copy your Client Secret now: it cannot be retrieved later, only revoked.";
 
@@ -52,6 +59,17 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
     await load();
   }
 
+  async function rotate(password: ConsoleAppPasswordFragment) {
+    setBusy(true);
+    setError(undefined);
+    const result = await attempt(() => graphql(ConsoleRotateAppPasswordDocument, { id: password.id }), onSessionEnded);
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    const rotated = result.value.rotateAppPassword;
+    setGenerated({ ...rotated, replaces: rotated.predecessor });
+    await load();
+  }
+
   async function revoke(password: ConsoleAppPasswordFragment) {
     setBusy(true);
     setError(undefined);
@@ -63,17 +81,15 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
   }
 
   const hasActive = passwords?.some((p) => p.active) ?? false;
+  const rotating = passwords?.some((p) => p.active && p.supersededAt) ?? false;
+  const serviceAccounts = [...new Set([...(me.isServiceAccount ? [me.userName] : []), ...(passwords ?? []).map((p) => p.owner.userName)])];
 
   return (
     <>
       <h1>
         Integrations <span aria-hidden="true">›</span> SCIM
       </h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
 
       <section aria-labelledby="connection-title">
         <h2 id="connection-title">Connection</h2>
@@ -81,13 +97,31 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
         <dl className="values">
           <Value label="SCIM base URL" value={`${origin}/scim/v2`} />
           <Value label="Token URL" value={`${origin}/oauth2/token`} hint="OAuth 2.0 client credentials, for IdPs that fetch their own token" />
+          <div className="value">
+            <dt>Service account</dt>
+            <dd>
+              {serviceAccounts.length > 0 ? (
+                serviceAccounts.map((name) => <code key={name}>{name}</code>)
+              ) : (
+                <span className="hint">None has an app password yet. An operator creates it (CLI: create-service-account).</span>
+              )}
+              <div className="hint">The user the IdP provisions as; its app password is the Client ID and Client Secret.</div>
+            </dd>
+          </div>
         </dl>
       </section>
+
+      <IdpSetup baseUrl={`${origin}/scim/v2`} tokenUrl={`${origin}/oauth2/token`} />
 
       {generated && <NewCredential generated={generated} onClose={() => setGenerated(undefined)} />}
 
       <section aria-labelledby="app-passwords-title">
-        <h2 id="app-passwords-title">App passwords</h2>
+        <div className="section-head">
+          <h2 id="app-passwords-title">App passwords</h2>
+          <button type="button" onClick={() => void load()} disabled={busy}>
+            Refresh
+          </button>
+        </div>
         {me.isServiceAccount ? (
           <form className="generate" onSubmit={generate}>
             <label htmlFor="app-password-name">Descriptive name</label>
@@ -97,7 +131,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
             </button>
             <p id="generate-hint" className="hint">
               {hasActive
-                ? "An account has at most one active app password: revoke it before generating another."
+                ? "An account has at most one active app password: rotate it to replace it without downtime, or revoke it before generating another."
                 : "Name it after the IdP that will use it, so the provisioning log says who called."}
             </p>
           </form>
@@ -123,6 +157,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
                 <th scope="col">Status</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
+                <th scope="col">Last failure</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -136,12 +171,18 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
                     <code>{p.clientId}</code>
                   </td>
                   <td data-label="Service account">{p.owner.userName}</td>
-                  <td>{p.active ? "Active" : `Revoked ${when(p.revokedAt)}`}</td>
+                  <td data-label="Status">{statusOf(p, passwords)}</td>
                   <td data-label="Created">{when(p.createdAt)}</td>
                   <td data-label="Last used">{p.lastUsedAt ? when(p.lastUsedAt) : "Never"}</td>
-                  <td>
+                  <td data-label="Last failure">{p.lastFailureAt ? `${when(p.lastFailureAt)}: ${p.lastFailureReason ?? "unknown reason"}` : "None"}</td>
+                  <td className="actions">
+                    {p.active && me.isServiceAccount && !p.supersededAt && !rotating && (
+                      <button type="button" disabled={busy} onClick={() => void rotate(p)} aria-label={`Rotate ${p.name} (${p.clientId})`}>
+                        Rotate
+                      </button>
+                    )}{" "}
                     {p.active && me.isServiceAccount && (
-                      <button type="button" className="danger" onClick={() => setConfirming(p)} aria-label={`Revoke ${p.name}`}>
+                      <button type="button" className="danger" onClick={() => setConfirming(p)} aria-label={`Revoke ${p.name} (${p.clientId})`}>
                         Revoke
                       </button>
                     )}
@@ -184,6 +225,12 @@ function NewCredential({ generated, onClose }: { generated: Generated; onClose: 
       <p className="warning" role="alert">
         {SECRET_WARNING}
       </p>
+      {generated.replaces && (
+        <p className="notice">
+          It replaces Client ID <code>{generated.replaces.clientId}</code>, which keeps working until the first successful request with this
+          one: enter this one in the IdP whenever suits you, and the old one is revoked on its first use.
+        </p>
+      )}
       <dl className="values">
         <Value label="Client ID" value={generated.appPassword.clientId} hint="The HTTP Basic user name" />
         <Value label="Client Secret" value={generated.clientSecret} hint="The HTTP Basic password" />
@@ -205,6 +252,7 @@ function ConfirmRevoke(props: { password: ConsoleAppPasswordFragment; busy: bool
       <h3 id="confirm-revoke-title">Revoke “{props.password.name}”?</h3>
       <p id="confirm-revoke-detail">
         Every request with Client ID <code>{props.password.clientId}</code>, or a token issued from it, fails from the next one on. This cannot be undone.
+        {props.password.supersededAt && " Its successor stays active."}
       </p>
       <button type="button" className="danger" disabled={props.busy} onClick={props.onConfirm}>
         Yes, revoke
@@ -216,6 +264,11 @@ function ConfirmRevoke(props: { password: ConsoleAppPasswordFragment; busy: bool
   );
 }
 
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "";
+/** Active, revoked, or one half of a rotation under way. */
+function statusOf(p: ConsoleAppPasswordFragment, all: ConsoleAppPasswordFragment[]): string {
+  if (!p.active) return `Revoked ${when(p.revokedAt)}`;
+  if (p.supersededAt) return "Active until its successor's first use";
+  const predecessor = p.predecessorId ? all.find((other) => other.id === p.predecessorId && other.active) : undefined;
+  return predecessor ? `Active, not used yet; its first use revokes ${predecessor.clientId}` : "Active";
 }
+

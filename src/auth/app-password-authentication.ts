@@ -1,5 +1,6 @@
 import { prepared, type Sql } from "../db/sql.js";
 import { hashesMatch, hashSecret } from "../domain/app-passwords/app-password-secret.js";
+import { predecessorRevocationCtes } from "../domain/app-passwords/predecessor-revocation.query.js";
 import { DomainError } from "../domain/errors.js";
 import type { Principal } from "../domain/principal.js";
 import type { CredentialChecks } from "./credential-checks.js";
@@ -41,11 +42,13 @@ interface CredentialRow extends PrincipalRow {
  * The one statement of an app-password authentication: the credential, the account, the
  * company's SCIM flag and the permissions together; and, when the credential is good and its
  * recorded last use is over a minute old, the new last-use time in the same statement (`touched`),
- * so concurrent requests write it once a minute and most requests write nothing.
+ * so concurrent requests write it once a minute and most requests write nothing. A rotated
+ * credential's successor revokes its predecessor here too, on its first successful use.
  */
 function credentialStatement(where: string): string {
+  const secretMatches = "($2::text is null or credential.secret_hash = $2::text)";
   return `with credential as (
-            select ap.id as app_password_id, ap.secret_hash, ap.revoked_at, ${PRINCIPAL_COLUMNS}
+            select ap.id as app_password_id, ap.client_id, ap.predecessor_id, ap.secret_hash, ap.revoked_at, ${PRINCIPAL_COLUMNS}
               from app_password ap
               join company c on c.id = ap.company_id
               left join user_account u on u.id = ap.user_id and u.company_id = ap.company_id
@@ -53,9 +56,10 @@ function credentialStatement(where: string): string {
           touched as (
             update app_password ap set last_used_at = now()
               from credential
-             where ap.id = credential.app_password_id and ($2::text is null or credential.secret_hash = $2::text) and credential.revoked_at is null and credential.active
+             where ap.id = credential.app_password_id and ${secretMatches} and credential.revoked_at is null and credential.active
                and (ap.last_used_at is null or ap.last_used_at < now() - interval '${LAST_USED_GRANULARITY_SECONDS} seconds')
-             returning ap.id)
+             returning ap.id),
+          ${predecessorRevocationCtes("credential", secretMatches)}
         select credential.*, exists (select 1 from touched) as touched from credential`;
 }
 

@@ -24,6 +24,10 @@ export type DomainErrorReason =
   | "MISSING_PERMISSION"
   | "IMPERSONATION"
   | "ACTIVE_APP_PASSWORD"
+  /** Rotating an app password that is revoked: there is nothing left to replace without downtime. */
+  | "REVOKED_APP_PASSWORD"
+  /** Rotating while the account's previous rotation still waits for its successor's first use. */
+  | "ROTATION_IN_PROGRESS"
   | "INVALID_FILTER"
   /** A PATCH path that does not name an attribute (RFC 7644 §3.5.2). */
   | "INVALID_PATH"

@@ -197,6 +197,7 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   company_slug_ci: "slug",
   app_password_one_active_per_user: "appPassword",
   sso_domain_domain_ci: "domain",
+  app_password_one_superseded_per_user: "appPassword",
 };
 
 /** PostgreSQL's unique_violation and foreign_key_violation, as hand-written SQL meets them (without MikroORM's wrapping). */
@@ -214,6 +215,9 @@ export function translateDatabaseError(err: unknown): unknown {
         field,
         reason: "ACTIVE_APP_PASSWORD",
       });
+    }
+    if (constraint === "app_password_one_superseded_per_user") {
+      return new DomainError("CONFLICT", "a rotation of this account's app password is already under way", { field, reason: "ROTATION_IN_PROGRESS" });
     }
     return DomainError.conflict(field, `${field} is already taken`);
   }

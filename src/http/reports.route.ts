@@ -25,8 +25,9 @@ const CHUNK_BYTES = 64 * 1024;
 
 /**
  * `GET /reports/users-and-roles.csv`: the users-and-roles report as RFC 4180 CSV, for the
- * admin's backup before switching SCIM on. Authenticated like /graphql
- * (a bearer session token), and readable by CanConfigureCompany or CanViewAuditLog.
+ * admin's backup before switching SCIM on. Authenticated like /graphql (a bearer session token,
+ * or the admin console's session cookie with its CSRF header), and readable by
+ * CanConfigureCompany or CanViewAuditLog.
  *
  * It streams: users are read in keyset batches of 1,000, each written out before the next is read,
  * and a write that the socket buffers (res.write returns false) waits for 'drain'. Memory stays
@@ -34,7 +35,7 @@ const CHUNK_BYTES = 64 * 1024;
  */
 export function reportRoutes(services: Services): Router {
   const router = Router();
-  router.get("/reports/users-and-roles.csv", resolvePrincipal(services.orm, services.tokens), async (req, res, next) => {
+  router.get("/reports/users-and-roles.csv", resolvePrincipal(services.orm, services.tokens, { sessionCookie: true }), async (req, res, next) => {
     const principal = req.principal;
     if (!principal) {
       const error = req.authError ?? new DomainError("UNAUTHENTICATED", "authentication required: send Authorization: Bearer <session token>");

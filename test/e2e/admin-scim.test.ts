@@ -55,8 +55,9 @@ it("sign in, generate an app password shown once, use it for SCIM, close the pan
 
   // Integrations > SCIM, with the values an IdP's form asks for.
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("SCIM");
-  await expect.poll(() => page.getByText(`${app.url}/scim/v2`, { exact: true }).count()).toBe(1);
-  await expect.poll(() => page.getByText(`${app.url}/oauth2/token`, { exact: true }).count()).toBe(1);
+  const connection = page.getByRole("region", { name: "Connection" });
+  await expect.poll(() => connection.getByText(`${app.url}/scim/v2`, { exact: true }).count()).toBe(1);
+  await expect.poll(() => connection.getByText(`${app.url}/oauth2/token`, { exact: true }).count()).toBe(1);
   await page.getByText("No app passwords yet.").waitFor();
 
   // Generate: keyboard only, from the labelled field.

@@ -406,4 +406,54 @@ describe("npm run cli", () => {
     ]);
     expectOneLineError(await cli("activate-user", "--company", "acme", "--user-name", "ghost"), /no user "ghost" in company "acme"/);
   });
+
+  it("rotate-app-password issues a successor printed once while the old one stays active, and refuses a second rotation", async () => {
+    expect((await cli("create-company", "--slug", "rotco", "--name", "Rotation Co", "--scim-enabled")).code).toBe(0);
+    expect((await cli("create-service-account", "--company", "rotco", "--user-name", "scim@rotco.example")).code).toBe(0);
+    const first = await cli("generate-app-password", "--company", "rotco", "--user-name", "scim@rotco.example", "--name", "Entra", "--json");
+    const oldClientId = first.json.appPassword.clientId as string;
+
+    const res = await cli("rotate-app-password", "--client-id", oldClientId, "--json");
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.json).toMatchObject({
+      appPassword: { name: "Entra", clientId: expect.stringMatching(/^rb_/), owner: { userName: "scim@rotco.example" } },
+      clientSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      predecessor: { clientId: oldClientId, supersededAt: expect.any(String) },
+    });
+    expect(res.json.bearerToken).toBe(`${res.json.appPassword.clientId}.${res.json.clientSecret}`);
+    const active = await rows<{ client_id: string; superseded: boolean; predecessor: string | null }>(
+      `select a.client_id, a.superseded_at is not null as superseded, p.client_id as predecessor
+         from app_password a left join app_password p on p.id = a.predecessor_id
+        where a.company_id = $1 and a.revoked_at is null order by a.created_at`,
+      [(await rows("select id from company where slug = 'rotco'"))[0]!.id],
+    );
+    expect(active).toEqual([
+      { client_id: oldClientId, superseded: true, predecessor: null },
+      { client_id: res.json.appPassword.clientId, superseded: false, predecessor: oldClientId },
+    ]);
+
+    const listed = (await cli("list-app-passwords", "--company", "rotco")).stdout.trim().split("\n");
+    expect(listed[0]).toMatch(new RegExp(`^${res.json.appPassword.clientId} {2}"Entra" .* active, its first use revokes ${oldClientId}, last used never$`));
+    expect(listed[1]).toMatch(new RegExp(`^${oldClientId} {2}"Entra" .* active until its successor's first use, last used never$`));
+    const listedJson = (await cli("list-app-passwords", "--company", "rotco", "--json")).json.appPasswords;
+    expect(listedJson.map((a: any) => [a.clientId, a.supersededAt !== null, a.predecessorId])).toEqual([
+      [res.json.appPassword.clientId, false, res.json.predecessor.id],
+      [oldClientId, true, null],
+    ]);
+
+    expectOneLineError(await cli("rotate-app-password", "--client-id", oldClientId), /already being replaced/);
+    expectOneLineError(await cli("rotate-app-password", "--client-id", res.json.appPassword.clientId), /rotation is under way/);
+    expectOneLineError(await cli("rotate-app-password", "--client-id", "rb_unknown"), /no app password has the Client ID rb_unknown/);
+
+    const human = await cli("revoke-app-password", "--client-id", oldClientId);
+    expect(human.code).toBe(0);
+    const again = await cli("rotate-app-password", "--client-id", res.json.appPassword.clientId, "--name", "Entra 2027");
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^Client Secret: [A-Za-z0-9_-]{43}$/m);
+    expect(again.stdout).toContain(`Client ID ${res.json.appPassword.clientId} keeps working until the first successful request with the new one`);
+    const audit = await rows<{ action: string }>(
+      "select e.action from audit_event e join company c on c.id = e.company_id where c.slug = 'rotco' and e.action like 'appPassword.%' order by e.created_at",
+    );
+    expect(audit.map((a) => a.action)).toEqual(["appPassword.generate", "appPassword.rotate", "appPassword.revoke", "appPassword.rotate"]);
+  });
 });

@@ -10,6 +10,37 @@ export type AccessGrantKind =
   /** Mapped from a customer-supplied role the user holds (only for users with autoAssignRoles). */
   | 'MAPPING';
 
+/** Which kind of platform role. */
+export type AccessRoleKind =
+  /** An app-access role. */
+  | 'APP'
+  /** A data-access role. */
+  | 'DATA';
+
+/** Which audit events: the comparisons of one node must all hold; and/or/not combine nodes. */
+export type AuditEventWhere = {
+  /** The action, e.g. { eq: "roleMapping.set" } or { sw: "roleMapping." } (case-sensitive). */
+  action?: StringComparison | null | undefined;
+  /** The acting user's id (case-sensitive). */
+  actorUserId?: StringComparison | null | undefined;
+  /** The acting user's userName (ignoring case). */
+  actorUserName?: StringComparison | null | undefined;
+  /** Every one of these must hold. */
+  and?: Array<AuditEventWhere> | null | undefined;
+  /** When the change was committed. */
+  createdAt?: DateTimeComparison | null | undefined;
+  /** The impersonating platform operator's id; { pr: true } lists every change made through an impersonated session. */
+  impersonatorUserId?: StringComparison | null | undefined;
+  /** This must not hold. */
+  not?: AuditEventWhere | null | undefined;
+  /** At least one of these must hold. */
+  or?: Array<AuditEventWhere> | null | undefined;
+  /** The target's id (case-sensitive). */
+  targetId?: StringComparison | null | undefined;
+  /** The target type, e.g. CustomerRole (case-sensitive). */
+  targetType?: StringComparison | null | undefined;
+};
+
 /** Changes to company settings; fields left out are kept. */
 export type CompanySettingsInput = {
   /** Display name. */
@@ -24,6 +55,16 @@ export type CompanySettingsInput = {
   ssoCreateUnknownGroups?: boolean | null | undefined;
   /** Create users who sign in with SSO and do not exist yet (just-in-time). */
   ssoJitProvisioning?: boolean | null | undefined;
+};
+
+/** A new company (platform operators). */
+export type CreateCompanyInput = {
+  /** Display name. */
+  name: string;
+  /** Switch SCIM identity management on at once (default false). */
+  scimEnabled?: boolean | null | undefined;
+  /** Short login name: 2-63 characters of a-z, 0-9 and '-'. */
+  slug: string;
 };
 
 /** A new OpenID Connect connection; it starts as DRAFT until a test sign-in succeeds. */
@@ -42,6 +83,34 @@ export type CreateOidcConnectionInput = {
   scopes?: Array<string> | null | undefined;
 };
 
+/** Comparisons of a date-time attribute, compared as instants. */
+export type DateTimeComparison = {
+  /** Equal. */
+  eq?: string | null | undefined;
+  /** Later than or equal. */
+  ge?: string | null | undefined;
+  /** Later than. */
+  gt?: string | null | undefined;
+  /** Earlier than or equal. */
+  le?: string | null | undefined;
+  /** Earlier than. */
+  lt?: string | null | undefined;
+  /** Not equal. */
+  ne?: string | null | undefined;
+  /** Present. */
+  pr?: boolean | null | undefined;
+};
+
+/** Comparisons of an id attribute. */
+export type IdComparison = {
+  /** Equal. */
+  eq?: string | null | undefined;
+  /** Not equal. */
+  ne?: string | null | undefined;
+  /** Present. */
+  pr?: boolean | null | undefined;
+};
+
 /** Who owns a membership of a customer-supplied role; SCIM only changes what SCIM owns. */
 export type MembershipSource =
   /** An admin through GraphQL. */
@@ -54,6 +123,16 @@ export type MembershipSource =
   | 'SSO'
   /** A file-based user upload. */
   | 'UPLOAD';
+
+/** Which page: offset paging (offset + first) or cursor paging (after + first), not both. */
+export type PageInput = {
+  /** The endCursor of the previous page; the page seeks from that row (no rows are skipped) and keeps the same sort. A cursor this API did not issue, or one issued for another sort, is BAD_USER_INPUT with reason INVALID_CURSOR. */
+  after?: string | null | undefined;
+  /** Rows wanted (default 100, at most 1000). */
+  first?: number | null | undefined;
+  /** Rows to skip (0-based); SCIM startIndex - 1. */
+  offset?: number | null | undefined;
+};
 
 /** Changes to the password policy; fields left out are kept. */
 export type PasswordPolicyInput = {
@@ -86,6 +165,37 @@ export type Permission =
   /** Read users, customer-supplied roles and effective access. */
   | 'CanViewUsers';
 
+/** Which provisioning events: every condition given must hold. */
+export type ProvisioningEventWhere = {
+  /** The app password (credential) used, by id. */
+  appPasswordId?: IdComparison | null | undefined;
+  /** The credential's Client ID (compared case-sensitively). */
+  clientId?: StringComparison | null | undefined;
+  /** When the request was served, e.g. { ge: since, lt: until }. */
+  createdAt?: DateTimeComparison | null | undefined;
+  /** HTTP method. */
+  method?: StringComparison | null | undefined;
+  /** SUCCESS or FAILURE. */
+  outcome?: ProvisioningOutcome | null | undefined;
+  /** Request path below the SCIM base URL (case-sensitive). */
+  path?: StringComparison | null | undefined;
+  /** The resource's id (case-sensitive). */
+  resourceId?: StringComparison | null | undefined;
+  /** SCIM resource type: User or Group. */
+  resourceType?: StringComparison | null | undefined;
+  /** The error's scimType, e.g. uniqueness (pr: false for requests without one). */
+  scimType?: StringComparison | null | undefined;
+  /** The HTTP status answered. */
+  status?: StatusComparison | null | undefined;
+};
+
+/** Whether a SCIM request succeeded (status below 400) or failed. */
+export type ProvisioningOutcome =
+  /** Answered with a status of 400 or more. */
+  | 'FAILURE'
+  /** Answered with a status below 400. */
+  | 'SUCCESS';
+
 /** What SCIM DELETE /Users/{id} does. */
 export type ScimDeleteMode =
   /** Set active to false and keep the user for audit (default). */
@@ -109,6 +219,50 @@ export type SsoProtocol =
   /** SAML 2.0 Web Browser SSO, rolebridge as the service provider. */
   | 'SAML';
 
+/** Comparisons of an HTTP status code; several operators in one object must all hold. */
+export type StatusComparison = {
+  /** Equal. */
+  eq?: number | null | undefined;
+  /** Greater than or equal, e.g. 400 for every failure. */
+  ge?: number | null | undefined;
+  /** Greater than. */
+  gt?: number | null | undefined;
+  /** Any of these statuses. */
+  in?: Array<number> | null | undefined;
+  /** Less than or equal. */
+  le?: number | null | undefined;
+  /** Less than. */
+  lt?: number | null | undefined;
+  /** Not equal. */
+  ne?: number | null | undefined;
+};
+
+/** Comparisons of a string attribute; several operators in one object must all hold. */
+export type StringComparison = {
+  /** Compare case-sensitively; defaults to the attribute's caseExact (false except externalId). */
+  caseExact?: boolean | null | undefined;
+  /** Contains. */
+  co?: string | null | undefined;
+  /** Equal. */
+  eq?: string | null | undefined;
+  /** Ends with. */
+  ew?: string | null | undefined;
+  /** Greater than or equal. */
+  ge?: string | null | undefined;
+  /** Greater than (lexicographic). */
+  gt?: string | null | undefined;
+  /** Less than or equal. */
+  le?: string | null | undefined;
+  /** Less than. */
+  lt?: string | null | undefined;
+  /** Not equal (an absent value is not equal). */
+  ne?: string | null | undefined;
+  /** Present: true matches a non-empty value, false an absent one. */
+  pr?: boolean | null | undefined;
+  /** Starts with. */
+  sw?: string | null | undefined;
+};
+
 /** Changes to an OpenID Connect connection; fields left out are kept. A new issuer or client ID makes an active connection DRAFT again. */
 export type UpdateOidcConnectionInput = {
   /** The client ID. */
@@ -125,26 +279,84 @@ export type UpdateOidcConnectionInput = {
   scopes?: Array<string> | null | undefined;
 };
 
-export type ConsoleAppPasswordFragment = { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } };
+/** What an upload did with one line's user. */
+export type UploadAction =
+  /** A new user was created. */
+  | 'CREATED'
+  /** The existing user already matched the line. */
+  | 'UNCHANGED'
+  /** The existing user, or its upload-owned roles, changed. */
+  | 'UPDATED';
+
+export type ConsoleAppPasswordFragment = { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } };
 
 export type ConsoleAppPasswordsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleAppPasswordsQuery = { appPasswords: Array<{ id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } }> };
+export type ConsoleAppPasswordsQuery = { appPasswords: Array<{ id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } }> };
 
 export type ConsoleGenerateAppPasswordMutationVariables = Exact<{
   name: string;
 }>;
 
 
-export type ConsoleGenerateAppPasswordMutation = { generateAppPassword: { clientSecret: string, bearerToken: string, appPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } } } };
+export type ConsoleGenerateAppPasswordMutation = { generateAppPassword: { clientSecret: string, bearerToken: string, appPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } } } };
 
 export type ConsoleRevokeAppPasswordMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ConsoleRevokeAppPasswordMutation = { revokeAppPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } } };
+export type ConsoleRevokeAppPasswordMutation = { revokeAppPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } } };
+
+export type ConsoleRotateAppPasswordMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleRotateAppPasswordMutation = { rotateAppPassword: { clientSecret: string, bearerToken: string, appPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } }, predecessor: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, supersededAt: string | null, predecessorId: string | null, lastFailureAt: string | null, lastFailureReason: string | null, owner: { userName: string } } } };
+
+export type ConsoleAuditEventsQueryVariables = Exact<{
+  where?: AuditEventWhere | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ConsoleAuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, action: string, actorUserName: string | null, impersonatorUserId: string | null, targetType: string, targetId: string | null, before: unknown, after: unknown }> } };
+
+export type ConsoleCompanyFragment = { id: string, slug: string, name: string, scimEnabled: boolean, scimDeleteMode: ScimDeleteMode, singleCustomerRole: boolean, passwordPolicy: { minLength: number, requireLowercase: boolean, requireUppercase: boolean, requireDigit: boolean, requireSymbol: boolean, disallowUserName: boolean } };
+
+export type ConsoleCompanySettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCompanySettingsQuery = { company: { id: string, slug: string, name: string, scimEnabled: boolean, scimDeleteMode: ScimDeleteMode, singleCustomerRole: boolean, passwordPolicy: { minLength: number, requireLowercase: boolean, requireUppercase: boolean, requireDigit: boolean, requireSymbol: boolean, disallowUserName: boolean } } };
+
+export type ConsoleUpdateCompanySettingsMutationVariables = Exact<{
+  input: CompanySettingsInput;
+}>;
+
+
+export type ConsoleUpdateCompanySettingsMutation = { updateCompanySettings: { id: string, slug: string, name: string, scimEnabled: boolean, scimDeleteMode: ScimDeleteMode, singleCustomerRole: boolean, passwordPolicy: { minLength: number, requireLowercase: boolean, requireUppercase: boolean, requireDigit: boolean, requireSymbol: boolean, disallowUserName: boolean } } };
+
+export type ConsoleCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCompaniesQuery = { companies: Array<{ id: string, slug: string, name: string, scimEnabled: boolean, createdAt: string }> };
+
+export type ConsoleCreateCompanyMutationVariables = Exact<{
+  input: CreateCompanyInput;
+}>;
+
+
+export type ConsoleCreateCompanyMutation = { createCompany: { id: string, slug: string, name: string, scimEnabled: boolean, createdAt: string } };
+
+export type ConsoleSetScimEnabledMutationVariables = Exact<{
+  companyId: string;
+  enabled: boolean;
+}>;
+
+
+export type ConsoleSetScimEnabledMutation = { setScimEnabled: { id: string, scimEnabled: boolean } };
 
 export type ConsoleMyAccessQueryVariables = Exact<{
   userId: string;
@@ -152,6 +364,56 @@ export type ConsoleMyAccessQueryVariables = Exact<{
 
 
 export type ConsoleMyAccessQuery = { effectiveAccess: { permissions: Array<Permission>, dataAccessRoles: Array<{ role: { id: string, name: string }, grants: Array<{ kind: AccessGrantKind, membershipSource: MembershipSource | null, customerRole: { displayName: string } | null }> }>, appAccessRoles: Array<{ role: { id: string, name: string }, grants: Array<{ kind: AccessGrantKind, membershipSource: MembershipSource | null, customerRole: { displayName: string } | null }> }> } };
+
+export type ConsoleProvisioningEventFragment = { id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null };
+
+export type ConsoleProvisioningSummaryQueryVariables = Exact<{
+  since?: string | null | undefined;
+}>;
+
+
+export type ConsoleProvisioningSummaryQuery = { provisioningSummary: { since: string, until: string, totalRequests: number, successCount: number, failureCount: number, revokedCredentialRequests: number, wrongSecretRequests: number, usersCreatedWithoutNameCount: number, countsByStatus: Array<{ status: number, count: number }>, lastSuccess: { id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null } | null, lastFailure: { id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null } | null, usersCreatedWithoutName: Array<{ id: string, userName: string }> } };
+
+export type ConsoleProvisioningEventsQueryVariables = Exact<{
+  where?: ProvisioningEventWhere | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ConsoleProvisioningEventsQuery = { provisioningEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null }> } };
+
+export type ConsoleProvisioningEventQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleProvisioningEventQuery = { provisioningEvent: { id: string, createdAt: string, method: string, path: string, resourceType: string | null, resourceId: string | null, outcome: ProvisioningOutcome, status: number, scimType: string | null, detail: string | null, durationMs: number, normalizations: Array<string>, credential: { name: string, clientId: string, revokedAt: string | null } | null } };
+
+export type ConsoleExportRoleMappingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleExportRoleMappingsQuery = { exportRoleMappings: unknown };
+
+export type ConsoleImportRoleMappingsMutationVariables = Exact<{
+  document: unknown;
+  dryRun: boolean;
+}>;
+
+
+export type ConsoleImportRoleMappingsMutation = { importRoleMappings: { dryRun: boolean, applied: boolean, unchangedCount: number, createdCustomerRoles: Array<string>, changes: Array<{ customerRole: string, mappedBefore: boolean, mappedAfter: boolean, dataAccessRolesBefore: Array<string>, dataAccessRolesAfter: Array<string>, appAccessRolesBefore: Array<string>, appAccessRolesAfter: Array<string> }>, accessChanges: Array<{ kind: AccessRoleKind, roleName: string, gainedCount: number, lostCount: number }> } };
+
+export type ConsoleUploadUsersMutationVariables = Exact<{
+  csv: string;
+  dryRun: boolean;
+}>;
+
+
+export type ConsoleUploadUsersMutation = { uploadUsers: { dryRun: boolean, applied: boolean, created: number, updated: number, unchanged: number, membershipsAdded: number, membershipsRemoved: number, createdCustomerRoles: Array<string>, lines: Array<{ line: number, userName: string, action: UploadAction, customerRolesAdded: Array<string>, customerRolesRemoved: Array<string> }> } };
+
+export type ConsoleClearUploadedCustomerRolesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleClearUploadedCustomerRolesMutation = { clearUploadedCustomerRoles: number };
 
 export type ConsoleMeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -251,11 +513,54 @@ export const ConsoleAppPasswordFragmentDoc = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
   owner {
     userName
   }
 }
     `, {"fragmentName":"ConsoleAppPassword"}) as unknown as TypedDocumentString<ConsoleAppPasswordFragment, unknown>;
+export const ConsoleCompanyFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleCompany on Company {
+  id
+  slug
+  name
+  scimEnabled
+  scimDeleteMode
+  singleCustomerRole
+  passwordPolicy {
+    minLength
+    requireLowercase
+    requireUppercase
+    requireDigit
+    requireSymbol
+    disallowUserName
+  }
+}
+    `, {"fragmentName":"ConsoleCompany"}) as unknown as TypedDocumentString<ConsoleCompanyFragment, unknown>;
+export const ConsoleProvisioningEventFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleProvisioningEvent on ProvisioningEvent {
+  id
+  createdAt
+  method
+  path
+  resourceType
+  resourceId
+  outcome
+  status
+  scimType
+  detail
+  durationMs
+  normalizations
+  credential {
+    name
+    clientId
+    revokedAt
+  }
+}
+    `, {"fragmentName":"ConsoleProvisioningEvent"}) as unknown as TypedDocumentString<ConsoleProvisioningEventFragment, unknown>;
 export const ConsoleSsoConnectionFragmentDoc = new TypedDocumentString(`
     fragment ConsoleSsoConnection on SsoConnection {
   id
@@ -290,6 +595,10 @@ export const ConsoleAppPasswordsDocument = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
   owner {
     userName
   }
@@ -312,6 +621,10 @@ export const ConsoleGenerateAppPasswordDocument = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
   owner {
     userName
   }
@@ -330,10 +643,139 @@ export const ConsoleRevokeAppPasswordDocument = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
   owner {
     userName
   }
 }`) as unknown as TypedDocumentString<ConsoleRevokeAppPasswordMutation, ConsoleRevokeAppPasswordMutationVariables>;
+export const ConsoleRotateAppPasswordDocument = new TypedDocumentString(`
+    mutation ConsoleRotateAppPassword($id: ID!) {
+  rotateAppPassword(id: $id) {
+    clientSecret
+    bearerToken
+    appPassword {
+      ...ConsoleAppPassword
+    }
+    predecessor {
+      ...ConsoleAppPassword
+    }
+  }
+}
+    fragment ConsoleAppPassword on AppPassword {
+  id
+  name
+  clientId
+  active
+  createdAt
+  lastUsedAt
+  revokedAt
+  supersededAt
+  predecessorId
+  lastFailureAt
+  lastFailureReason
+  owner {
+    userName
+  }
+}`) as unknown as TypedDocumentString<ConsoleRotateAppPasswordMutation, ConsoleRotateAppPasswordMutationVariables>;
+export const ConsoleAuditEventsDocument = new TypedDocumentString(`
+    query ConsoleAuditEvents($where: AuditEventWhere, $page: PageInput) {
+  auditEvents(where: $where, page: $page) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      createdAt
+      action
+      actorUserName
+      impersonatorUserId
+      targetType
+      targetId
+      before
+      after
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuditEventsQuery, ConsoleAuditEventsQueryVariables>;
+export const ConsoleCompanySettingsDocument = new TypedDocumentString(`
+    query ConsoleCompanySettings {
+  company {
+    ...ConsoleCompany
+  }
+}
+    fragment ConsoleCompany on Company {
+  id
+  slug
+  name
+  scimEnabled
+  scimDeleteMode
+  singleCustomerRole
+  passwordPolicy {
+    minLength
+    requireLowercase
+    requireUppercase
+    requireDigit
+    requireSymbol
+    disallowUserName
+  }
+}`) as unknown as TypedDocumentString<ConsoleCompanySettingsQuery, ConsoleCompanySettingsQueryVariables>;
+export const ConsoleUpdateCompanySettingsDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateCompanySettings($input: CompanySettingsInput!) {
+  updateCompanySettings(input: $input) {
+    ...ConsoleCompany
+  }
+}
+    fragment ConsoleCompany on Company {
+  id
+  slug
+  name
+  scimEnabled
+  scimDeleteMode
+  singleCustomerRole
+  passwordPolicy {
+    minLength
+    requireLowercase
+    requireUppercase
+    requireDigit
+    requireSymbol
+    disallowUserName
+  }
+}`) as unknown as TypedDocumentString<ConsoleUpdateCompanySettingsMutation, ConsoleUpdateCompanySettingsMutationVariables>;
+export const ConsoleCompaniesDocument = new TypedDocumentString(`
+    query ConsoleCompanies {
+  companies {
+    id
+    slug
+    name
+    scimEnabled
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCompaniesQuery, ConsoleCompaniesQueryVariables>;
+export const ConsoleCreateCompanyDocument = new TypedDocumentString(`
+    mutation ConsoleCreateCompany($input: CreateCompanyInput!) {
+  createCompany(input: $input) {
+    id
+    slug
+    name
+    scimEnabled
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateCompanyMutation, ConsoleCreateCompanyMutationVariables>;
+export const ConsoleSetScimEnabledDocument = new TypedDocumentString(`
+    mutation ConsoleSetScimEnabled($companyId: ID!, $enabled: Boolean!) {
+  setScimEnabled(companyId: $companyId, enabled: $enabled) {
+    id
+    scimEnabled
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetScimEnabledMutation, ConsoleSetScimEnabledMutationVariables>;
 export const ConsoleMyAccessDocument = new TypedDocumentString(`
     query ConsoleMyAccess($userId: ID!) {
   effectiveAccess(userId: $userId) {
@@ -367,6 +809,165 @@ export const ConsoleMyAccessDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleMyAccessQuery, ConsoleMyAccessQueryVariables>;
+export const ConsoleProvisioningSummaryDocument = new TypedDocumentString(`
+    query ConsoleProvisioningSummary($since: DateTimeISO) {
+  provisioningSummary(since: $since) {
+    since
+    until
+    totalRequests
+    successCount
+    failureCount
+    countsByStatus {
+      status
+      count
+    }
+    lastSuccess {
+      ...ConsoleProvisioningEvent
+    }
+    lastFailure {
+      ...ConsoleProvisioningEvent
+    }
+    revokedCredentialRequests
+    wrongSecretRequests
+    usersCreatedWithoutNameCount
+    usersCreatedWithoutName {
+      id
+      userName
+    }
+  }
+}
+    fragment ConsoleProvisioningEvent on ProvisioningEvent {
+  id
+  createdAt
+  method
+  path
+  resourceType
+  resourceId
+  outcome
+  status
+  scimType
+  detail
+  durationMs
+  normalizations
+  credential {
+    name
+    clientId
+    revokedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleProvisioningSummaryQuery, ConsoleProvisioningSummaryQueryVariables>;
+export const ConsoleProvisioningEventsDocument = new TypedDocumentString(`
+    query ConsoleProvisioningEvents($where: ProvisioningEventWhere, $page: PageInput) {
+  provisioningEvents(where: $where, page: $page) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...ConsoleProvisioningEvent
+    }
+  }
+}
+    fragment ConsoleProvisioningEvent on ProvisioningEvent {
+  id
+  createdAt
+  method
+  path
+  resourceType
+  resourceId
+  outcome
+  status
+  scimType
+  detail
+  durationMs
+  normalizations
+  credential {
+    name
+    clientId
+    revokedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleProvisioningEventsQuery, ConsoleProvisioningEventsQueryVariables>;
+export const ConsoleProvisioningEventDocument = new TypedDocumentString(`
+    query ConsoleProvisioningEvent($id: ID!) {
+  provisioningEvent(id: $id) {
+    ...ConsoleProvisioningEvent
+  }
+}
+    fragment ConsoleProvisioningEvent on ProvisioningEvent {
+  id
+  createdAt
+  method
+  path
+  resourceType
+  resourceId
+  outcome
+  status
+  scimType
+  detail
+  durationMs
+  normalizations
+  credential {
+    name
+    clientId
+    revokedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleProvisioningEventQuery, ConsoleProvisioningEventQueryVariables>;
+export const ConsoleExportRoleMappingsDocument = new TypedDocumentString(`
+    query ConsoleExportRoleMappings {
+  exportRoleMappings
+}
+    `) as unknown as TypedDocumentString<ConsoleExportRoleMappingsQuery, ConsoleExportRoleMappingsQueryVariables>;
+export const ConsoleImportRoleMappingsDocument = new TypedDocumentString(`
+    mutation ConsoleImportRoleMappings($document: JSON!, $dryRun: Boolean!) {
+  importRoleMappings(document: $document, dryRun: $dryRun) {
+    dryRun
+    applied
+    unchangedCount
+    createdCustomerRoles
+    changes {
+      customerRole
+      mappedBefore
+      mappedAfter
+      dataAccessRolesBefore
+      dataAccessRolesAfter
+      appAccessRolesBefore
+      appAccessRolesAfter
+    }
+    accessChanges {
+      kind
+      roleName
+      gainedCount
+      lostCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleImportRoleMappingsMutation, ConsoleImportRoleMappingsMutationVariables>;
+export const ConsoleUploadUsersDocument = new TypedDocumentString(`
+    mutation ConsoleUploadUsers($csv: String!, $dryRun: Boolean!) {
+  uploadUsers(csv: $csv, dryRun: $dryRun) {
+    dryRun
+    applied
+    created
+    updated
+    unchanged
+    membershipsAdded
+    membershipsRemoved
+    createdCustomerRoles
+    lines {
+      line
+      userName
+      action
+      customerRolesAdded
+      customerRolesRemoved
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUploadUsersMutation, ConsoleUploadUsersMutationVariables>;
+export const ConsoleClearUploadedCustomerRolesDocument = new TypedDocumentString(`
+    mutation ConsoleClearUploadedCustomerRoles {
+  clearUploadedCustomerRoles
+}
+    `) as unknown as TypedDocumentString<ConsoleClearUploadedCustomerRolesMutation, ConsoleClearUploadedCustomerRolesMutationVariables>;
 export const ConsoleMeDocument = new TypedDocumentString(`
     query ConsoleMe {
   me {

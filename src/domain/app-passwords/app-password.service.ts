@@ -20,6 +20,12 @@ export interface GeneratedAppPassword {
   bearerToken: string;
 }
 
+/** What rotating returns: the successor with its secret (shown this once), and the app password it replaces. */
+export interface RotatedAppPassword extends GeneratedAppPassword {
+  /** Still working until the successor's first successful request, or until it is revoked. */
+  predecessor: AppPassword;
+}
+
 /** What revoking returns: the app password, and whether it had been revoked before this call. */
 export interface RevokedAppPassword {
   appPassword: AppPassword;
@@ -32,8 +38,13 @@ const NAME_MAX_LENGTH = 200;
 /**
  * App passwords (Client ID + Client Secret) of service accounts: the credential an IdP uses for
  * SCIM (HTTP Basic, or the single-string bearer token). Never expire; revocable; at most one
- * active per account (a new one needs the old one revoked first); the secret is shown once and
- * kept only as a SHA-256 hash.
+ * active per account (a new one needs the old one revoked first, or a rotation); the secret is
+ * shown once and kept only as a SHA-256 hash.
+ *
+ * Rotation replaces a credential without downtime: the successor is issued while the current one
+ * keeps working, so the IdP can be switched at any moment; the successor's first successful
+ * request revokes its predecessor (in the authentication statement itself), as does revoking it
+ * by hand. An account has at most one rotation under way.
  */
 export class AppPasswordService {
   /**
@@ -62,34 +73,69 @@ export class AppPasswordService {
   }
 
   /**
+   * Issues a successor to one of the caller's app passwords, which keeps working meanwhile; the
+   * successor's first successful request revokes it. Same caller rules as generating (the system
+   * principal rotates any company's, by Client ID). The successor keeps the name unless given one.
+   */
+  async rotate(scope: Scope, key: AppPasswordKey, name?: string): Promise<RotatedAppPassword> {
+    const system = isSystemPrincipal(scope.principal);
+    if (!system) requireOwnSignedInServiceAccount(scope, "rotate");
+    const cleanName = name === undefined ? undefined : validName(name);
+    return inTransaction(scope, async (em) => {
+      const current = await lockedAppPassword(em, scope, key);
+      if (current.revokedAt) {
+        throw new DomainError("CONFLICT", `the app password "${current.name}" is revoked; generate a new one instead of rotating it`, {
+          field: "appPassword",
+          reason: "REVOKED_APP_PASSWORD",
+        });
+      }
+      const pending = await em.findOne(
+        AppPassword,
+        { user: current.user.id, company: current.company.id, revokedAt: null, supersededAt: { $ne: null } },
+        { filters: false },
+      );
+      if (pending) {
+        throw new DomainError(
+          "CONFLICT",
+          pending.id === current.id
+            ? `the app password "${current.name}" is already being replaced; its successor revokes it on its first use. Revoke one of the two to end the rotation`
+            : `a rotation is under way: "${pending.name}" (Client ID ${pending.clientId}) still works until its successor's first use. Wait for that, or revoke "${pending.name}", then rotate`,
+          { field: "appPassword", reason: "ROTATION_IN_PROGRESS" },
+        );
+      }
+      // Superseded first, so the successor is the account's one current credential (the partial
+      // unique indexes settle two rotations racing).
+      current.supersededAt = new Date();
+      await em.flush();
+      const generated = await insertAppPassword(em, current.user, cleanName ?? current.name, current);
+      recordAudit(em, scope, { companyId: current.company.id, ...auditOfRotate(current, generated.appPassword) });
+      return { ...generated, predecessor: current };
+    });
+  }
+
+  /**
    * Revokes one of the caller's app passwords, by id or by Client ID; it fails on the very next
    * request that uses it. The system principal revokes any company's, which is how an operator
    * stops a leaked credential whose company they may not know. Revoking a revoked one changes
    * nothing, and says so, so an operator is not told a leaked credential was stopped just now.
    */
-  async revoke(scope: Scope, key: { id: string } | { clientId: string }): Promise<RevokedAppPassword> {
+  async revoke(scope: Scope, key: AppPasswordKey): Promise<RevokedAppPassword> {
     const system = isSystemPrincipal(scope.principal);
     if (!system) requireOwnSignedInServiceAccount(scope, "revoke");
-    const notFound = () =>
-      "id" in key ? DomainError.notFound("AppPassword", key.id) : new DomainError("NOT_FOUND", `no app password has the Client ID ${key.clientId}`);
-    if ("id" in key && !isUuid(key.id)) throw notFound();
-    const { companyId, userId } = scope.principal;
     return inTransaction(scope, async (em) => {
-      const appPassword = await em.findOne(
-        AppPassword,
-        { ...("id" in key ? { id: key.id } : { clientId: key.clientId }), ...(system ? {} : { company: companyId }) },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, ...(system ? { filters: false } : {}) },
-      );
-      if (!appPassword) throw notFound();
-      if (!system && appPassword.user.id !== userId) {
-        throw DomainError.forbidden(
-          "only the service account an app password belongs to can revoke it; log in to that service account",
-        );
-      }
-      await em.populate(appPassword, ["user"], { filters: false });
+      const appPassword = await lockedAppPassword(em, scope, key);
       if (appPassword.revokedAt) return { appPassword, alreadyRevoked: true };
       appPassword.revokedAt = new Date();
       recordAudit(em, scope, { companyId: appPassword.company.id, ...auditOfRevoke(appPassword) });
+      // Revoking a successor before its first use ends the rotation: the credential it was to
+      // replace is the account's current one again, and may be rotated anew.
+      const predecessor = appPassword.predecessor
+        ? await em.findOne(AppPassword, { id: appPassword.predecessor.id, revokedAt: null }, { filters: false })
+        : null;
+      if (predecessor?.supersededAt) {
+        recordAudit(em, scope, { companyId: appPassword.company.id, ...auditOfRotationEnded(predecessor, appPassword) });
+        predecessor.supersededAt = null;
+      }
       return { appPassword, alreadyRevoked: false };
     });
   }
@@ -109,12 +155,37 @@ export class AppPasswordService {
   }
 }
 
+export type AppPasswordKey = { id: string } | { clientId: string };
+
 /**
- * The caller rules for generate and revoke: not an impersonated
+ * One app password locked for a change: by id or Client ID, in the caller's company (the system
+ * principal's reach is every company), and only the service account's own for anyone else.
+ */
+async function lockedAppPassword(em: EntityManager, scope: Scope, key: AppPasswordKey): Promise<AppPassword> {
+  const system = isSystemPrincipal(scope.principal);
+  const notFound = () =>
+    "id" in key ? DomainError.notFound("AppPassword", key.id) : new DomainError("NOT_FOUND", `no app password has the Client ID ${key.clientId}`);
+  if ("id" in key && !isUuid(key.id)) throw notFound();
+  const { companyId, userId } = scope.principal;
+  const appPassword = await em.findOne(
+    AppPassword,
+    { ...("id" in key ? { id: key.id } : { clientId: key.clientId }), ...(system ? {} : { company: companyId }) },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, ...(system ? { filters: false } : {}) },
+  );
+  if (!appPassword) throw notFound();
+  if (!system && appPassword.user.id !== userId) {
+    throw DomainError.forbidden("only the service account an app password belongs to can change it; log in to that service account");
+  }
+  await em.populate(appPassword, ["user"], { filters: false });
+  return appPassword;
+}
+
+/**
+ * The caller rules for generate, rotate and revoke: not an impersonated
  * session, CanCreateAppPasswords, a service account, and a signed-in session rather than a
  * credential derived from an app password.
  */
-function requireOwnSignedInServiceAccount(scope: Scope, action: "generate" | "revoke"): void {
+function requireOwnSignedInServiceAccount(scope: Scope, action: "generate" | "rotate" | "revoke"): void {
   const p = scope.principal;
   if (p.impersonatorUserId) {
     throw new DomainError(
@@ -177,6 +248,10 @@ async function issue(em: EntityManager, user: User, name: string): Promise<Gener
       { field: "appPassword", reason: "ACTIVE_APP_PASSWORD" },
     );
   }
+  return insertAppPassword(em, user, name);
+}
+
+async function insertAppPassword(em: EntityManager, user: User, name: string, predecessor?: AppPassword): Promise<GeneratedAppPassword> {
   const credential = newCredential();
   const appPassword = em.create(AppPassword, {
     company: em.getReference(Company, user.company.id),
@@ -184,6 +259,7 @@ async function issue(em: EntityManager, user: User, name: string): Promise<Gener
     name,
     clientId: credential.clientId,
     secretHash: credential.secretHash,
+    predecessor: predecessor ?? null,
   });
   await em.flush();
   return {
@@ -200,6 +276,31 @@ function auditOfGenerate(appPassword: AppPassword, user: User) {
     targetType: "AppPassword",
     targetId: appPassword.id,
     after: { name: appPassword.name, clientId: appPassword.clientId, userId: user.id, userName: user.userName },
+  };
+}
+
+function auditOfRotate(predecessor: AppPassword, successor: AppPassword) {
+  return {
+    action: "appPassword.rotate",
+    targetType: "AppPassword",
+    targetId: predecessor.id,
+    before: { name: predecessor.name, clientId: predecessor.clientId, supersededAt: null },
+    after: {
+      name: predecessor.name,
+      clientId: predecessor.clientId,
+      supersededAt: predecessor.supersededAt?.toISOString(),
+      successor: { id: successor.id, name: successor.name, clientId: successor.clientId },
+    },
+  };
+}
+
+function auditOfRotationEnded(predecessor: AppPassword, revokedSuccessor: AppPassword) {
+  return {
+    action: "appPassword.rotationEnded",
+    targetType: "AppPassword",
+    targetId: predecessor.id,
+    before: { name: predecessor.name, clientId: predecessor.clientId, supersededAt: predecessor.supersededAt?.toISOString() },
+    after: { name: predecessor.name, clientId: predecessor.clientId, supersededAt: null, revokedSuccessor: { id: revokedSuccessor.id, clientId: revokedSuccessor.clientId } },
   };
 }
 

@@ -143,41 +143,19 @@ export class ProvisioningLogService {
     const to = until ?? new Date();
     const from = since ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
     if (from.getTime() > to.getTime()) throw DomainError.invalid("since", "since must not be later than until");
-    const window = [companyId, from.toISOString(), to.toISOString()];
-    const inWindow = "e.company_id = ?::uuid and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz";
-    const conn = scope.em.getConnection();
-
-    const [byStatus, [auth], normalizations, [lastSuccessId], [lastFailureId], [nameless]] = await Promise.all([
-      conn.execute<{ status: number; count: number }[]>(
-        `select e.status, count(*)::int as count from provisioning_event e where ${inWindow} group by e.status order by e.status`,
-        window,
-      ),
-      conn.execute<{ revoked: number; wrong_secret: number }[]>(
-        // A 401 attributed to one of the company's app passwords (scim-provisioning-log.ts) was
-        // either revoked when it was used, or sent with a wrong secret.
-        `select count(*) filter (where ap.revoked_at is not null and ap.revoked_at <= e.created_at)::int as revoked,
-                count(*) filter (where ap.revoked_at is null or ap.revoked_at > e.created_at)::int as wrong_secret
-           from provisioning_event e join app_password ap on ap.id = e.app_password_id
-          where ${inWindow} and e.status = 401`,
-        window,
-      ),
-      conn.execute<{ normalization: string; count: number }[]>(
-        `select n as normalization, count(*)::int as count
-           from provisioning_event e cross join lateral unnest(e.normalizations) as n
-          where ${inWindow} group by n order by count(*) desc, n`,
-        window,
-      ),
-      latest(scope, companyId, "success", to),
-      latest(scope, companyId, "failure", to),
-      conn.execute<{ count: number; ids: string[] | null }[]>(
-        `select count(*)::int as count, (array_agg(u.id::text order by e.created_at desc))[1:${SAMPLE_LIMIT}] as ids
-           from provisioning_event e
-           join user_account u on u.company_id = e.company_id and u.id::text = e.resource_id
-          where ${inWindow} and e.method = 'POST' and e.resource_type = 'User' and e.outcome = 'success'
-            and (coalesce(trim(u.given_name), '') = '' or coalesce(trim(u.family_name), '') = '')`,
-        window,
-      ),
+    const [counts] = await scope.em.getConnection().execute<SummaryRow[]>(SUMMARY, [
+      companyId,
+      from.toISOString(),
+      to.toISOString(),
+      companyId,
+      to.toISOString(),
+      companyId,
+      to.toISOString(),
     ]);
+    const { by_status: byStatus, normalizations, nameless_ids: namelessIds } = counts!;
+    const [lastSuccessId, lastFailureId] = [counts!.last_success_id, counts!.last_failure_id].map((id) => (id ? { id } : undefined));
+    const nameless = { count: counts!.nameless_count, ids: namelessIds };
+    const auth = { revoked: counts!.revoked, wrong_secret: counts!.wrong_secret };
     const eventIds = [lastSuccessId?.id, lastFailureId?.id].filter((x): x is string => Boolean(x));
     const events = new Map((await this.load(scope, eventIds)).map((e) => [e.id, e]));
     const sampleIds = nameless?.ids ?? [];
@@ -228,14 +206,45 @@ export class ProvisioningLogService {
 }
 
 /** The newest event of one outcome at or before `until` (the company_time index, read backwards). */
-function latest(scope: Scope, companyId: string, outcome: ProvisioningOutcome, until: Date): Promise<{ id: string }[]> {
-  return scope.em
-    .getConnection()
-    .execute(
-      `select id from provisioning_event where company_id = ?::uuid and outcome = ? and created_at < ?::timestamptz order by created_at desc, id desc limit 1`,
-      [companyId, outcome, until.toISOString()],
-    );
+interface SummaryRow {
+  by_status: { status: number; count: number }[];
+  revoked: number;
+  wrong_secret: number;
+  normalizations: { normalization: string; count: number }[];
+  last_success_id: string | null;
+  last_failure_id: string | null;
+  nameless_count: number;
+  nameless_ids: string[] | null;
 }
+
+/**
+ * Every count of the summary in one statement over the window's events (`w`, read once through
+ * the (company, time) index): by status; 401s attributed to one of the company's app passwords,
+ * which was either revoked when it was used or sent with a wrong secret; normalisations; the
+ * latest success and failure before the window's end, however old; and users created through
+ * SCIM in the window whose givenName or familyName is still empty. Parameters: company, since, until.
+ */
+const SUMMARY = `
+  with w as materialized (
+    select e.* from provisioning_event e where e.company_id = ?::uuid and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz)
+  select coalesce((select jsonb_agg(jsonb_build_object('status', s.status, 'count', s.count) order by s.status)
+                     from (select w.status, count(*)::int as count from w group by w.status) s), '[]'::jsonb) as by_status,
+         (select count(*) from w join app_password ap on ap.id = w.app_password_id
+           where w.status = 401 and ap.revoked_at is not null and ap.revoked_at <= w.created_at)::int as revoked,
+         (select count(*) from w join app_password ap on ap.id = w.app_password_id
+           where w.status = 401 and (ap.revoked_at is null or ap.revoked_at > w.created_at))::int as wrong_secret,
+         coalesce((select jsonb_agg(jsonb_build_object('normalization', n.normalization, 'count', n.count) order by n.count desc, n.normalization)
+                     from (select x as normalization, count(*)::int as count from w cross join lateral unnest(w.normalizations) as x group by x) n),
+                  '[]'::jsonb) as normalizations,
+         (select e.id from provisioning_event e where e.company_id = ?::uuid and e.outcome = 'success' and e.created_at < ?::timestamptz
+           order by e.created_at desc, e.id desc limit 1) as last_success_id,
+         (select e.id from provisioning_event e where e.company_id = ?::uuid and e.outcome = 'failure' and e.created_at < ?::timestamptz
+           order by e.created_at desc, e.id desc limit 1) as last_failure_id,
+         nameless.count as nameless_count, nameless.ids as nameless_ids
+    from (select count(*)::int as count, (array_agg(u.id::text order by w.created_at desc))[1:${SAMPLE_LIMIT}] as ids
+            from w join user_account u on u.company_id = w.company_id and u.id::text = w.resource_id
+           where w.method = 'POST' and w.resource_type = 'User' and w.outcome = 'success'
+             and (coalesce(trim(u.given_name), '') = '' or coalesce(trim(u.family_name), '') = '')) nameless`;
 
 function compileStatus(status: StatusComparison, params: unknown[]): string {
   const ops: [keyof StatusComparison, string][] = [

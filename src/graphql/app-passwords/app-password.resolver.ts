@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { Permission } from "../../domain/access-roles/permission.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
-import { AppPasswordType, GeneratedAppPasswordType, toAppPasswordType } from "./app-password.type.js";
+import { AppPasswordType, GeneratedAppPasswordType, RotatedAppPasswordType, toAppPasswordType } from "./app-password.type.js";
 
 /** Thin resolver: the caller rules (service account itself, no impersonation) live in AppPasswordService. */
 @Resolver(() => AppPasswordType)
@@ -34,9 +34,28 @@ export class AppPasswordResolver {
   }
 
   @Authorized(Permission.CanCreateAppPasswords)
+  @Mutation(() => RotatedAppPasswordType, {
+    description:
+      "Replace one of the caller's app passwords without downtime: issues a successor (secret shown once) while the current one keeps working; the successor's first successful request revokes the current one, as does revoking it. Same callers as generateAppPassword. CONFLICT (reason ROTATION_IN_PROGRESS) while a rotation is under way, (reason REVOKED_APP_PASSWORD) for a revoked one.",
+  })
+  async rotateAppPassword(
+    @Arg("id", () => ID, { description: "The app password to replace." }) id: string,
+    @Arg("name", () => String, { nullable: true, description: "A name for the successor; the current one's name when left out." }) name: string | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RotatedAppPasswordType> {
+    const rotated = await ctx.services.appPasswords.rotate(scopeOf(ctx), { id }, name ?? undefined);
+    return {
+      appPassword: toAppPasswordType(rotated.appPassword),
+      clientSecret: rotated.clientSecret,
+      bearerToken: rotated.bearerToken,
+      predecessor: toAppPasswordType(rotated.predecessor),
+    };
+  }
+
+  @Authorized(Permission.CanCreateAppPasswords)
   @Mutation(() => AppPasswordType, {
     description:
-      "Revoke one of the caller's app passwords; every request using it (or a token issued from it) fails from the next one on. Must be called by the service account itself, not an impersonated session.",
+      "Revoke one of the caller's app passwords; every request using it (or a token issued from it) fails from the next one on. Must be called by the service account itself, not an impersonated session. Revoking a rotation's successor before its first use ends the rotation: the app password it was to replace is current again.",
   })
   async revokeAppPassword(
     @Arg("id", () => ID, { description: "The app password's id." }) id: string,

@@ -37,6 +37,19 @@ export class AppPasswordType {
   @Field(() => Date, { nullable: true, description: "When it was revoked; null while it is active." })
   revokedAt?: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When rotateAppPassword issued this one's successor. It keeps working until the successor's first successful request, which revokes it; null when it is not being replaced.",
+  })
+  supersededAt?: Date | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The app password this one was rotated from (its first successful request revokes that one); null for one made by generateAppPassword.",
+  })
+  predecessorId?: string | null;
+
   @Field(() => Date, { nullable: true, description: "When a request last failed to authenticate with this Client ID." })
   lastFailureAt?: Date | null;
 
@@ -69,6 +82,16 @@ export class GeneratedAppPasswordType {
   bearerToken!: string;
 }
 
+@ObjectType("RotatedAppPassword", {
+  description:
+    "The result of rotateAppPassword: the successor, with its secret shown this once, and the app password it replaces, which keeps working until the successor's first successful request.",
+  simpleResolvers: true,
+})
+export class RotatedAppPasswordType extends GeneratedAppPasswordType {
+  @Field(() => AppPasswordType, { description: "The app password being replaced; revoked by the successor's first successful request." })
+  predecessor!: AppPasswordType;
+}
+
 /** Shapes an AppPassword (with its user loaded) for GraphQL; never touches the secret hash. */
 export function toAppPasswordType(appPassword: AppPassword): AppPasswordType {
   return {
@@ -78,6 +101,8 @@ export function toAppPasswordType(appPassword: AppPassword): AppPasswordType {
     createdAt: appPassword.createdAt,
     lastUsedAt: appPassword.lastUsedAt ?? null,
     revokedAt: appPassword.revokedAt ?? null,
+    supersededAt: appPassword.supersededAt ?? null,
+    predecessorId: appPassword.predecessor?.id ?? null,
     lastFailureAt: appPassword.lastFailureAt ?? null,
     lastFailureReason: appPassword.lastFailureReason ?? null,
     active: !appPassword.revokedAt,

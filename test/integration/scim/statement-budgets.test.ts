@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemScope } from "../../../src/domain/scope.js";
 import { ScimClient, createScimTenant, scimUser, type ScimTenant } from "../../setup/scim-client.js";
 import type { TestApp } from "../../setup/server.js";
 import { type CountedApp, isAuthentication, startCountedApp } from "../../support/counted-app.js";
@@ -179,6 +180,24 @@ describe.each(AUTHS)("statements per SCIM operation with %s", (auth) => {
     // The company's default scimDeleteMode deactivates.
     expect((await client.get(`/Users/${victim}`)).body.active).toBe(false);
   });
+});
+
+describe("rotation", () => {
+  it("the successor's first GET /Users/{id}, which revokes its predecessor, stays within the 2 of any other", async () => {
+    const rotating = await createScimTenant(app);
+    const member = (await rotating.client.post("/Users", scimUser("rotation.budget@example.com"))).body.id as string;
+    const scope = systemScope(app.orm.em.fork(), "cli", rotating.company.id);
+    const successor = await app.services.appPasswords.rotate(scope, { clientId: rotating.clientId });
+    const client = rotating.client.withAuthorization(`Bearer ${successor.bearerToken}`);
+    await app.services.provisioningEvents.flush();
+
+    const first = await measure(() => client.get(`/Users/${member}`));
+    expect(first.status).toBe(200);
+    within(first, 2);
+    expect((await rotating.client.get(`/Users/${member}`)).status).toBe(401);
+  });
+
+  const within = (m: Measured, budget: number) => expect(m.sql.length, `${m.sql.length} statements:\n${m.sql.join("\n")}`).toBeLessThanOrEqual(budget);
 });
 
 describe("what the budgets do not hide", () => {
