@@ -8,6 +8,8 @@ import { CustomerRole } from "./customer-roles/customer-role.entity.js";
 import { Membership } from "./customer-roles/membership.entity.js";
 import { ProvisioningEvent } from "./provisioning/provisioning-event.entity.js";
 import { SigningKey } from "./signing-keys/signing-key.entity.js";
+import { SamlAssertionUse } from "./sso/saml/saml-assertion-use.entity.js";
+import { SamlRequest } from "./sso/saml/saml-request.entity.js";
 import { UserEmail } from "./users/user-email.entity.js";
 import { User } from "./users/user.entity.js";
 
@@ -26,4 +28,6 @@ export const entities = [
   ProvisioningEvent,
   AuditEvent,
   SigningKey,
+  SamlRequest,
+  SamlAssertionUse,
 ];
