@@ -1,0 +1,47 @@
+import type { Profile } from "@node-saml/node-saml";
+import type { SamlConnectionSettings } from "./saml-connection-settings.js";
+
+/**
+ * What a verified SAML sign-in hands on, whatever the protocol: the same shape as an OIDC
+ * sign-in's, so the sign-in service needs no SAML knowledge.
+ */
+export interface SamlIdentity {
+  /** The NameID. */
+  subject: string;
+  email: string | null;
+  /** The NameID when it is an email address (Okta's and Entra ID's default), else the email attribute. */
+  userName: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  groups: string[];
+  /** The NameID, its format and the attributes as received, for a test sign-in to show. */
+  received: Record<string, unknown>;
+}
+
+const EMAIL_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** The values of one attribute as strings: node-saml gives a string for one value and an array for several. */
+function valuesOf(attributes: Record<string, unknown>, name: string | null): string[] {
+  if (!name) return [];
+  const value = attributes[name];
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((v): v is string => typeof v === "string").map((v) => v.trim()).filter((v) => v !== "");
+}
+
+/** The identity a verified assertion asserts, read through the connection's attribute names. */
+export function samlIdentityOf(profile: Profile, settings: Pick<SamlConnectionSettings, "emailAttribute" | "givenNameAttribute" | "familyNameAttribute" | "groupsAttribute">): SamlIdentity {
+  const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
+  const nameId = profile.nameID;
+  const nameIdIsEmail = profile.nameIDFormat === EMAIL_FORMAT || LOOKS_LIKE_EMAIL.test(nameId);
+  const email = valuesOf(attributes, settings.emailAttribute)[0] ?? (nameIdIsEmail ? nameId : null);
+  return {
+    subject: nameId,
+    email,
+    userName: nameIdIsEmail ? nameId : email,
+    givenName: valuesOf(attributes, settings.givenNameAttribute)[0] ?? null,
+    familyName: valuesOf(attributes, settings.familyNameAttribute)[0] ?? null,
+    groups: [...new Set(valuesOf(attributes, settings.groupsAttribute))],
+    received: { nameID: nameId, nameIDFormat: profile.nameIDFormat ?? null, ...attributes },
+  };
+}
