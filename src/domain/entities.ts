@@ -10,6 +10,9 @@ import { ProvisioningEvent } from "./provisioning/provisioning-event.entity.js";
 import { SigningKey } from "./signing-keys/signing-key.entity.js";
 import { SamlAssertionUse } from "./sso/saml/saml-assertion-use.entity.js";
 import { SamlRequest } from "./sso/saml/saml-request.entity.js";
+import { SsoConnection } from "./sso/sso-connection.entity.js";
+import { SsoDevelopmentKey } from "./sso/sso-development-key.entity.js";
+import { SsoDomain } from "./sso/sso-domain.entity.js";
 import { UserEmail } from "./users/user-email.entity.js";
 import { User } from "./users/user.entity.js";
 
@@ -30,4 +33,7 @@ export const entities = [
   SigningKey,
   SamlRequest,
   SamlAssertionUse,
+  SsoConnection,
+  SsoDomain,
+  SsoDevelopmentKey,
 ];

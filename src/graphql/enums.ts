@@ -34,6 +34,7 @@ registerEnumType(MembershipSource, {
     SCIM_ROLES_ATTRIBUTE: { description: "The roles attribute of a SCIM User." },
     UPLOAD: { description: "A file-based user upload." },
     MANUAL: { description: "An admin through GraphQL." },
+    SSO: { description: "The groups an IdP asserted at single sign-on, replaced at every sign-in." },
   },
 });
 

@@ -37,7 +37,17 @@ export class PasswordPolicy {
 @Entity({ tableName: "company" })
 @Index({ name: "company_slug_ci", expression: 'create unique index "company_slug_ci" on "company" (lower("slug"))' })
 export class Company {
-  [OptionalProps]?: "scimEnabled" | "scimDeleteMode" | "singleCustomerRole" | "passwordPolicy" | "isPlatform" | "createdAt" | "updatedAt" | "id";
+  [OptionalProps]?:
+    | "scimEnabled"
+    | "scimDeleteMode"
+    | "singleCustomerRole"
+    | "passwordPolicy"
+    | "ssoJitProvisioning"
+    | "ssoCreateUnknownGroups"
+    | "isPlatform"
+    | "createdAt"
+    | "updatedAt"
+    | "id";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -62,6 +72,17 @@ export class Company {
 
   @Embedded(() => PasswordPolicy, { prefix: "password_" })
   passwordPolicy: PasswordPolicy = new PasswordPolicy();
+
+  /** Whether a single sign-on by someone with no user yet creates the user ("just-in-time"); off by default. */
+  @Property()
+  ssoJitProvisioning: boolean = false;
+
+  /**
+   * Whether IdP groups at sign-in that name no customer-supplied role create one (unmapped, for an
+   * admin to map); off by default, so a typo in the IdP cannot fill the role list.
+   */
+  @Property()
+  ssoCreateUnknownGroups: boolean = false;
 
   /** The reserved company that holds platform operators. */
   @Property()

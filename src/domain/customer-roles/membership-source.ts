@@ -8,4 +8,6 @@ export enum MembershipSource {
   UPLOAD = "upload",
   /** Added by an admin through GraphQL. */
   MANUAL = "manual",
+  /** Set at single sign-on from the groups the IdP asserted, replaced at every sign-in. */
+  SSO = "sso",
 }
