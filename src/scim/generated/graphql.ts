@@ -142,6 +142,8 @@ export type MembershipSource =
   | 'SCIM_GROUP'
   /** The roles attribute of a SCIM User. */
   | 'SCIM_ROLES_ATTRIBUTE'
+  /** The groups an IdP asserted at single sign-on, replaced at every sign-in. */
+  | 'SSO'
   /** A file-based user upload. */
   | 'UPLOAD';
 
