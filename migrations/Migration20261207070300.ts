@@ -7,7 +7,7 @@ export class Migration20261207070300 extends Migration {
     this.addSql(`create index "saml_assertion_use_expires_at" on "saml_assertion_use" ("expires_at");`);
     this.addSql(`alter table "saml_assertion_use" add constraint "saml_assertion_use_connection_assertion" unique ("connection_id", "assertion_id");`);
 
-    this.addSql(`create table "saml_request" ("id" uuid not null, "company_id" uuid not null, "request_id" text not null, "connection_id" uuid not null, "return_to" text null, "test" boolean not null default false, "expires_at" timestamptz not null, "created_at" timestamptz not null, constraint "saml_request_pkey" primary key ("id"));`);
+    this.addSql(`create table "saml_request" ("id" uuid not null, "company_id" uuid not null, "request_id" text not null, "connection_id" uuid not null, "return_to" text null, "tester_user_id" uuid null, "expires_at" timestamptz not null, "created_at" timestamptz not null, constraint "saml_request_pkey" primary key ("id"));`);
     this.addSql(`alter table "saml_request" add constraint "saml_request_request_id_unique" unique ("request_id");`);
     this.addSql(`create index "saml_request_expires_at" on "saml_request" ("expires_at");`);
 

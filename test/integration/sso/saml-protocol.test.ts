@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssertionReplayStore } from "../../../src/auth/sso/saml/assertion-replay.store.js";
 import { startSamlSignIn } from "../../../src/auth/sso/saml/authn-request.js";
-import { IdpMetadataError, parseIdpMetadata } from "../../../src/auth/sso/saml/idp-metadata.js";
+import { IdpMetadataError, parseIdpMetadata } from "../../../src/domain/sso/saml/idp-metadata.js";
 import type { SamlConnectionSettings } from "../../../src/auth/sso/saml/saml-connection-settings.js";
 import { SamlRefusal, type SamlRefusalReason } from "../../../src/auth/sso/saml/saml-refusal.js";
 import { SamlRequestStore } from "../../../src/auth/sso/saml/saml-request.store.js";
@@ -51,7 +51,7 @@ function connection(overrides: Partial<SamlConnectionSettings> = {}): SamlConnec
 
 /** Starts a sign-in and returns what the IdP needs to answer it. */
 async function started(settings: SamlConnectionSettings, returnTo: string | null = "/admin/") {
-  const redirect = await startSamlSignIn(em(), requests, settings, sp, { returnTo, test: false });
+  const redirect = await startSamlSignIn(em(), requests, settings, sp, { returnTo });
   return { redirect, request: idp.readAuthnRequest(redirect) };
 }
 
@@ -97,7 +97,7 @@ describe("the AuthnRequest (HTTP-Redirect binding)", () => {
   });
 
   it("a connection without a certificate cannot start a sign-in, and says what is missing", async () => {
-    const err = await startSamlSignIn(em(), requests, connection({ idpCertificates: [] }), sp, { returnTo: null, test: false }).catch((e) => e);
+    const err = await startSamlSignIn(em(), requests, connection({ idpCertificates: [] }), sp, { returnTo: null }).catch((e) => e);
     expect(err).toBeInstanceOf(SamlRefusal);
     expect((err as SamlRefusal).reason).toBe("CONNECTION_INCOMPLETE");
     expect((err as SamlRefusal).message).toMatch(/signing certificate/);
@@ -128,7 +128,7 @@ describe("a valid Response", () => {
         groups: ["Sales", "EMEA", "Sales"],
       },
     });
-    expect(result.request).toEqual({ requestId: request.id, connectionId: settings.id, returnTo: "/admin/", test: false });
+    expect(result.request).toEqual({ requestId: request.id, connectionId: settings.id, returnTo: "/admin/", testerUserId: null });
     expect(await pendingRequests(request.id)).toBe(0);
   });
 

@@ -17,11 +17,11 @@ export async function startSamlSignIn(
   requests: SamlRequestStore,
   connection: SamlConnectionSettings,
   sp: ServiceProviderEndpoints,
-  options: { returnTo: string | null; test: boolean },
+  options: { returnTo: string | null; testerUserId?: string | null },
 ): Promise<string> {
   const settings = completeSettings(connection);
   const requestId = requests.newRequestId();
-  await requests.save(em, settings.companyId, { requestId, connectionId: settings.id, returnTo: options.returnTo, test: options.test });
+  await requests.save(em, settings.companyId, { requestId, connectionId: settings.id, returnTo: options.returnTo, testerUserId: options.testerUserId ?? null });
   const relayState = options.returnTo && Buffer.byteLength(options.returnTo) <= 80 ? options.returnTo : "";
   return samlClient(settings, sp, { requestId }).getAuthorizeUrlAsync(relayState, undefined, {});
 }

@@ -1,22 +1,6 @@
 import type { Profile } from "@node-saml/node-saml";
+import type { SsoIdentity } from "../../../domain/sso/sso-identity.js";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
-
-/**
- * What a verified SAML sign-in hands on, whatever the protocol: the same shape as an OIDC
- * sign-in's, so the sign-in service needs no SAML knowledge.
- */
-export interface SamlIdentity {
-  /** The NameID. */
-  subject: string;
-  email: string | null;
-  /** The NameID when it is an email address (Okta's and Entra ID's default), else the email attribute. */
-  userName: string | null;
-  givenName: string | null;
-  familyName: string | null;
-  groups: string[];
-  /** The NameID, its format and the attributes as received, for a test sign-in to show. */
-  received: Record<string, unknown>;
-}
 
 const EMAIL_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -29,8 +13,13 @@ function valuesOf(attributes: Record<string, unknown>, name: string | null): str
   return list.filter((v): v is string => typeof v === "string").map((v) => v.trim()).filter((v) => v !== "");
 }
 
-/** The identity a verified assertion asserts, read through the connection's attribute names. */
-export function samlIdentityOf(profile: Profile, settings: Pick<SamlConnectionSettings, "emailAttribute" | "givenNameAttribute" | "familyNameAttribute" | "groupsAttribute">): SamlIdentity {
+/**
+ * The identity a verified assertion asserts, read through the connection's attribute names: the
+ * NameID is the subject, and the userName when it is an email address (Okta's and Entra ID's
+ * default); otherwise the email attribute is. `received` keeps the NameID, its format and every
+ * attribute, for a test sign-in to show.
+ */
+export function samlIdentityOf(profile: Profile, settings: Pick<SamlConnectionSettings, "emailAttribute" | "givenNameAttribute" | "familyNameAttribute" | "groupsAttribute">): SsoIdentity {
   const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
   const nameId = profile.nameID;
   const nameIdIsEmail = profile.nameIDFormat === EMAIL_FORMAT || LOOKS_LIKE_EMAIL.test(nameId);

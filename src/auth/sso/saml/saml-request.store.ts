@@ -10,11 +10,12 @@ export interface PendingSamlRequest {
   requestId: string;
   connectionId: string;
   returnTo: string | null;
-  test: boolean;
+  /** For a test sign-in, the administrator who started it. */
+  testerUserId: string | null;
 }
 
 const SAVE = prepared(
-  `insert into saml_request (id, company_id, request_id, connection_id, return_to, test, expires_at, created_at)
+  `insert into saml_request (id, company_id, request_id, connection_id, return_to, tester_user_id, expires_at, created_at)
    values (gen_random_uuid(), $1, $2, $3, $4, $5, clock_timestamp() + make_interval(secs => $6), clock_timestamp())`,
 );
 
@@ -27,7 +28,7 @@ const TAKE = prepared(
   `with expired as (delete from saml_request where expires_at <= clock_timestamp() and request_id <> $1)
    delete from saml_request
     where request_id = $1 and company_id = $2 and connection_id = $3 and expires_at > clock_timestamp()
-   returning request_id as "requestId", connection_id as "connectionId", return_to as "returnTo", test`,
+   returning request_id as "requestId", connection_id as "connectionId", return_to as "returnTo", tester_user_id as "testerUserId"`,
 );
 
 /**
@@ -42,7 +43,7 @@ export class SamlRequestStore {
   }
 
   async save(em: EntityManager, companyId: string, request: PendingSamlRequest): Promise<void> {
-    await sqlOf(em).query(SAVE, [companyId, request.requestId, request.connectionId, request.returnTo, request.test, REQUEST_LIFETIME_SECONDS]);
+    await sqlOf(em).query(SAVE, [companyId, request.requestId, request.connectionId, request.returnTo, request.testerUserId, REQUEST_LIFETIME_SECONDS]);
   }
 
   /** The pending request `requestId` of this company's connection, removed; null when unknown, already answered or expired. */

@@ -4,7 +4,8 @@ import { type Profile, SamlStatusError } from "@node-saml/node-saml";
 import type { AssertionReplayStore } from "./assertion-replay.store.js";
 import { CLOCK_SKEW_MS, completeSettings, samlClient } from "./saml-client.js";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
-import { samlIdentityOf, type SamlIdentity } from "./saml-identity.js";
+import type { SsoIdentity } from "../../../domain/sso/sso-identity.js";
+import { samlIdentityOf } from "./saml-identity.js";
 import { SamlRefusal, type SamlRefusalReason } from "./saml-refusal.js";
 import type { PendingSamlRequest, SamlRequestStore } from "./saml-request.store.js";
 import type { ServiceProviderEndpoints } from "./service-provider.js";
@@ -15,7 +16,7 @@ const BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
 
 /** A Response that passed every check: who signed in, and the request it answered. */
 export interface VerifiedSamlResponse {
-  identity: SamlIdentity;
+  identity: SsoIdentity;
   request: PendingSamlRequest;
   assertionId: string;
 }

@@ -9,7 +9,7 @@ import { TenantEntity } from "../../tenant-entity.js";
  */
 @Entity({ tableName: "saml_request" })
 @Index({ name: "saml_request_expires_at", properties: ["expiresAt"] })
-export class SamlRequest extends TenantEntity<"createdAt" | "test" | "returnTo"> {
+export class SamlRequest extends TenantEntity<"createdAt" | "testerUserId" | "returnTo"> {
   /** The AuthnRequest's `ID` attribute, which the Response's `InResponseTo` must repeat. */
   @Property({ type: "text", unique: true })
   requestId!: string;
@@ -22,9 +22,9 @@ export class SamlRequest extends TenantEntity<"createdAt" | "test" | "returnTo">
   @Property({ type: "text", nullable: true })
   returnTo?: string | null;
 
-  /** A test sign-in started by an administrator: report what would happen, change nothing. */
-  @Property({ type: "boolean", default: false })
-  test: boolean = false;
+  /** For a test sign-in, the administrator who started it: the ACS reports what would happen and changes nothing. */
+  @Property({ type: "uuid", nullable: true })
+  testerUserId?: string | null;
 
   @Property({ type: "timestamptz" })
   expiresAt!: Date;
