@@ -25,6 +25,7 @@ import { AuditLogService } from "./domain/audit/audit-log.service.js";
 import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
 import { RoleMappingBackupService } from "./domain/access-roles/role-mapping-backup.service.js";
 import { UserUploadService } from "./domain/uploads/user-upload.service.js";
+import { SamlConnectionService } from "./domain/sso/saml/saml-connection.service.js";
 
 /**
  * The typed services object, built once by the composition root and handed to the
@@ -64,6 +65,8 @@ export interface Services {
   usersAndRolesReport: UsersAndRolesReportService;
   roleMappingBackup: RoleMappingBackupService;
   userUploads: UserUploadService;
+  /** SAML 2.0 connections: the IdP from its metadata, and rolebridge's service-provider values. */
+  samlConnections: SamlConnectionService;
 }
 
 export function createServices(
@@ -105,5 +108,7 @@ export function createServices(
     usersAndRolesReport: new UsersAndRolesReportService(),
     roleMappingBackup: new RoleMappingBackupService(roleMappings),
     userUploads: new UserUploadService(users),
+    // The SP entity ID and ACS are copied into the IdP, so they come from PUBLIC_BASE_URL, else the URL the server listens on.
+    samlConnections: new SamlConnectionService(() => config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? issuer.value),
   };
 }

@@ -18,6 +18,7 @@ import { AppPasswordFailureResolver } from "./provisioning/app-password-failure.
 import { ReportResolver } from "./reports/report.resolver.js";
 import { RoleMappingBackupResolver } from "./access-roles/role-mapping-backup.resolver.js";
 import { UploadResolver } from "./uploads/upload.resolver.js";
+import { SamlConnectionResolver } from "./sso/saml-connection.resolver.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -41,4 +42,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ReportResolver,
   RoleMappingBackupResolver,
   UploadResolver,
+  SamlConnectionResolver,
 ];
