@@ -30,6 +30,14 @@ const ConfigSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** The built admin console served at /admin; unset: the one `npm run build` put beside the compiled server. */
   ADMIN_CONSOLE_DIR: z.string().min(1).optional(),
+  /**
+   * AES-256-GCM key (base64 of 32 bytes) encrypting SSO client secrets at rest. Unset: in
+   * development a key generated once and kept in the database; production refuses to store secrets.
+   */
+  SSO_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be the base64 of 32 random bytes (openssl rand -base64 32)")
+    .optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

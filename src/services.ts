@@ -25,6 +25,10 @@ import { AuditLogService } from "./domain/audit/audit-log.service.js";
 import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
 import { RoleMappingBackupService } from "./domain/access-roles/role-mapping-backup.service.js";
 import { UserUploadService } from "./domain/uploads/user-upload.service.js";
+import { SsoConnectionService } from "./domain/sso/sso-connection.service.js";
+import { SsoDomainService } from "./domain/sso/sso-domain.service.js";
+import { SsoSecretBox } from "./domain/sso/sso-secret-box.js";
+import { SsoSignInService } from "./domain/sso/sso-sign-in.service.js";
 import { SamlConnectionService } from "./domain/sso/saml/saml-connection.service.js";
 
 /**
@@ -65,6 +69,14 @@ export interface Services {
   usersAndRolesReport: UsersAndRolesReportService;
   roleMappingBackup: RoleMappingBackupService;
   userUploads: UserUploadService;
+  /** AES-256-GCM with SSO_SECRET_KEY: connections' client secrets and the state of sign-ins in progress. */
+  ssoSecrets: SsoSecretBox;
+  /** Single sign-on connections (OIDC and SAML), their client secrets sealed with SSO_SECRET_KEY. */
+  ssoConnections: SsoConnectionService;
+  /** Email domains claimed for SSO, and the email-first discovery of the console's sign-in. */
+  ssoDomains: SsoDomainService;
+  /** The end of every SSO sign-in, whatever the protocol: user, refusals, `sso` memberships, audit. */
+  ssoSignIn: SsoSignInService;
   /** SAML 2.0 connections: the IdP from its metadata, and rolebridge's service-provider values. */
   samlConnections: SamlConnectionService;
 }
@@ -83,6 +95,7 @@ export function createServices(
   const roleMappings = new RoleMappingService();
   const credentialChecks = new CredentialChecks();
   const authAttempts = createAuthAttemptLimits(config, options.log);
+  const ssoSecrets = new SsoSecretBox({ configuredKey: config.SSO_SECRET_KEY, allowDevelopmentKey: config.NODE_ENV !== "production" });
   return {
     orm,
     config,
@@ -108,6 +121,10 @@ export function createServices(
     usersAndRolesReport: new UsersAndRolesReportService(),
     roleMappingBackup: new RoleMappingBackupService(roleMappings),
     userUploads: new UserUploadService(users),
+    ssoSecrets,
+    ssoConnections: new SsoConnectionService(ssoSecrets),
+    ssoDomains: new SsoDomainService(),
+    ssoSignIn: new SsoSignInService(users),
     // The SP entity ID and ACS are copied into the IdP, so they come from PUBLIC_BASE_URL, else the URL the server listens on.
     samlConnections: new SamlConnectionService(() => config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? issuer.value),
   };

@@ -49,9 +49,17 @@ export class LoginService {
       }
       return found;
     });
-    const { token, expiresAt } = await this.tokens.sign({ sub: user.id, company: user.company.id, typ: "session" }, this.sessionTtlSeconds);
+    const { token, expiresAt } = await this.openSession(user.company.id, user.id);
     await em.populate(user, ["emails"], { filters: false });
     // The password just checked is the user's: hasPassword needs no statement of its own.
     return { token, expiresAt, user: { ...userViewOfEntity(user), hasPassword: true } };
+  }
+
+  /**
+   * A session for a user whose identity another proof established (single sign-on): the same
+   * token, lifetime and cookie as a password login, so the rest of rolebridge cannot tell them apart.
+   */
+  openSession(companyId: string, userId: string): Promise<{ token: string; expiresAt: Date }> {
+    return this.tokens.sign({ sub: userId, company: companyId, typ: "session" }, this.sessionTtlSeconds);
   }
 }

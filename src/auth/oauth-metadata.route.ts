@@ -1,8 +1,7 @@
 import { type Request, Router } from "express";
 import type { Config } from "../config.js";
 import type { Issuer } from "./issuer.js";
-
-const SAFE_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+import { publicBaseUrl } from "./public-base-url.js";
 
 /**
  * `GET /.well-known/oauth-authorization-server` (RFC 8414 §3): where the token endpoint and the
@@ -29,7 +28,5 @@ export function oauthMetadataRoute(config: Config, issuer: Issuer): Router {
 }
 
 function baseUrl(req: Request, config: Config): string {
-  if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL.replace(/\/$/, "");
-  const host = req.get("host");
-  return `${req.protocol}://${host && SAFE_HOST.test(host) ? host : "localhost"}`;
+  return publicBaseUrl(req, config);
 }

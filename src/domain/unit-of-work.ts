@@ -196,6 +196,7 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   app_access_role_name_ci: "name",
   company_slug_ci: "slug",
   app_password_one_active_per_user: "appPassword",
+  sso_domain_domain_ci: "domain",
 };
 
 /** PostgreSQL's unique_violation and foreign_key_violation, as hand-written SQL meets them (without MikroORM's wrapping). */

@@ -16,12 +16,14 @@ export interface GraphQLContext {
   requestId: string;
   /** The caller's address (`req.ip`, the forwarded one behind TRUST_PROXY), counted by the login's brute-force limits. */
   clientIp?: string;
+  /** The absolute URL clients reach rolebridge at (PUBLIC_BASE_URL or the request's), for URLs an admin copies into an IdP. */
+  baseUrl?: string;
 }
 
 export function createContext(
   services: Services,
   principal: Principal | null,
-  extra: { requestId: string; provisioning?: ProvisioningDescriptor; authError?: DomainError; clientIp?: string },
+  extra: { requestId: string; provisioning?: ProvisioningDescriptor; authError?: DomainError; clientIp?: string; baseUrl?: string },
 ): GraphQLContext {
   const em = services.orm.em.fork() as EntityManager;
   if (principal) em.setFilterParams(TENANT_FILTER, { companyId: principal.companyId });

@@ -3,6 +3,7 @@ import { Permission } from "../domain/access-roles/permission.js";
 import { ScimDeleteMode } from "../domain/companies/company.entity.js";
 import { MembershipSource } from "../domain/customer-roles/membership-source.js";
 import { SortDirection } from "./pagination.js";
+import { SsoConnectionStatus, SsoProtocol } from "../domain/sso/sso-connection.entity.js";
 
 registerEnumType(Permission, {
   name: "Permission",
@@ -44,4 +45,23 @@ registerEnumType(SortDirection, {
   valuesConfig: { ASC: { description: "Ascending." }, DESC: { description: "Descending." } },
 });
 
-export { MembershipSource, Permission, ScimDeleteMode, SortDirection };
+registerEnumType(SsoProtocol, {
+  name: "SsoProtocol",
+  description: "The protocol of a single sign-on connection.",
+  valuesConfig: {
+    OIDC: { description: "OpenID Connect 1.0 (authorization code flow with PKCE)." },
+    SAML: { description: "SAML 2.0 Web Browser SSO, rolebridge as the service provider." },
+  },
+});
+
+registerEnumType(SsoConnectionStatus, {
+  name: "SsoConnectionStatus",
+  description: "Where a single sign-on connection is in its life.",
+  valuesConfig: {
+    DRAFT: { description: "Configured, never tested successfully: only test sign-ins run through it." },
+    ACTIVE: { description: "Tested successfully: users sign in through it." },
+    DISABLED: { description: "Switched off: every sign-in is refused; a successful test sign-in activates it again." },
+  },
+});
+
+export { MembershipSource, Permission, ScimDeleteMode, SortDirection, SsoConnectionStatus, SsoProtocol };

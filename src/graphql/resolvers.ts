@@ -18,6 +18,7 @@ import { AppPasswordFailureResolver } from "./provisioning/app-password-failure.
 import { ReportResolver } from "./reports/report.resolver.js";
 import { RoleMappingBackupResolver } from "./access-roles/role-mapping-backup.resolver.js";
 import { UploadResolver } from "./uploads/upload.resolver.js";
+import { SsoConnectionResolver } from "./sso/sso-connection.resolver.js";
 import { SamlConnectionResolver } from "./sso/saml-connection.resolver.js";
 
 /** Every resolver of the schema. */
@@ -42,5 +43,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ReportResolver,
   RoleMappingBackupResolver,
   UploadResolver,
+  SsoConnectionResolver,
   SamlConnectionResolver,
 ];

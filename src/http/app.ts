@@ -27,6 +27,10 @@ import { jwksRoute } from "../auth/jwks.route.js";
 import { oauth2TokenRoute } from "../auth/oauth2-token.route.js";
 import { oauthMetadataRoute } from "../auth/oauth-metadata.route.js";
 import { consoleSessionRoute } from "../auth/console-session.route.js";
+import { ssoRoutes } from "../auth/sso/sso.routes.js";
+import { publicBaseUrl } from "../auth/public-base-url.js";
+import { SsoFlowCookie } from "../auth/sso/sso-flow-state.js";
+import { OidcFlow } from "../auth/sso/oidc/oidc-flow.js";
 import { adminConsoleRoutes } from "./admin-console.route.js";
 import { graphqlExplorer } from "./graphql-explorer.route.js";
 import { answerRefusedLogins, answerRefusedScimAttempts, trustProxySetting } from "./rate-limit.js";
@@ -106,6 +110,20 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   // The admin console: its cookie session (sign-in through the same LoginService as the login
   // mutation) and its static files.
   app.use(consoleSessionRoute(services.orm, services.login));
+  // Single sign-on: /sso/:company starts a sign-in at the company's IdP; each protocol verifies
+  // the answer, and the shared sign-in service opens the same console session.
+  const ssoFlowCookie = new SsoFlowCookie(services.ssoSecrets);
+  app.use(
+    ssoRoutes({
+      orm: services.orm,
+      config: services.config,
+      tokens: services.tokens,
+      login: services.login,
+      signIn: services.ssoSignIn,
+      flows: [new OidcFlow(services.ssoConnections, ssoFlowCookie)],
+      logError: (err) => log.error({ err }, "unexpected error in a single sign-on"),
+    }),
+  );
   app.use(adminConsoleRoutes(services.config.ADMIN_CONSOLE_DIR));
   // The users-and-roles CSV, authenticated with the same bearer session as /graphql.
   app.use(reportRoutes(services));
@@ -120,7 +138,12 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
     resolvePrincipal(services.orm, services.tokens, { sessionCookie: true }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(services, req.principal ?? null, { requestId: req.requestId, authError: req.authError, clientIp: req.ip }),
+        createContext(services, req.principal ?? null, {
+          requestId: req.requestId,
+          authError: req.authError,
+          clientIp: req.ip,
+          baseUrl: publicBaseUrl(req, services.config),
+        }),
     }),
   );
   // Errors no route answered (the database failing while credentials are resolved): 503 or a

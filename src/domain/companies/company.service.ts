@@ -21,6 +21,8 @@ export interface CompanySettingsInput {
   singleCustomerRole?: boolean;
   passwordPolicy?: Partial<PasswordPolicy>;
   name?: string;
+  ssoJitProvisioning?: boolean | null;
+  ssoCreateUnknownGroups?: boolean | null;
 }
 
 /** Companies and their settings. */
@@ -48,6 +50,8 @@ export class CompanyService {
       if (input.name !== undefined) company.name = input.name.trim();
       if (input.scimDeleteMode !== undefined) company.scimDeleteMode = input.scimDeleteMode;
       if (input.singleCustomerRole !== undefined) company.singleCustomerRole = input.singleCustomerRole;
+      if (input.ssoJitProvisioning != null) company.ssoJitProvisioning = input.ssoJitProvisioning;
+      if (input.ssoCreateUnknownGroups != null) company.ssoCreateUnknownGroups = input.ssoCreateUnknownGroups;
       if (input.passwordPolicy) Object.assign(company.passwordPolicy, stripUndefined(input.passwordPolicy));
       company.updatedAt = new Date();
       recordAudit(em, scope, { action: "company.updateSettings", targetType: "Company", targetId: company.id, before, after: settingsOf(company) });
@@ -137,7 +141,14 @@ function validName(name: string): string {
 }
 
 function settingsOf(c: Company) {
-  return { name: c.name, scimDeleteMode: c.scimDeleteMode, singleCustomerRole: c.singleCustomerRole, passwordPolicy: { ...c.passwordPolicy } };
+  return {
+    name: c.name,
+    scimDeleteMode: c.scimDeleteMode,
+    singleCustomerRole: c.singleCustomerRole,
+    passwordPolicy: { ...c.passwordPolicy },
+    ssoJitProvisioning: c.ssoJitProvisioning,
+    ssoCreateUnknownGroups: c.ssoCreateUnknownGroups,
+  };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -35,6 +35,12 @@ export class CompanySettingsInput {
 
   @Field(() => PasswordPolicyInput, { nullable: true, description: "Password policy changes." })
   passwordPolicy?: PasswordPolicyInput;
+
+  @Field(() => Boolean, { nullable: true, description: "Create users who sign in with SSO and do not exist yet (just-in-time)." })
+  ssoJitProvisioning?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Create customer-supplied roles for IdP groups at sign-in that name none yet." })
+  ssoCreateUnknownGroups?: boolean | null;
 }
 
 @InputType({ description: "A new company (platform operators)." })

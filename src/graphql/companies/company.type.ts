@@ -45,6 +45,12 @@ export class CompanyType {
   @Field(() => PasswordPolicyType, { description: "The password policy for users of this company." })
   passwordPolicy!: PasswordPolicyType;
 
+  @Field({ description: "Whether a single sign-on by someone with no user yet creates the user (just-in-time); off by default." })
+  ssoJitProvisioning!: boolean;
+
+  @Field({ description: "Whether IdP groups at sign-in that name no customer-supplied role create one (unmapped); off by default, so they are only reported." })
+  ssoCreateUnknownGroups!: boolean;
+
   @Field({ description: "When the company was created." })
   createdAt!: Date;
 
