@@ -125,7 +125,6 @@ export function createServices(
     ssoConnections: new SsoConnectionService(ssoSecrets),
     ssoDomains: new SsoDomainService(),
     ssoSignIn: new SsoSignInService(users),
-    // The SP entity ID and ACS are copied into the IdP, so they come from PUBLIC_BASE_URL, else the URL the server listens on.
-    samlConnections: new SamlConnectionService(() => config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? issuer.value),
+    samlConnections: new SamlConnectionService(),
   };
 }

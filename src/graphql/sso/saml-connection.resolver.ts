@@ -12,13 +12,13 @@ export class SamlConnectionResolver {
     description: "rolebridge's SAML service-provider values for the caller's company (ACS URL, entity ID), to enter at the IdP before creating the connection.",
   })
   async samlServiceProvider(@Ctx() ctx: GraphQLContext): Promise<SamlServiceProviderType> {
-    return toSamlServiceProviderType(await ctx.services.samlConnections.serviceProvider(scopeOf(ctx)));
+    return toSamlServiceProviderType(await ctx.services.samlConnections.serviceProvider(scopeOf(ctx), baseUrlOf(ctx)));
   }
 
   @Authorized(Permission.CanConfigureCompany)
   @Query(() => SamlConnectionType, { description: "One SAML connection of the caller's company, with the values to enter at the IdP. NOT_FOUND for another company's." })
   async samlConnection(@Arg("id", () => ID, { description: "The SSO connection's id." }) id: string, @Ctx() ctx: GraphQLContext): Promise<SamlConnectionType> {
-    return toSamlConnectionType(await ctx.services.samlConnections.byId(scopeOf(ctx), id));
+    return toSamlConnectionType(await ctx.services.samlConnections.byId(scopeOf(ctx), baseUrlOf(ctx), id));
   }
 
   @Authorized(Permission.CanConfigureCompany)
@@ -30,7 +30,7 @@ export class SamlConnectionResolver {
     @Arg("input", () => SamlConnectionInput, { description: "Name, metadata, signatures required and attribute names." }) input: SamlConnectionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SamlConnectionType> {
-    return toSamlConnectionType(await ctx.services.samlConnections.create(scopeOf(ctx), input));
+    return toSamlConnectionType(await ctx.services.samlConnections.create(scopeOf(ctx), baseUrlOf(ctx), input));
   }
 
   @Authorized(Permission.CanConfigureCompany)
@@ -44,6 +44,11 @@ export class SamlConnectionResolver {
     @Arg("expectedVersion", () => Int, { nullable: true, description: "The version read; PRECONDITION_FAILED when it changed since." }) expectedVersion: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SamlConnectionType> {
-    return toSamlConnectionType(await ctx.services.samlConnections.update(scopeOf(ctx), id, input, expectedVersion));
+    return toSamlConnectionType(await ctx.services.samlConnections.update(scopeOf(ctx), baseUrlOf(ctx), id, input, expectedVersion));
   }
+}
+
+/** The base URL the /sso routes answer under: PUBLIC_BASE_URL, else this request's own. */
+function baseUrlOf(ctx: GraphQLContext): string {
+  return ctx.baseUrl ?? ctx.services.config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? ctx.services.issuer.value;
 }

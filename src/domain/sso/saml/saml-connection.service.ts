@@ -53,27 +53,27 @@ const ATTRIBUTES = ["emailAttribute", "givenNameAttribute", "familyNameAttribute
  * CanConfigureCompany, since a connection decides who signs in. Every change is audited.
  */
 export class SamlConnectionService {
-  constructor(
-    /** The server's public base URL, under which the SP's entity ID and ACS live. */
-    private readonly baseUrl: () => string,
-    private readonly fetchMetadata: IdpMetadataFetcher = fetchIdpMetadata,
-  ) {}
+  constructor(private readonly fetchMetadata: IdpMetadataFetcher = fetchIdpMetadata) {}
 
-  async byId(scope: Scope, id: string): Promise<SamlConnectionView> {
+  /**
+   * `baseUrl` is the server's public base URL (PUBLIC_BASE_URL, or the request's), under which the
+   * SP's entity ID and ACS live, as the /sso routes compute it.
+   */
+  async byId(scope: Scope, baseUrl: string, id: string): Promise<SamlConnectionView> {
     requirePermission(scope, Permission.CanConfigureCompany);
     const connection = isUuid(id) ? await scope.em.findOne(SsoConnection, { id, company: scope.principal.companyId, protocol: SsoProtocol.SAML }) : null;
     if (!connection) throw DomainError.notFound("SAML connection", id);
-    return this.view(scope, connection);
+    return this.view(scope, baseUrl, connection);
   }
 
   /** The service-provider values of the caller's company, to enter at the IdP before any connection exists. */
-  async serviceProvider(scope: Scope): Promise<ServiceProviderEndpoints> {
+  async serviceProvider(scope: Scope, baseUrl: string): Promise<ServiceProviderEndpoints> {
     requirePermission(scope, Permission.CanConfigureCompany);
-    return serviceProviderEndpoints(this.baseUrl(), await this.slugOf(scope));
+    return serviceProviderEndpoints(baseUrl, await this.slugOf(scope));
   }
 
   /** A new SAML connection, `draft` until a test sign-in through it succeeds. */
-  async create(scope: Scope, input: SamlConnectionInput): Promise<SamlConnectionView> {
+  async create(scope: Scope, baseUrl: string, input: SamlConnectionInput): Promise<SamlConnectionView> {
     requirePermission(scope, Permission.CanConfigureCompany);
     const name = text(input.name, "name", MAX_NAME);
     if (!name) throw DomainError.invalid("name", "name is required");
@@ -98,7 +98,7 @@ export class SamlConnectionService {
       recordAudit(em, scope, { action: "ssoConnection.create", targetType: "SsoConnection", targetId: created.id, after: samlSnapshot(created) });
       return created;
     });
-    return this.view(scope, connection);
+    return this.view(scope, baseUrl, connection);
   }
 
   /**
@@ -106,7 +106,7 @@ export class SamlConnectionService {
    * sign-in is concerned, so an active connection goes back to `draft` until tested again; new
    * certificates alone (the IdP's key rollover) keep it active.
    */
-  async update(scope: Scope, id: string, input: SamlConnectionInput, expectedVersion?: number | null): Promise<SamlConnectionView> {
+  async update(scope: Scope, baseUrl: string, id: string, input: SamlConnectionInput, expectedVersion?: number | null): Promise<SamlConnectionView> {
     requirePermission(scope, Permission.CanConfigureCompany);
     if (input.name === null) throw DomainError.invalid("name", "name cannot be cleared");
     const name = text(input.name, "name", MAX_NAME);
@@ -131,7 +131,7 @@ export class SamlConnectionService {
       recordAudit(em, scope, { action: "ssoConnection.update", targetType: "SsoConnection", targetId: found.id, before, after: samlSnapshot(found) });
       return found;
     });
-    return this.view(scope, connection);
+    return this.view(scope, baseUrl, connection);
   }
 
   /** The IdP's metadata from the URL or the XML of the input, as columns; null when the input names neither. */
@@ -151,8 +151,8 @@ export class SamlConnectionService {
     return null;
   }
 
-  private async view(scope: Scope, connection: SsoConnection): Promise<SamlConnectionView> {
-    return { connection, serviceProvider: serviceProviderEndpoints(this.baseUrl(), await this.slugOf(scope)) };
+  private async view(scope: Scope, baseUrl: string, connection: SsoConnection): Promise<SamlConnectionView> {
+    return { connection, serviceProvider: serviceProviderEndpoints(baseUrl, await this.slugOf(scope)) };
   }
 
   private async slugOf(scope: Scope): Promise<string> {
