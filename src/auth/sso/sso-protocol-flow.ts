@@ -20,6 +20,8 @@ export interface SsoVerified {
   connection: SsoConnection;
   identity: SsoIdentity;
   flow: SsoFlowState;
+  /** Where the signed-in browser goes, a console path the sign-in kept (SAML's RelayState); the console's start page otherwise. */
+  returnTo?: string;
 }
 
 /** A protocol's refusal of the IdP's answer before any identity is trusted (signature, state, audience…). */

@@ -31,6 +31,10 @@ const TAKE = prepared(
    returning request_id as "requestId", connection_id as "connectionId", return_to as "returnTo", tester_user_id as "testerUserId"`,
 );
 
+const CONNECTION_OF = prepared(
+  `select connection_id as "connectionId" from saml_request where request_id = $1 and company_id = $2 and expires_at > clock_timestamp()`,
+);
+
 /**
  * The AuthnRequests rolebridge has sent and not yet seen answered, in the database so that any
  * instance can receive the Response. Each is taken at most once (SAML 2.0 Profiles §4.1.4.3: the
@@ -44,6 +48,12 @@ export class SamlRequestStore {
 
   async save(em: EntityManager, companyId: string, request: PendingSamlRequest): Promise<void> {
     await sqlOf(em).query(SAVE, [companyId, request.requestId, request.connectionId, request.returnTo, request.testerUserId, REQUEST_LIFETIME_SECONDS]);
+  }
+
+  /** The connection a pending request of this company went out through, without taking the request; null when none is pending. */
+  async connectionOf(em: EntityManager, companyId: string, requestId: string): Promise<string | null> {
+    const rows = await sqlOf(em).query<{ connectionId: string }>(CONNECTION_OF, [requestId, companyId]);
+    return rows[0]?.connectionId ?? null;
   }
 
   /** The pending request `requestId` of this company's connection, removed; null when unknown, already answered or expired. */
