@@ -20,6 +20,7 @@ import { RoleMappingBackupResolver } from "./access-roles/role-mapping-backup.re
 import { UploadResolver } from "./uploads/upload.resolver.js";
 import { SsoConnectionResolver } from "./sso/sso-connection.resolver.js";
 import { SamlConnectionResolver } from "./sso/saml-connection.resolver.js";
+import { SsoConnectionSamlResolver } from "./sso/sso-connection-saml.resolver.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -45,4 +46,5 @@ export const resolvers: NonEmptyArray<Function> = [
   UploadResolver,
   SsoConnectionResolver,
   SamlConnectionResolver,
+  SsoConnectionSamlResolver,
 ];

@@ -49,6 +49,6 @@ export class SamlConnectionResolver {
 }
 
 /** The base URL the /sso routes answer under: PUBLIC_BASE_URL, else this request's own. */
-function baseUrlOf(ctx: GraphQLContext): string {
+export function baseUrlOf(ctx: GraphQLContext): string {
   return ctx.baseUrl ?? ctx.services.config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? ctx.services.issuer.value;
 }

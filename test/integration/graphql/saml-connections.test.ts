@@ -203,3 +203,21 @@ describe("updateSamlConnection and samlConnection", () => {
     });
   });
 });
+
+describe("ssoConnections", () => {
+  it("lists SAML connections with their SAML side, as the console's SSO page reads them", async () => {
+    const fresh = await createTestCompany(app);
+    const created = (await gql(app.url, CREATE, { input: { name: "Entra", idpMetadataXml: idp.metadataXml() } }, fresh.adminToken)).data!.createSamlConnection;
+    const res = await gql(app.url, `{ ssoConnections { id protocol status name saml { idpEntityId serviceProvider { acsUrl entityId } } } }`, {}, fresh.adminToken);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.ssoConnections).toEqual([
+      {
+        id: created.id,
+        protocol: "SAML",
+        status: "DRAFT",
+        name: "Entra",
+        saml: { idpEntityId: idp.entityId, serviceProvider: { acsUrl: created.serviceProvider.acsUrl, entityId: created.serviceProvider.entityId } },
+      },
+    ]);
+  });
+});
