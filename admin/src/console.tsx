@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { graphql, SessionEnded, signOut } from "./api";
 import { ConsoleMeDocument, type ConsoleMeQuery } from "./generated/graphql";
+import { MyAccess } from "./my-access";
 import { ScimIntegration } from "./scim-integration";
 import { SignIn } from "./sign-in";
+import { SsoIntegration } from "./sso-integration";
 
 export type Me = ConsoleMeQuery["me"];
 
@@ -32,6 +34,8 @@ export function Console() {
   const sessionEnded = useCallback(() => setState({ kind: "signed-out", message: SESSION_ENDED }), []);
 
   if (state.kind === "loading") return <p className="loading">Loading…</p>;
+  const path = window.location.pathname.replace(/\/$/, "");
+  const current = (href: string) => (path === href ? ("page" as const) : undefined);
   if (state.kind === "signed-out") {
     return <SignIn message={state.message} onSignedIn={() => loadMe(true)} />;
   }
@@ -45,11 +49,21 @@ export function Console() {
               <span className="nav-group">Integrations</span>
               <ul>
                 <li>
-                  <a href="/admin/integrations/scim" aria-current="page">
+                  <a href="/admin/integrations/scim" aria-current={current("/admin/integrations/scim") ?? (path === "/admin" ? "page" : undefined)}>
                     SCIM
                   </a>
                 </li>
+                <li>
+                  <a href="/admin/integrations/sso" aria-current={current("/admin/integrations/sso")}>
+                    Single sign-on
+                  </a>
+                </li>
               </ul>
+            </li>
+            <li>
+              <a href="/admin/my-access" aria-current={current("/admin/my-access")}>
+                Your access
+              </a>
             </li>
           </ul>
         </nav>
@@ -67,7 +81,13 @@ export function Console() {
         </button>
       </header>
       <main>
-        <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />
+        {path === "/admin/integrations/sso" ? (
+          <SsoIntegration onSessionEnded={sessionEnded} />
+        ) : path === "/admin/my-access" ? (
+          <MyAccess me={state.me} onSessionEnded={sessionEnded} />
+        ) : (
+          <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />
+        )}
       </main>
     </>
   );

@@ -3,6 +3,89 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How a user came to hold an access role. */
+export type AccessGrantKind =
+  /** Assigned to the user directly (setUserDirectRoles). */
+  | 'DIRECT'
+  /** Mapped from a customer-supplied role the user holds (only for users with autoAssignRoles). */
+  | 'MAPPING';
+
+/** Changes to company settings; fields left out are kept. */
+export type CompanySettingsInput = {
+  /** Display name. */
+  name?: string | null | undefined;
+  /** Password policy changes. */
+  passwordPolicy?: PasswordPolicyInput | null | undefined;
+  /** What SCIM DELETE /Users/{id} does. */
+  scimDeleteMode?: ScimDeleteMode | null | undefined;
+  /** Allow a user only one SCIM-sourced customer-supplied role at a time. */
+  singleCustomerRole?: boolean | null | undefined;
+  /** Create customer-supplied roles for IdP groups at sign-in that name none yet. */
+  ssoCreateUnknownGroups?: boolean | null | undefined;
+  /** Create users who sign in with SSO and do not exist yet (just-in-time). */
+  ssoJitProvisioning?: boolean | null | undefined;
+};
+
+/** A new OpenID Connect connection; it starts as DRAFT until a test sign-in succeeds. */
+export type CreateOidcConnectionInput = {
+  /** The client ID the IdP gave rolebridge's application. */
+  clientId: string;
+  /** The client secret; stored encrypted, never returned. */
+  clientSecret: string;
+  /** The claim carrying the user's groups (default: groups). */
+  groupsClaim?: string | null | undefined;
+  /** The issuer URL (https), e.g. https://acme.okta.com or https://login.microsoftonline.com/{tenant}/v2.0. */
+  issuer: string;
+  /** A name for admins, e.g. "Okta". */
+  name: string;
+  /** Scopes besides openid (default: email, profile). */
+  scopes?: Array<string> | null | undefined;
+};
+
+/** Who owns a membership of a customer-supplied role; SCIM only changes what SCIM owns. */
+export type MembershipSource =
+  /** An admin through GraphQL. */
+  | 'MANUAL'
+  /** A SCIM Group's members. */
+  | 'SCIM_GROUP'
+  /** The roles attribute of a SCIM User. */
+  | 'SCIM_ROLES_ATTRIBUTE'
+  /** The groups an IdP asserted at single sign-on, replaced at every sign-in. */
+  | 'SSO'
+  /** A file-based user upload. */
+  | 'UPLOAD';
+
+/** Changes to the password policy; fields left out are kept. */
+export type PasswordPolicyInput = {
+  /** Forbid passwords containing the userName. */
+  disallowUserName?: boolean | null | undefined;
+  /** Minimum number of characters (8 to 256). */
+  minLength?: number | null | undefined;
+  /** Require a digit. */
+  requireDigit?: boolean | null | undefined;
+  /** Require a lowercase letter. */
+  requireLowercase?: boolean | null | undefined;
+  /** Require a symbol. */
+  requireSymbol?: boolean | null | undefined;
+  /** Require an uppercase letter. */
+  requireUppercase?: boolean | null | undefined;
+};
+
+/** An application permission carried by app-access roles. */
+export type Permission =
+  /** Change company settings, access roles and the role mapping. */
+  | 'CanConfigureCompany'
+  /** Generate and revoke one's own app passwords. */
+  | 'CanCreateAppPasswords'
+  /** Create, change and delete users and customer-supplied roles. */
+  | 'CanManageUsers'
+  /** Call the SCIM API (the IdP's service account). */
+  | 'CanProvisionUsersAsSCIM'
+  /** Read the provisioning log and the audit history. */
+  | 'CanViewAuditLog'
+  /** Read users, customer-supplied roles and effective access. */
+  | 'CanViewUsers';
+
 /** A SAML 2.0 connection's settings. On create, give a name and the IdP's metadata (by URL or as XML); on update, fields left out are kept, and metadata given is read again. */
 export type SamlConnectionInput = {
   /** The attribute carrying the email address (default email); empty clears it and the NameID is used when it is an email. */
@@ -25,6 +108,45 @@ export type SamlConnectionInput = {
   wantResponseSigned?: boolean | null | undefined;
 };
 
+/** What SCIM DELETE /Users/{id} does. */
+export type ScimDeleteMode =
+  /** Set active to false and keep the user for audit (default). */
+  | 'DEACTIVATE'
+  /** Remove the user. */
+  | 'DELETE';
+
+/** Where a single sign-on connection is in its life. */
+export type SsoConnectionStatus =
+  /** Tested successfully: users sign in through it. */
+  | 'ACTIVE'
+  /** Switched off: every sign-in is refused; a successful test sign-in activates it again. */
+  | 'DISABLED'
+  /** Configured, never tested successfully: only test sign-ins run through it. */
+  | 'DRAFT';
+
+/** The protocol of a single sign-on connection. */
+export type SsoProtocol =
+  /** OpenID Connect 1.0 (authorization code flow with PKCE). */
+  | 'OIDC'
+  /** SAML 2.0 Web Browser SSO, rolebridge as the service provider. */
+  | 'SAML';
+
+/** Changes to an OpenID Connect connection; fields left out are kept. A new issuer or client ID makes an active connection DRAFT again. */
+export type UpdateOidcConnectionInput = {
+  /** The client ID. */
+  clientId?: string | null | undefined;
+  /** A new client secret (a rotation keeps the connection active). */
+  clientSecret?: string | null | undefined;
+  /** The claim carrying the user's groups; empty for none. */
+  groupsClaim?: string | null | undefined;
+  /** The issuer URL. */
+  issuer?: string | null | undefined;
+  /** A name for admins. */
+  name?: string | null | undefined;
+  /** Scopes besides openid. */
+  scopes?: Array<string> | null | undefined;
+};
+
 export type ConsoleAppPasswordFragment = { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } };
 
 export type ConsoleAppPasswordsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -45,6 +167,13 @@ export type ConsoleRevokeAppPasswordMutationVariables = Exact<{
 
 
 export type ConsoleRevokeAppPasswordMutation = { revokeAppPassword: { id: string, name: string, clientId: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { userName: string } } };
+
+export type ConsoleMyAccessQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type ConsoleMyAccessQuery = { effectiveAccess: { permissions: Array<Permission>, dataAccessRoles: Array<{ role: { id: string, name: string }, grants: Array<{ kind: AccessGrantKind, membershipSource: MembershipSource | null, customerRole: { displayName: string } | null }> }>, appAccessRoles: Array<{ role: { id: string, name: string }, grants: Array<{ kind: AccessGrantKind, membershipSource: MembershipSource | null, customerRole: { displayName: string } | null }> }> } };
 
 export type ConsoleSamlConnectionFragment = { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } };
 
@@ -73,6 +202,72 @@ export type ConsoleMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ConsoleMeQuery = { me: { id: string, userName: string, displayName: string | null, isServiceAccount: boolean } };
+
+export type ConsoleSsoSignInRouteQueryVariables = Exact<{
+  email: string;
+}>;
+
+
+export type ConsoleSsoSignInRouteQuery = { ssoSignInRoute: { company: string, signInUrl: string } | null };
+
+export type ConsoleSsoConnectionFragment = { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown };
+
+export type ConsoleSsoConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleSsoConnectionsQuery = { ssoConnections: Array<{ id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown }>, company: { id: string, slug: string, ssoJitProvisioning: boolean, ssoCreateUnknownGroups: boolean } };
+
+export type ConsoleCreateOidcConnectionMutationVariables = Exact<{
+  input: CreateOidcConnectionInput;
+}>;
+
+
+export type ConsoleCreateOidcConnectionMutation = { createOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown } };
+
+export type ConsoleUpdateOidcConnectionMutationVariables = Exact<{
+  id: string;
+  input: UpdateOidcConnectionInput;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type ConsoleUpdateOidcConnectionMutation = { updateOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown } };
+
+export type ConsoleDisableSsoConnectionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleDisableSsoConnectionMutation = { disableSsoConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown } };
+
+export type ConsoleDeleteSsoConnectionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleDeleteSsoConnectionMutation = { deleteSsoConnection: string };
+
+export type ConsoleClaimSsoDomainMutationVariables = Exact<{
+  connectionId: string;
+  domain: string;
+}>;
+
+
+export type ConsoleClaimSsoDomainMutation = { claimSsoDomain: { domain: string } };
+
+export type ConsoleReleaseSsoDomainMutationVariables = Exact<{
+  domain: string;
+}>;
+
+
+export type ConsoleReleaseSsoDomainMutation = { releaseSsoDomain: string };
+
+export type ConsoleSsoSettingsMutationVariables = Exact<{
+  input: CompanySettingsInput;
+}>;
+
+
+export type ConsoleSsoSettingsMutation = { updateCompanySettings: { id: string, ssoJitProvisioning: boolean, ssoCreateUnknownGroups: boolean } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -133,6 +328,26 @@ export const ConsoleSamlConnectionFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleSamlConnection"}) as unknown as TypedDocumentString<ConsoleSamlConnectionFragment, unknown>;
+export const ConsoleSsoConnectionFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleSsoConnection on SsoConnection {
+  id
+  protocol
+  name
+  status
+  testedAt
+  version
+  issuer
+  clientId
+  clientSecretSet
+  scopes
+  groupsClaim
+  signInUrl
+  testSignInUrl
+  callbackUrl
+  domains
+  lastTestResult
+}
+    `, {"fragmentName":"ConsoleSsoConnection"}) as unknown as TypedDocumentString<ConsoleSsoConnectionFragment, unknown>;
 export const ConsoleAppPasswordsDocument = new TypedDocumentString(`
     query ConsoleAppPasswords {
   appPasswords {
@@ -191,6 +406,39 @@ export const ConsoleRevokeAppPasswordDocument = new TypedDocumentString(`
     userName
   }
 }`) as unknown as TypedDocumentString<ConsoleRevokeAppPasswordMutation, ConsoleRevokeAppPasswordMutationVariables>;
+export const ConsoleMyAccessDocument = new TypedDocumentString(`
+    query ConsoleMyAccess($userId: ID!) {
+  effectiveAccess(userId: $userId) {
+    dataAccessRoles {
+      role {
+        id
+        name
+      }
+      grants {
+        kind
+        membershipSource
+        customerRole {
+          displayName
+        }
+      }
+    }
+    appAccessRoles {
+      role {
+        id
+        name
+      }
+      grants {
+        kind
+        membershipSource
+        customerRole {
+          displayName
+        }
+      }
+    }
+    permissions
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMyAccessQuery, ConsoleMyAccessQueryVariables>;
 export const ConsoleSamlServiceProviderDocument = new TypedDocumentString(`
     query ConsoleSamlServiceProvider {
   samlServiceProvider {
@@ -273,3 +521,139 @@ export const ConsoleMeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleMeQuery, ConsoleMeQueryVariables>;
+export const ConsoleSsoSignInRouteDocument = new TypedDocumentString(`
+    query ConsoleSsoSignInRoute($email: String!) {
+  ssoSignInRoute(email: $email) {
+    company
+    signInUrl
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSsoSignInRouteQuery, ConsoleSsoSignInRouteQueryVariables>;
+export const ConsoleSsoConnectionsDocument = new TypedDocumentString(`
+    query ConsoleSsoConnections {
+  ssoConnections {
+    ...ConsoleSsoConnection
+  }
+  company {
+    id
+    slug
+    ssoJitProvisioning
+    ssoCreateUnknownGroups
+  }
+}
+    fragment ConsoleSsoConnection on SsoConnection {
+  id
+  protocol
+  name
+  status
+  testedAt
+  version
+  issuer
+  clientId
+  clientSecretSet
+  scopes
+  groupsClaim
+  signInUrl
+  testSignInUrl
+  callbackUrl
+  domains
+  lastTestResult
+}`) as unknown as TypedDocumentString<ConsoleSsoConnectionsQuery, ConsoleSsoConnectionsQueryVariables>;
+export const ConsoleCreateOidcConnectionDocument = new TypedDocumentString(`
+    mutation ConsoleCreateOidcConnection($input: CreateOidcConnectionInput!) {
+  createOidcConnection(input: $input) {
+    ...ConsoleSsoConnection
+  }
+}
+    fragment ConsoleSsoConnection on SsoConnection {
+  id
+  protocol
+  name
+  status
+  testedAt
+  version
+  issuer
+  clientId
+  clientSecretSet
+  scopes
+  groupsClaim
+  signInUrl
+  testSignInUrl
+  callbackUrl
+  domains
+  lastTestResult
+}`) as unknown as TypedDocumentString<ConsoleCreateOidcConnectionMutation, ConsoleCreateOidcConnectionMutationVariables>;
+export const ConsoleUpdateOidcConnectionDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateOidcConnection($id: ID!, $input: UpdateOidcConnectionInput!, $expectedVersion: Int) {
+  updateOidcConnection(id: $id, input: $input, expectedVersion: $expectedVersion) {
+    ...ConsoleSsoConnection
+  }
+}
+    fragment ConsoleSsoConnection on SsoConnection {
+  id
+  protocol
+  name
+  status
+  testedAt
+  version
+  issuer
+  clientId
+  clientSecretSet
+  scopes
+  groupsClaim
+  signInUrl
+  testSignInUrl
+  callbackUrl
+  domains
+  lastTestResult
+}`) as unknown as TypedDocumentString<ConsoleUpdateOidcConnectionMutation, ConsoleUpdateOidcConnectionMutationVariables>;
+export const ConsoleDisableSsoConnectionDocument = new TypedDocumentString(`
+    mutation ConsoleDisableSsoConnection($id: ID!) {
+  disableSsoConnection(id: $id) {
+    ...ConsoleSsoConnection
+  }
+}
+    fragment ConsoleSsoConnection on SsoConnection {
+  id
+  protocol
+  name
+  status
+  testedAt
+  version
+  issuer
+  clientId
+  clientSecretSet
+  scopes
+  groupsClaim
+  signInUrl
+  testSignInUrl
+  callbackUrl
+  domains
+  lastTestResult
+}`) as unknown as TypedDocumentString<ConsoleDisableSsoConnectionMutation, ConsoleDisableSsoConnectionMutationVariables>;
+export const ConsoleDeleteSsoConnectionDocument = new TypedDocumentString(`
+    mutation ConsoleDeleteSsoConnection($id: ID!) {
+  deleteSsoConnection(id: $id)
+}
+    `) as unknown as TypedDocumentString<ConsoleDeleteSsoConnectionMutation, ConsoleDeleteSsoConnectionMutationVariables>;
+export const ConsoleClaimSsoDomainDocument = new TypedDocumentString(`
+    mutation ConsoleClaimSsoDomain($connectionId: ID!, $domain: String!) {
+  claimSsoDomain(connectionId: $connectionId, domain: $domain) {
+    domain
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleClaimSsoDomainMutation, ConsoleClaimSsoDomainMutationVariables>;
+export const ConsoleReleaseSsoDomainDocument = new TypedDocumentString(`
+    mutation ConsoleReleaseSsoDomain($domain: String!) {
+  releaseSsoDomain(domain: $domain)
+}
+    `) as unknown as TypedDocumentString<ConsoleReleaseSsoDomainMutation, ConsoleReleaseSsoDomainMutationVariables>;
+export const ConsoleSsoSettingsDocument = new TypedDocumentString(`
+    mutation ConsoleSsoSettings($input: CompanySettingsInput!) {
+  updateCompanySettings(input: $input) {
+    id
+    ssoJitProvisioning
+    ssoCreateUnknownGroups
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSsoSettingsMutation, ConsoleSsoSettingsMutationVariables>;

@@ -37,8 +37,8 @@ export interface SsoRouteDependencies {
   logError: (err: unknown) => void;
 }
 
-/** Where a signed-in browser lands. */
-const CONSOLE = "/admin/";
+/** Where a signed-in browser lands: its own access, so the roles the IdP's groups just gave are the first thing seen. */
+const CONSOLE = "/admin/my-access";
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
 
