@@ -153,7 +153,7 @@ describe("signing in through an active SAML connection", () => {
   it("a return path to another site is not followed: the browser lands in the console", async () => {
     const { request, html } = await signIn(JANE, `/sso/${co.company.slug}?returnTo=${encodeURIComponent("https://evil.example/")}`);
     expect(request.relayState).toBeNull();
-    expect(html).toContain('href="/admin/"');
+    expect(html).toContain('href="/admin/my-access"');
     expect(html).not.toContain("evil.example");
   });
 });
