@@ -63,21 +63,21 @@ export function SamlConnectionForm(props: {
 
   return (
     <form key={key} className="stacked" onSubmit={submit}>
-      <label htmlFor={`${p}-name`}>Name</label>
+      <label htmlFor={`${p}-name`}>SAML connection name</label>
       <input id={`${p}-name`} name="name" required maxLength={200} defaultValue={existing?.name ?? ""} placeholder="e.g. Entra ID" />
 
       <fieldset>
         <legend>IdP metadata{existing ? " (leave empty to keep the IdP as it is)" : ""}</legend>
         <div className="check">
           <input id={`${p}-source-url`} type="radio" name="source" value="url" checked={source === "url"} onChange={() => setSource("url")} />
-          <label htmlFor={`${p}-source-url`}>Metadata URL (fetched by rolebridge)</label>
+          <label htmlFor={`${p}-source-url`}>By URL (rolebridge fetches it)</label>
         </div>
         <div className="check">
           <input id={`${p}-source-xml`} type="radio" name="source" value="xml" checked={source === "xml"} onChange={() => setSource("xml")} />
-          <label htmlFor={`${p}-source-xml`}>Paste the metadata XML</label>
+          <label htmlFor={`${p}-source-xml`}>Pasted as XML</label>
         </div>
         {source === "url" ? (
-          <>
+          <div className="stacked">
             <label htmlFor={`${p}-url`}>Metadata URL</label>
             <input
               id={`${p}-url`}
@@ -91,12 +91,12 @@ export function SamlConnectionForm(props: {
             <p id={`${p}-url-hint`} className="hint">
               Okta: Sign On tab, Metadata URL. Entra ID: SAML Certificates, App Federation Metadata Url.
             </p>
-          </>
+          </div>
         ) : (
-          <>
+          <div className="stacked">
             <label htmlFor={`${p}-xml`}>Metadata XML</label>
             <textarea id={`${p}-xml`} name="idpMetadataXml" required={!existing} rows={6} placeholder="<md:EntityDescriptor …>" />
-          </>
+          </div>
         )}
       </fieldset>
 

@@ -210,19 +210,19 @@ export type ConsoleSsoSignInRouteQueryVariables = Exact<{
 
 export type ConsoleSsoSignInRouteQuery = { ssoSignInRoute: { company: string, signInUrl: string } | null };
 
-export type ConsoleSsoConnectionFragment = { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown };
+export type ConsoleSsoConnectionFragment = { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null };
 
 export type ConsoleSsoConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleSsoConnectionsQuery = { ssoConnections: Array<{ id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown }>, company: { id: string, slug: string, ssoJitProvisioning: boolean, ssoCreateUnknownGroups: boolean } };
+export type ConsoleSsoConnectionsQuery = { ssoConnections: Array<{ id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null }>, company: { id: string, slug: string, ssoJitProvisioning: boolean, ssoCreateUnknownGroups: boolean } };
 
 export type ConsoleCreateOidcConnectionMutationVariables = Exact<{
   input: CreateOidcConnectionInput;
 }>;
 
 
-export type ConsoleCreateOidcConnectionMutation = { createOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown } };
+export type ConsoleCreateOidcConnectionMutation = { createOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null } };
 
 export type ConsoleUpdateOidcConnectionMutationVariables = Exact<{
   id: string;
@@ -231,14 +231,14 @@ export type ConsoleUpdateOidcConnectionMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleUpdateOidcConnectionMutation = { updateOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown } };
+export type ConsoleUpdateOidcConnectionMutation = { updateOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null } };
 
 export type ConsoleDisableSsoConnectionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ConsoleDisableSsoConnectionMutation = { disableSsoConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown } };
+export type ConsoleDisableSsoConnectionMutation = { disableSsoConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null } };
 
 export type ConsoleDeleteSsoConnectionMutationVariables = Exact<{
   id: string;
@@ -346,8 +346,35 @@ export const ConsoleSsoConnectionFragmentDoc = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }
-    `, {"fragmentName":"ConsoleSsoConnection"}) as unknown as TypedDocumentString<ConsoleSsoConnectionFragment, unknown>;
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}`, {"fragmentName":"ConsoleSsoConnection"}) as unknown as TypedDocumentString<ConsoleSsoConnectionFragment, unknown>;
 export const ConsoleAppPasswordsDocument = new TypedDocumentString(`
     query ConsoleAppPasswords {
   appPasswords {
@@ -541,7 +568,32 @@ export const ConsoleSsoConnectionsDocument = new TypedDocumentString(`
     ssoCreateUnknownGroups
   }
 }
-    fragment ConsoleSsoConnection on SsoConnection {
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+fragment ConsoleSsoConnection on SsoConnection {
   id
   protocol
   name
@@ -558,6 +610,9 @@ export const ConsoleSsoConnectionsDocument = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }`) as unknown as TypedDocumentString<ConsoleSsoConnectionsQuery, ConsoleSsoConnectionsQueryVariables>;
 export const ConsoleCreateOidcConnectionDocument = new TypedDocumentString(`
     mutation ConsoleCreateOidcConnection($input: CreateOidcConnectionInput!) {
@@ -565,7 +620,32 @@ export const ConsoleCreateOidcConnectionDocument = new TypedDocumentString(`
     ...ConsoleSsoConnection
   }
 }
-    fragment ConsoleSsoConnection on SsoConnection {
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+fragment ConsoleSsoConnection on SsoConnection {
   id
   protocol
   name
@@ -582,6 +662,9 @@ export const ConsoleCreateOidcConnectionDocument = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }`) as unknown as TypedDocumentString<ConsoleCreateOidcConnectionMutation, ConsoleCreateOidcConnectionMutationVariables>;
 export const ConsoleUpdateOidcConnectionDocument = new TypedDocumentString(`
     mutation ConsoleUpdateOidcConnection($id: ID!, $input: UpdateOidcConnectionInput!, $expectedVersion: Int) {
@@ -589,7 +672,32 @@ export const ConsoleUpdateOidcConnectionDocument = new TypedDocumentString(`
     ...ConsoleSsoConnection
   }
 }
-    fragment ConsoleSsoConnection on SsoConnection {
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+fragment ConsoleSsoConnection on SsoConnection {
   id
   protocol
   name
@@ -606,6 +714,9 @@ export const ConsoleUpdateOidcConnectionDocument = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }`) as unknown as TypedDocumentString<ConsoleUpdateOidcConnectionMutation, ConsoleUpdateOidcConnectionMutationVariables>;
 export const ConsoleDisableSsoConnectionDocument = new TypedDocumentString(`
     mutation ConsoleDisableSsoConnection($id: ID!) {
@@ -613,7 +724,32 @@ export const ConsoleDisableSsoConnectionDocument = new TypedDocumentString(`
     ...ConsoleSsoConnection
   }
 }
-    fragment ConsoleSsoConnection on SsoConnection {
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+fragment ConsoleSsoConnection on SsoConnection {
   id
   protocol
   name
@@ -630,6 +766,9 @@ export const ConsoleDisableSsoConnectionDocument = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }`) as unknown as TypedDocumentString<ConsoleDisableSsoConnectionMutation, ConsoleDisableSsoConnectionMutationVariables>;
 export const ConsoleDeleteSsoConnectionDocument = new TypedDocumentString(`
     mutation ConsoleDeleteSsoConnection($id: ID!) {
