@@ -13,7 +13,7 @@ let idp: TestSamlIdp;
 /** An IdP's metadata endpoint on the loopback interface, which answers what `metadataBody` holds. */
 let metadataServer: Server;
 let metadataUrl: string;
-let metadataBody: { status: number; body: string };
+let metadataBody: { status: number; body: string; headers?: Record<string, string> };
 
 const FIELDS = `id name version idpMetadataUrl idpEntityId idpSsoUrl idpCertificates { subject notAfter sha256Fingerprint }
   wantAssertionsSigned wantResponseSigned emailAttribute givenNameAttribute familyNameAttribute groupsAttribute
@@ -36,7 +36,7 @@ beforeAll(async () => {
   other = await createTestCompany(app);
   idp = await TestSamlIdp.create();
   metadataBody = { status: 200, body: idp.metadataXml() };
-  metadataServer = createServer((_req, res) => res.writeHead(metadataBody.status, { "content-type": "application/samlmetadata+xml" }).end(metadataBody.body));
+  metadataServer = createServer((_req, res) => res.writeHead(metadataBody.status, { "content-type": "application/samlmetadata+xml", ...metadataBody.headers }).end(metadataBody.body));
   await new Promise<void>((r) => metadataServer.listen(0, "127.0.0.1", () => r()));
   metadataUrl = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}/app/metadata`;
 });
@@ -131,6 +131,17 @@ describe("createSamlConnection", () => {
       expect(errorCode(res)).toBe("BAD_USER_INPUT");
       expect(res.errors![0]!.message).toMatch(/HTTP 404/);
       expect(await connectionCount(acme)).toBe(before);
+    } finally {
+      metadataBody = { status: 200, body: idp.metadataXml() };
+    }
+  });
+
+  it("a metadata URL that redirects is not followed: BAD_USER_INPUT names where it points", async () => {
+    metadataBody = { status: 302, body: "", headers: { location: "http://169.254.169.254/latest/meta-data" } };
+    try {
+      const res = await gql(app.url, CREATE, { input: { name: "x", idpMetadataUrl: metadataUrl } }, acme.adminToken);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "idpMetadataUrl" });
+      expect(res.errors![0]!.message).toMatch(/redirects to http:\/\/169\.254\.169\.254/);
     } finally {
       metadataBody = { status: 200, body: idp.metadataXml() };
     }

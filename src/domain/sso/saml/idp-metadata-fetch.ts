@@ -28,20 +28,22 @@ export function validMetadataUrl(value: string): URL {
 }
 
 /**
- * GETs the metadata with a time limit and a size limit, following no redirect to another scheme.
+ * GETs the metadata with a time limit and a size limit, following no redirect: the URL the
+ * administrator checked is the one fetched, and a redirect cannot steer the server elsewhere.
  * Any failure is the administrator's to fix (a wrong URL, an IdP that is down), so it is a
  * BAD_USER_INPUT naming what the IdP answered.
  */
 export const fetchIdpMetadata: IdpMetadataFetcher = async (url) => {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: "application/samlmetadata+xml, application/xml, text/xml" }, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: "follow" });
+    res = await fetch(url, { headers: { accept: "application/samlmetadata+xml, application/xml, text/xml" }, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: "manual" });
   } catch (err) {
     const why = err instanceof Error && err.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : "the server could not be reached";
     throw DomainError.invalid("idpMetadataUrl", `the IdP metadata at ${url.href} could not be fetched: ${why}`);
   }
-  if (new URL(res.url || url.href).protocol !== url.protocol) {
-    throw DomainError.invalid("idpMetadataUrl", "the IdP metadata URL redirected to another scheme");
+  if (res.status >= 300 && res.status < 400) {
+    const location = res.headers.get("location");
+    throw DomainError.invalid("idpMetadataUrl", `the IdP metadata URL redirects${location ? ` to ${location.slice(0, 300)}` : ""}; give the final URL`);
   }
   if (!res.ok) throw DomainError.invalid("idpMetadataUrl", `the IdP metadata at ${url.href} answered HTTP ${res.status}`);
   const declared = Number(res.headers.get("content-length") ?? 0);

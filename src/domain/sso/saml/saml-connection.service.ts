@@ -108,7 +108,7 @@ export class SamlConnectionService {
    */
   async update(scope: Scope, baseUrl: string, id: string, input: SamlConnectionInput, expectedVersion?: number | null): Promise<SamlConnectionView> {
     requirePermission(scope, Permission.CanConfigureCompany);
-    if (input.name === null) throw DomainError.invalid("name", "name cannot be cleared");
+    if (input.name === null || (input.name !== undefined && !input.name.trim())) throw DomainError.invalid("name", "name cannot be cleared");
     const name = text(input.name, "name", MAX_NAME);
     const attributes = validAttributes(input);
     const metadata = await this.metadataOf(input);
