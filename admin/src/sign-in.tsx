@@ -47,7 +47,8 @@ export function SignIn({ message, onSignedIn }: { message?: string; onSignedIn: 
     try {
       const route = emailDomainOf(identifier) ? await findSsoRoute(identifier) : null;
       if (route) {
-        window.location.assign(route.signInUrl);
+        // The IdP pre-fills its own sign-in with the address (OpenID Connect login_hint).
+        window.location.assign(`${route.signInUrl}?login_hint=${encodeURIComponent(identifier.trim())}`);
         return;
       }
       const company = String(form.get("company") ?? "").trim();

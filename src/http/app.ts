@@ -125,7 +125,9 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
       config: services.config,
       tokens: services.tokens,
       login: services.login,
+      limits: services.authAttempts,
       signIn: services.ssoSignIn,
+      // One flow per protocol; each mounts its own routes under /sso/:company/<protocol>/.
       flows: [new OidcFlow(services.ssoConnections, ssoFlowCookie), samlFlow],
       logError: (err) => log.error({ err }, "unexpected error in a single sign-on"),
     }),

@@ -71,15 +71,16 @@ async function newPage(viewport: { width: number; height: number }, errors: stri
 
 /** Nothing wider than the window: the layout holds at this width. */
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, width, widest } = await page.evaluate(() => {
+  // Evaluated in the page (a string, since the test's own types have no DOM).
+  const { scroll, width, widest } = (await page.evaluate(`(() => {
     const width = window.innerWidth;
-    // Name the elements that stick out, so a failure says where the layout broke.
+    // The elements that stick out, so a failure says where the layout broke.
     const widest = [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5 || e.scrollWidth > e.clientWidth + 1)
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+      .map((e) => e.tagName.toLowerCase() + "." + e.className);
     return { scroll: document.documentElement.scrollWidth, width, widest };
-  });
+  })()`)) as { scroll: number; width: number; widest: string[] };
   expect(scroll, `page is ${scroll}px wide in a ${width}px window: ${widest.join(", ")}`).toBeLessThanOrEqual(width);
 }
 
@@ -153,6 +154,19 @@ it("an admin adds an OIDC connection, tests it, claims the domain; an employee s
   await data.getByText("EMEA Sales: through Sales (SSO)").waitFor();
   await apps.getByText("Auditor: through Sales (SSO)").waitFor();
   await shot(jane, "6-landed-with-mapped-roles");
+
+  // Disabled, the connection stops at once: the same address gets the password form again.
+  await admin.goto(`${app.url}/admin/integrations/sso`);
+  await card.getByRole("button", { name: "Disable" }).click();
+  await card.getByText(/^Disabled/).waitFor();
+  const later = await newPage({ width: 390, height: 844 }, errors);
+  await later.goto(`${app.url}/admin/`);
+  await later.getByLabel("Work email or user name").fill("jane@acme.example");
+  await later.getByLabel("Password").waitFor();
+  await later.getByLabel("Work email or user name").press("Enter");
+  await later.getByRole("alert").getByText(/Enter your company and password/).waitFor();
+  await shot(later, "7-disabled-back-to-password");
+  await expectNoHorizontalScroll(later);
 
   expect(errors).toEqual([]);
 });

@@ -17,6 +17,9 @@ export interface IdpAccount {
   given_name?: string;
   family_name?: string;
   groups?: string[];
+  /** Distributed claims (OpenID Connect Core 1.0 §5.6.2), as Entra ID sends them for a groups overage. */
+  _claim_names?: Record<string, string>;
+  _claim_sources?: Record<string, { endpoint: string }>;
 }
 
 export interface TestIdp {

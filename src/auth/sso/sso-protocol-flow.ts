@@ -4,6 +4,7 @@ import type { Company } from "../../domain/companies/company.entity.js";
 import type { SsoConnection, SsoProtocol } from "../../domain/sso/sso-connection.entity.js";
 import type { SsoIdentity } from "../../domain/sso/sso-identity.js";
 import type { SsoFlowState } from "./sso-flow-state.js";
+import { DomainError, type DomainErrorCode } from "../../domain/errors.js";
 
 /** A sign-in being started: the connection, its company, and for a test the administrator running it. */
 export interface SsoStart {
@@ -13,6 +14,8 @@ export interface SsoStart {
   /** The absolute base URL of rolebridge (PUBLIC_BASE_URL or the request's), for callback URLs. */
   baseUrl: string;
   testerUserId?: string;
+  /** The address the person already typed (the console's email-first sign-in), for the IdP to pre-fill. */
+  loginHint?: string;
 }
 
 /** What a protocol's callback hands back once the IdP's answer passed every check. */
@@ -24,16 +27,22 @@ export interface SsoVerified {
   returnTo?: string;
 }
 
-/** A protocol's refusal of the IdP's answer before any identity is trusted (signature, state, audience…). */
-export class SsoProtocolRefusal extends Error {
+const CODE_OF_STATUS: Record<number, DomainErrorCode> = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 400: "BAD_USER_INPUT" };
+
+/**
+ * A refusal by the routes or a protocol, before any identity is trusted (signature, state,
+ * audience…), which the routes audit. An UNAUTHENTICATED one counts against the caller's address
+ * in the brute-force limits, as a wrong password does.
+ */
+export class SsoProtocolRefusal extends DomainError {
   constructor(
     message: string,
     readonly connection: SsoConnection | null,
     readonly identity: Partial<SsoIdentity> | null = null,
-    /** The refusal page's HTTP status: 401 for an answer that does not prove who signs in, 403, 404 or 400 as the cause is. */
+    /** The refusal page's HTTP status: 401 for an answer that does not prove who signs in, 403, 404 or 400 as the cause is, 502 for an IdP that cannot be used. */
     readonly status = 401,
   ) {
-    super(message);
+    super(CODE_OF_STATUS[status] ?? "SERVICE_UNAVAILABLE", message);
   }
 }
 

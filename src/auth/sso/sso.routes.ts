@@ -19,6 +19,7 @@ import type { SsoSignInService } from "../../domain/sso/sso-sign-in.service.js";
 import { TENANT_FILTER } from "../../domain/tenant.js";
 import type { TokenService } from "../jwt.js";
 import type { LoginService } from "../login.js";
+import { AttemptsRefused, type AuthAttemptLimits } from "../attempt-limits.js";
 import { loadSessionPrincipal } from "../principal-loader.js";
 import { publicBaseUrl } from "../public-base-url.js";
 import { SESSION_COOKIE, sessionCookieOf, sessionCookieOptions } from "../session-cookie.js";
@@ -31,6 +32,8 @@ export interface SsoRouteDependencies {
   config: Pick<Config, "PUBLIC_BASE_URL">;
   tokens: TokenService;
   login: LoginService;
+  /** The brute-force limits: refused callbacks count against the caller's address, as wrong passwords do. */
+  limits: AuthAttemptLimits;
   signIn: SsoSignInService;
   /** The protocols served, one flow each. */
   flows: readonly SsoProtocolFlow[];
@@ -40,7 +43,7 @@ export interface SsoRouteDependencies {
 /** Where a signed-in browser lands: its own access, so the roles the IdP's groups just gave are the first thing seen. */
 const CONSOLE = "/admin/my-access";
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, SERVICE_UNAVAILABLE: 503 };
 
 export function ssoRoutes(deps: SsoRouteDependencies): Router {
   const router = Router();
@@ -64,7 +67,7 @@ export function ssoRoutes(deps: SsoRouteDependencies): Router {
   const finish: SsoFinish = async (req, res, company, outcome) => {
     const { em } = ssoRequestOf(res);
     try {
-      const verified = await outcome();
+      const verified = await deps.limits.attempt({ ip: req.ip }, outcome);
       if (verified.flow.testerUserId) {
         const tester = await testerOf(em, company, verified.flow.testerUserId);
         const testEm = em.fork();
@@ -88,6 +91,9 @@ export function ssoRoutes(deps: SsoRouteDependencies): Router {
     if (err instanceof SsoProtocolRefusal) {
       await deps.signIn.refuse(deps.signIn.refusalScope(em, company.id), err.connection, err.identity, err.message);
       sendRefusal(res, err.status, err.message);
+    } else if (err instanceof AttemptsRefused) {
+      res.set("Retry-After", String(err.retryAfterSeconds));
+      sendRefusal(res, 429, `${err.message}. Nothing was checked; try again later.`);
     } else if (err instanceof DomainError && STATUS[err.code]) {
       sendRefusal(res, STATUS[err.code]!, err.message);
     } else {
@@ -112,7 +118,9 @@ export function ssoRoutes(deps: SsoRouteDependencies): Router {
       }
       const flow = deps.flows.find((f) => f.protocol === connection.protocol);
       if (!flow) throw new SsoProtocolRefusal(`${connection.protocol.toUpperCase()} sign-in is not available on this server`, connection, null, 400);
-      await flow.start(req, res, { em, company, connection, baseUrl, testerUserId });
+      const hint = typeof req.query.login_hint === "string" ? req.query.login_hint.trim() : "";
+      const loginHint = hint && hint.length <= 320 && !/[\u0000-\u001f]/.test(hint) ? hint : undefined;
+      await flow.start(req, res, { em, company, connection, baseUrl, testerUserId, loginHint });
     } catch (err) {
       await answerRefusal(res, company, err);
     }

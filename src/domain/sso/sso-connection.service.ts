@@ -2,7 +2,6 @@ import { LockMode } from "@mikro-orm/postgresql";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
-import { Company } from "../companies/company.entity.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
@@ -145,11 +144,6 @@ export class SsoConnectionService {
     if (expectedVersion != null && expectedVersion !== connection.version) throw DomainError.versionMismatch("SsoConnection", expectedVersion, connection.version);
     return connection;
   }
-}
-
-/** The company of a connection, for pages that name it. */
-export async function companyOf(scope: Pick<Scope, "em">, connection: SsoConnection): Promise<Company> {
-  return scope.em.findOneOrFail(Company, { id: connection.company.id }, { filters: false });
 }
 
 function touch(connection: SsoConnection): void {

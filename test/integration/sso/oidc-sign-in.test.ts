@@ -50,10 +50,10 @@ afterAll(async () => {
 });
 beforeEach(() => idp.tamper(null));
 
-async function signIn(sub: string, rewrite?: (url: string) => string): Promise<{ browser: BrowserClient; status: number; html: string }> {
+async function signIn(sub: string, rewrite?: (url: string) => string, query = ""): Promise<{ browser: BrowserClient; status: number; html: string }> {
   idp.signInAs(sub);
   const browser = new BrowserClient();
-  const res = await browser.navigate(`${app.url}/sso/${co.company.slug}`, rewrite);
+  const res = await browser.navigate(`${app.url}/sso/${co.company.slug}${query}`, rewrite);
   return { browser, status: res.status, html: await res.text() };
 }
 
@@ -166,7 +166,7 @@ describe("signing in through an active connection", () => {
     await q(`mutation($u: ID!) { setUserCustomerRoles(userId: $u, displayNames: ["Finance"], source: UPLOAD) { sources } }`, { u: jane.id });
     await q(`mutation($u: ID!) { setUserCustomerRoles(userId: $u, displayNames: ["Legacy"], source: SSO) { sources } }`, { u: jane.id });
 
-    const { browser, status, html } = await signIn("okta-jane");
+    const { browser, status, html } = await signIn("okta-jane", undefined, "?login_hint=jane%40acme.example");
     expect(status).toBe(200);
     expect(html).toContain("Signed in as jane@acme.example");
     const hops = browser.hops.map((h) => new URL(h.url).pathname);
@@ -177,6 +177,7 @@ describe("signing in through an active connection", () => {
     expect(authorize.searchParams.get("state")).toBeTruthy();
     expect(authorize.searchParams.get("nonce")).toBeTruthy();
     expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(authorize.searchParams.get("login_hint")).toBe("jane@acme.example");
 
     const session = browser.cookie("rolebridge_session");
     const me = await meWithCookie(app, session);
@@ -207,6 +208,30 @@ describe("signing in through an active connection", () => {
     expect(effectiveAccess.appAccessRoles).toEqual([{ role: { name: "Auditor" }, grants: [{ membershipSource: "SSO" }] }]);
   });
 
+  it("groups the IdP sent elsewhere (Entra's overage) refuse the sign-in rather than strip the user's roles", async () => {
+    const jane = (await app.orm.em.fork().findOneOrFail(User, { userName: "jane@acme.example", company: co.company.id }, { filters: false })) as User;
+    const before = await membershipsOf(jane.id);
+    const { groups: _, ...rest } = idp.accounts.get("okta-jane")!;
+    idp.accounts.set("okta-overage", { ...rest, _claim_names: { groups: "src1" }, _claim_sources: { src1: { endpoint: "https://graph.example/v1.0/users/x/getMemberObjects" } } });
+    const { browser, status, html } = await signIn("okta-overage");
+    expect(status).toBe(403);
+    expect(html).toContain("elsewhere instead of in the token");
+    expect(browser.cookie("rolebridge_session")).toBeUndefined();
+    expect(await membershipsOf(jane.id)).toEqual(before);
+  });
+
+  it("a user of another company with the same address is never matched", async () => {
+    const elsewhere = await createTestCompany(app);
+    await createUserWithRoles(app, elsewhere.company, "pat@acme.example", [], { allowSsoLogin: true, autoAssignRoles: true });
+    idp.accounts.set("okta-pat", { email: "pat@acme.example", email_verified: true, preferred_username: "pat@acme.example", groups: ["Sales"] });
+    const { browser, status, html } = await signIn("okta-pat");
+    expect(status).toBe(403);
+    expect(html).toContain("no user of");
+    expect(browser.cookie("rolebridge_session")).toBeUndefined();
+    const theirs = await app.orm.em.getConnection().execute(`select count(*)::int as n from audit_event where company_id = ? and action like 'sso.%'`, [elsewhere.company.id]);
+    expect(theirs[0].n).toBe(0);
+  });
+
   it("a user without allowSsoLogin is refused with a page and an audit event, and gets no session", async () => {
     await createSsoUser("sam@acme.example", { allowSsoLogin: false });
     idp.accounts.set("okta-sam", { email: "sam@acme.example", email_verified: true, preferred_username: "sam@acme.example", groups: ["Sales"] });
@@ -233,6 +258,36 @@ describe("signing in through an active connection", () => {
     expect(created).toMatchObject({ givenName: "Nia", familyName: "New", allowSsoLogin: true, autoAssignRoles: true });
     expect(await membershipsOf(created.id)).toEqual([{ role: "Sales", source: "sso" }]);
     await q(`mutation { updateCompanySettings(input: { ssoJitProvisioning: false }) { ssoJitProvisioning } }`);
+  });
+
+  it("a test sign-in of someone the company would create shows the user it would create, and creates nothing", async () => {
+    await q(`mutation { updateCompanySettings(input: { ssoJitProvisioning: true }) { ssoJitProvisioning } }`);
+    idp.accounts.set("okta-later", { email: "later@acme.example", email_verified: true, preferred_username: "later@acme.example", groups: ["Sales"] });
+    idp.signInAs("okta-later");
+    const { status, html } = await runTestSignIn(app, co.adminToken, connection.testSignInUrl);
+    expect(status).toBe(200);
+    expect(html).toContain("would be created as later@acme.example");
+    const rows = await app.orm.em.getConnection().execute(`select count(*)::int as n from user_account where lower(user_name) = 'later@acme.example'`);
+    expect(rows[0].n).toBe(0);
+    await q(`mutation { updateCompanySettings(input: { ssoJitProvisioning: false }) { ssoJitProvisioning } }`);
+  });
+
+  it("where the company allows it, a group that names no role creates an unmapped one", async () => {
+    await q(`mutation { updateCompanySettings(input: { ssoCreateUnknownGroups: true }) { ssoCreateUnknownGroups } }`);
+    idp.accounts.set("okta-jane", { ...idp.accounts.get("okta-jane"), groups: ["Sales", "Brand New Team"] });
+    try {
+      const { status } = await signIn("okta-jane");
+      expect(status).toBe(200);
+      const jane = (await app.orm.em.fork().findOneOrFail(User, { userName: "jane@acme.example", company: co.company.id }, { filters: false })) as User;
+      expect(await membershipsOf(jane.id)).toContainEqual({ role: "Brand New Team", source: "sso" });
+      const { unmappedCustomerRoles } = await q(`{ unmappedCustomerRoles { nodes { displayName } } }`);
+      expect(unmappedCustomerRoles.nodes.map((r: any) => r.displayName)).toContain("Brand New Team");
+      const [event] = (await auditOf(app, co.company.id, "sso.signIn")).slice(-1);
+      expect(event!.after).toMatchObject({ createdCustomerRoles: ["Brand New Team"], unknownGroups: [] });
+    } finally {
+      idp.accounts.set("okta-jane", { ...idp.accounts.get("okta-jane"), groups: ["Sales", "Unknown Team"] });
+      await q(`mutation { updateCompanySettings(input: { ssoCreateUnknownGroups: false }) { ssoCreateUnknownGroups } }`);
+    }
   });
 });
 
@@ -274,6 +329,23 @@ describe("refusals of the IdP's answer", () => {
     expect(res.status).toBe(401);
     expect(await res.text()).toContain("no sign-in in progress");
     expect(browser.cookie("rolebridge_session")).toBeUndefined();
+  });
+
+  it("refused callbacks count against the address like wrong passwords: past the limit they get 429 and are not checked", async () => {
+    const limited = await startTestApp({ databaseUrl: app.databaseUrl, env: { SSO_SECRET_KEY: SSO_KEY, AUTH_FAILURE_IP_LIMIT: "2" } });
+    try {
+      const callback = `${limited.url}/sso/${co.company.slug}/oidc/callback?code=abc&state=xyz`;
+      expect((await new BrowserClient().navigate(callback)).status).toBe(401);
+      expect((await new BrowserClient().navigate(callback)).status).toBe(401);
+      const before = (await auditOf(app, co.company.id, "sso.signInRefused")).length;
+      const third = await new BrowserClient().navigate(callback);
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await third.text()).toContain("too many failed authentication attempts from this address");
+      expect(await auditOf(app, co.company.id, "sso.signInRefused")).toHaveLength(before);
+    } finally {
+      await limited.close();
+    }
   });
 
   it("an unknown company answers a page, not an error", async () => {

@@ -6,7 +6,7 @@ import { type SsoConnection, SsoProtocol } from "../../../domain/sso/sso-connect
 import type { SsoFlowCookie } from "../sso-flow-state.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart } from "../sso-protocol-flow.js";
 import { connectionOf, ssoRequestOf } from "../sso-request.js";
-import { identityOfClaims } from "./oidc-identity.js";
+import { groupsSentElsewhere, identityOfClaims } from "./oidc-identity.js";
 
 /** How long a discovered configuration (endpoints, keys) is reused before it is fetched again. */
 const DISCOVERY_TTL_MS = 10 * 60_000;
@@ -44,6 +44,8 @@ export class OidcFlow implements SsoProtocolFlow {
       code_challenge_method: "S256",
       state,
       nonce,
+      // OpenID Connect Core 1.0 §3.1.2.1: Okta and Entra pre-fill the sign-in with it.
+      ...(start.loginHint ? { login_hint: start.loginHint } : {}),
     });
     await this.cookie.set(start.em, req, res, {
       companyId: start.company.id,
@@ -99,7 +101,17 @@ export class OidcFlow implements SsoProtocolFlow {
           } catch (err) {
             throw new SsoProtocolRefusal(`the IdP's answer failed validation: ${describe(err)}`, connection);
           }
-          return { connection, identity: identityOfClaims(claims, connection.groupsClaim ?? null), flow };
+          const identity = identityOfClaims(claims, connection.groupsClaim ?? null);
+          if (groupsSentElsewhere(claims, connection.groupsClaim ?? null)) {
+            throw new SsoProtocolRefusal(
+              `the IdP sent the "${connection.groupsClaim}" claim elsewhere instead of in the token (Entra ID does so above 200 groups), so the roles cannot be set; ` +
+                "an administrator can send app roles (the roles claim) or only the groups assigned to the application instead",
+              connection,
+              identity,
+              403,
+            );
+          }
+          return { connection, identity, flow };
         });
       } catch (err) {
         next(err);

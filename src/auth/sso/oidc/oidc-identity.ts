@@ -24,3 +24,14 @@ export function identityOfClaims(claims: Record<string, unknown>, groupsClaim: s
     received: claims,
   };
 }
+
+/**
+ * Whether the IdP left the groups out of the token and pointed elsewhere for them (a distributed
+ * claim, OpenID Connect Core 1.0 §5.6.2): Entra ID does so for a user in more than 200 groups
+ * (its "groups overage"). Reading that as "no groups" would strip the user's roles.
+ */
+export function groupsSentElsewhere(claims: Record<string, unknown>, groupsClaim: string | null): boolean {
+  if (!groupsClaim || claims[groupsClaim] !== undefined) return false;
+  const names = claims._claim_names;
+  return typeof names === "object" && names !== null && groupsClaim in names;
+}
