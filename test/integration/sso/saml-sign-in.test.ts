@@ -219,6 +219,18 @@ describe("refused Responses: an error page, an audit event, never a session", ()
     expect((await auditOf(app, co.company.id, "sso.signInRefused")).at(-1)!.after).toMatchObject({ subject: "sam@acme.example", userName: "sam@acme.example" });
   });
 
+  it("groups Entra ID sent as a link (its overage above 150 groups) refuse the sign-in rather than strip the user's roles", async () => {
+    const before = await membershipsOf(jane.id);
+    const { browser, status, html } = await signIn({
+      attributes: { email: "jane@acme.example", "http://schemas.microsoft.com/claims/groups.link": "https://graph.windows.net/tenant/users/x/getMemberObjects" },
+    });
+    expect(status).toBe(403);
+    expect(html).toContain("a link to the user&#39;s groups");
+    expect(browser.cookie("rolebridge_session")).toBeUndefined();
+    expect(await membershipsOf(jane.id)).toEqual(before);
+    expect((await auditOf(app, co.company.id, "sso.signInRefused")).at(-1)!.after.reason).toContain("above 150 groups");
+  });
+
   it("a POST without a SAMLResponse is a 400 page", async () => {
     const browser = new BrowserClient();
     const { status, html } = await postToAcs(browser, null);

@@ -7,6 +7,7 @@ import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart
 import { connectionOf, ssoRequestOf } from "../sso-request.js";
 import { startSamlSignIn } from "./authn-request.js";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
+import { groupsSentElsewhere } from "./saml-identity.js";
 import { SamlRefusal, type SamlRefusalReason } from "./saml-refusal.js";
 import { REQUEST_LIFETIME_SECONDS, type SamlRequestStore } from "./saml-request.store.js";
 import type { SamlResponseValidator } from "./saml-response.js";
@@ -107,6 +108,15 @@ export class SamlFlow implements SsoProtocolFlow {
             throw this.refusal(err, connection);
           }
           const { request, identity } = verified;
+          if (groupsSentElsewhere(identity.received, connection.groupsAttribute ?? null)) {
+            throw new SsoProtocolRefusal(
+              `the IdP sent a link to the user's groups instead of the "${connection.groupsAttribute}" attribute (Entra ID does so above 150 groups), so the roles cannot be set; ` +
+                "an administrator can send only the groups assigned to the application instead",
+              connection,
+              identity,
+              403,
+            );
+          }
           return {
             connection,
             identity,

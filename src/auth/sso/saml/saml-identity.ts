@@ -34,3 +34,15 @@ export function samlIdentityOf(profile: Profile, settings: Pick<SamlConnectionSe
     received: { nameID: nameId, nameIDFormat: profile.nameIDFormat ?? null, ...attributes },
   };
 }
+
+/** The attribute Entra ID sends instead of the groups when a user is in more than 150 groups (its "groups overage"). */
+export const ENTRA_GROUPS_LINK = "http://schemas.microsoft.com/claims/groups.link";
+
+/**
+ * Whether the IdP left the groups out of the assertion and pointed elsewhere for them: Entra ID
+ * does so above 150 groups, sending a Microsoft Graph link instead. Reading that as "no groups"
+ * would strip the user's roles.
+ */
+export function groupsSentElsewhere(received: Record<string, unknown>, groupsAttribute: string | null): boolean {
+  return groupsAttribute !== null && received[groupsAttribute] === undefined && received[ENTRA_GROUPS_LINK] !== undefined;
+}
