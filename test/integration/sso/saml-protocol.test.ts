@@ -340,6 +340,7 @@ describe("metadata", () => {
 
   it("metadata that cannot configure a connection says why", () => {
     expect(() => parseIdpMetadata("not xml <")).toThrow(IdpMetadataError);
+    expect(() => parseIdpMetadata(`<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${idp.metadataXml().replace(/^<\?xml[^>]*>/, "")}`)).toThrow(/DOCTYPE/);
     expect(() => parseIdpMetadata('<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>')).toThrow(/no identity provider/);
     expect(() => parseIdpMetadata(idp.metadataXml().replace(/<md:KeyDescriptor[\s\S]*<\/md:KeyDescriptor>/, ""))).toThrow(/no signing certificate/);
     expect(() => parseIdpMetadata(idp.metadataXml().replace(/<md:SingleSignOnService Binding="[^"]+HTTP-Redirect"[^>]*>/, ""))).toThrow(/HTTP-Redirect/);

@@ -245,6 +245,26 @@ describe("refused Responses: an error page, an audit event, never a session", ()
     expect(html).toContain("not a base64-encoded SAML 2.0");
   });
 
+  it("a form larger than any Response is a 413 page, read no further", async () => {
+    const browser = new BrowserClient();
+    const { status, html } = await postToAcs(browser, "A".repeat(600 * 1024));
+    expect(status).toBe(413);
+    expect(html).toContain("Single sign-on refused");
+    expect(browser.cookie("rolebridge_session")).toBeUndefined();
+  });
+
+  it("a Response carrying a DOCTYPE with entities (XXE, entity expansion) is refused, not expanded", async () => {
+    const browser = new BrowserClient();
+    const request = await startAt(browser, `/sso/${co.company.slug}`);
+    const xml = idp.responseXml({ inResponseTo: request.id, acsUrl: sp.acsUrl, audience: sp.entityId, ...JANE });
+    const hostile = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>${xml.replace(">jane@acme.example<", ">&x;&b;<")}`;
+    const { status, html } = await postToAcs(browser, Buffer.from(hostile).toString("base64"));
+    expect(status).toBe(400);
+    expect(html).toContain("carries a DOCTYPE");
+    expect(html).not.toContain("root:");
+    expect(browser.cookie("rolebridge_session")).toBeUndefined();
+  });
+
   it("a connection disabled while the person was at the IdP refuses the Response", async () => {
     const browser = new BrowserClient();
     const request = await startAt(browser, `/sso/${co.company.slug}`);

@@ -4,6 +4,7 @@ import type { Company } from "../../../domain/companies/company.entity.js";
 import { serviceProviderEndpoints } from "../../../domain/sso/saml/service-provider.js";
 import { SsoConnection, SsoConnectionStatus, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart } from "../sso-protocol-flow.js";
+import { sendRefusal } from "../sso-pages.js";
 import { connectionOf, ssoRequestOf } from "../sso-request.js";
 import { startSamlSignIn } from "./authn-request.js";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
@@ -88,7 +89,16 @@ export class SamlFlow implements SsoProtocolFlow {
         .send(spMetadataXml(serviceProviderEndpoints(baseUrl, company.slug), true));
     });
 
-    router.post("/acs", express.urlencoded({ extended: false, limit: MAX_FORM_BYTES, parameterLimit: 10 }), async (req, res, next) => {
+    const form = express.urlencoded({ extended: false, limit: MAX_FORM_BYTES, parameterLimit: 10 });
+    // A form that cannot be read (too large, badly encoded) is answered with the refusal page, not
+    // the JSON error of the API routes: a person's browser posted it.
+    const readForm: express.RequestHandler = (req, res, next) =>
+      form(req, res, (err?: unknown) => {
+        if (!err) return next();
+        const tooLarge = (err as { status?: number }).status === 413;
+        sendRefusal(res, tooLarge ? 413 : 400, tooLarge ? `the IdP's form is larger than ${MAX_FORM_BYTES}; no SAML Response is` : "the IdP's form could not be read");
+      });
+    router.post("/acs", readForm, async (req, res, next) => {
       try {
         const { em, company, baseUrl } = ssoRequestOf(res);
         await finish(req, res, company, async () => {

@@ -169,6 +169,9 @@ function bearerConfirmationOf(assertion: XmlNode, acsUrl: string): BearerConfirm
 /** The root element's Destination, InResponseTo and Issuer; a document that is no SAML Response is refused here. */
 function envelopeOf(samlResponse: string): Envelope {
   const xml = Buffer.from(samlResponse, "base64").toString("utf8");
+  // No SAML message needs a DTD (the protocol is defined by XML Schema alone); refusing any DOCTYPE
+  // before a parser sees it closes external entities (XXE) and entity expansion at once.
+  if (/<!DOCTYPE/i.test(xml)) throw new SamlRefusal("MALFORMED_RESPONSE", "the SAML Response carries a DOCTYPE, which no SAML message has");
   let root: Element | null = null;
   const errors: string[] = [];
   try {

@@ -26,6 +26,8 @@ export class IdpMetadataError extends Error {
  * (an unmarked key serves both uses, Metadata §2.4.1.1); `use="encryption"` ones do not.
  */
 export function parseIdpMetadata(xml: string): IdpMetadata {
+  // Metadata is defined by XML Schema alone; a DTD could only serve entity tricks.
+  if (/<!DOCTYPE/i.test(xml)) throw new IdpMetadataError("the IdP metadata carries a DOCTYPE, which SAML metadata never needs");
   const errors: string[] = [];
   const doc = new DOMParser({
     errorHandler: { warning: () => undefined, error: (m: string) => void errors.push(m), fatalError: (m: string) => void errors.push(m) },
