@@ -265,6 +265,16 @@ describe("refused Responses", () => {
     await expectRefused(settings, response, "REPLAYED_ASSERTION", /already been used/);
   });
 
+  it("the same Response posted twice at once is accepted once", async () => {
+    const settings = connection();
+    const { response } = await answered(settings);
+    const outcomes = await Promise.allSettled([validator.validate(em(), settings, sp, response), validator.validate(em(), settings, sp, response)]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(SamlRefusal);
+    expect(["REPLAYED_ASSERTION", "UNKNOWN_REQUEST"]).toContain((refused.reason as SamlRefusal).reason);
+  });
+
   it("answering a request this server never sent", async () => {
     const settings = connection();
     const response = idp.response({ inResponseTo: "_0123456789abcdef0123456789abcdef01234567", acsUrl: sp.acsUrl, audience: sp.entityId });

@@ -231,6 +231,24 @@ describe("refused Responses: an error page, an audit event, never a session", ()
     expect((await auditOf(app, co.company.id, "sso.signInRefused")).at(-1)!.after.reason).toContain("above 150 groups");
   });
 
+  it("a Response for this company posted to another company's ACS signs no one in there", async () => {
+    const other = await createTestCompany(app);
+    const browser = new BrowserClient();
+    const request = await startAt(browser, `/sso/${co.company.slug}`);
+    const samlResponse = idp.response({ inResponseTo: request.id, acsUrl: sp.acsUrl, audience: sp.entityId, ...JANE });
+    const res = await browser.request(`${app.url}/sso/${other.company.slug}/saml/acs`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ SAMLResponse: samlResponse }).toString(),
+    });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain("has no SAML connection this Response could answer");
+    expect(browser.cookie("rolebridge_session")).toBeUndefined();
+    expect(await auditOf(app, other.company.id, "sso.signInRefused")).toHaveLength(1);
+    // The request is still this company's, and the Response still signs Jane in here.
+    expect((await postToAcs(browser, samlResponse)).status).toBe(200);
+  });
+
   it("a POST without a SAMLResponse is a 400 page", async () => {
     const browser = new BrowserClient();
     const { status, html } = await postToAcs(browser, null);
