@@ -220,6 +220,7 @@ function ConnectionCard({ connection: c, busy, run, onDeleted }: { connection: C
         </button>
       </div>
       <p className="hint">The test sign-in shows what the IdP sends and what a sign-in would do, changing nothing; it activates the connection.</p>
+      {c.testedAt && <LastTest connection={c} />}
       {confirmDelete && (
         <ConfirmDelete
           name={c.name}
@@ -257,6 +258,33 @@ function ConnectionCard({ connection: c, busy, run, onDeleted }: { connection: C
         </button>
       </form>
     </article>
+  );
+}
+
+/** What the last test sign-in found, as the server kept it (its page showed the same, with every claim). */
+interface TestReport {
+  subject?: string;
+  matchedUser?: { userName: string } | null;
+  createdUserName?: string | null;
+  refusal?: string | null;
+  customerRoles?: string[];
+  createdCustomerRoles?: string[];
+  unknownGroups?: string[];
+}
+
+function LastTest({ connection: c }: { connection: Connection }) {
+  const r = (c.lastTestResult ?? {}) as TestReport;
+  const user = r.matchedUser ? `matched ${r.matchedUser.userName}` : r.createdUserName ? `would create ${r.createdUserName}` : "no user matched";
+  const roles = [...(r.customerRoles ?? []), ...(r.createdCustomerRoles ?? [])];
+  return (
+    <div className="last-test">
+      <h4>Last successful test, {new Date(c.testedAt!).toLocaleString()}</h4>
+      <p>
+        Subject <code>{r.subject}</code>: {user}; roles {roles.length ? roles.join(", ") : "none"}
+        {r.unknownGroups?.length ? `; unknown groups ${r.unknownGroups.join(", ")}` : ""}.
+      </p>
+      {r.refusal && <p className="error">A real sign-in by this person would be refused: {r.refusal}</p>}
+    </div>
   );
 }
 

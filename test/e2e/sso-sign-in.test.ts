@@ -122,6 +122,7 @@ it("an admin adds an OIDC connection, tests it, claims the domain; an employee s
   await shot(admin, "2-test-sign-in-result");
   await admin.getByRole("link", { name: "Back to the SSO connections" }).click();
   await card.getByText("Active", { exact: true }).waitFor();
+  await card.getByText(/Subject okta-jane: matched jane@acme.example; roles Sales; unknown groups Everyone\./).waitFor();
 
   // Claim the employees' domain for it.
   await card.getByLabel("Email domain for Okta").fill("acme.example");
