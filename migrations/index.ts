@@ -6,6 +6,7 @@ import type { MigrationObject } from "@mikro-orm/core";
 export const migrationNames: string[] = [
   "Migration20261125191307",
   "Migration20261207070200",
+  "Migration20261207070300",
   "Migration20261207070500",
 ];
 
@@ -14,6 +15,7 @@ export async function loadMigrationsList(): Promise<MigrationObject[]> {
   return [
     { name: "Migration20261125191307", class: (await import("./Migration20261125191307.js")).Migration20261125191307 },
     { name: "Migration20261207070200", class: (await import("./Migration20261207070200.js")).Migration20261207070200 },
+    { name: "Migration20261207070300", class: (await import("./Migration20261207070300.js")).Migration20261207070300 },
     { name: "Migration20261207070500", class: (await import("./Migration20261207070500.js")).Migration20261207070500 },
   ];
 }

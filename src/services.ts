@@ -29,6 +29,7 @@ import { SsoConnectionService } from "./domain/sso/sso-connection.service.js";
 import { SsoDomainService } from "./domain/sso/sso-domain.service.js";
 import { SsoSecretBox } from "./domain/sso/sso-secret-box.js";
 import { SsoSignInService } from "./domain/sso/sso-sign-in.service.js";
+import { SamlConnectionService } from "./domain/sso/saml/saml-connection.service.js";
 
 /**
  * The typed services object, built once by the composition root and handed to the
@@ -76,6 +77,8 @@ export interface Services {
   ssoDomains: SsoDomainService;
   /** The end of every SSO sign-in, whatever the protocol: user, refusals, `sso` memberships, audit. */
   ssoSignIn: SsoSignInService;
+  /** SAML 2.0 connections: the IdP from its metadata, and rolebridge's service-provider values. */
+  samlConnections: SamlConnectionService;
 }
 
 export function createServices(
@@ -122,5 +125,6 @@ export function createServices(
     ssoConnections: new SsoConnectionService(ssoSecrets),
     ssoDomains: new SsoDomainService(),
     ssoSignIn: new SsoSignInService(users),
+    samlConnections: new SamlConnectionService(),
   };
 }

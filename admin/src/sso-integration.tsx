@@ -15,6 +15,7 @@ import {
   ConsoleUpdateOidcConnectionDocument,
 } from "./generated/graphql";
 import { type OidcFields, OidcConnectionForm } from "./oidc-connection-form";
+import { AddSamlConnection, SamlConnectionDetails } from "./saml-connection";
 
 type Connection = ConsoleSsoConnectionFragment;
 type Company = ConsoleSsoConnectionsQuery["company"];
@@ -44,6 +45,7 @@ const ADD_FORMS: { protocol: string; title: string; render: (run: Run, busy: boo
       />
     ),
   },
+  { protocol: "SAML", title: "SAML 2.0", render: (run, busy) => <AddSamlConnection run={run} busy={busy} /> },
 ];
 
 /**
@@ -230,6 +232,7 @@ function ConnectionCard({ connection: c, busy, run, onDeleted }: { connection: C
           }}
         />
       )}
+      {c.saml && <SamlConnectionDetails saml={c.saml} busy={busy} run={run} />}
       {editing && <OidcConnectionForm idPrefix={`edit-${c.id}`} existing={c} busy={busy} submitLabel="Save" onSubmit={update} onCancel={() => setEditing(false)} />}
 
       <h4>Email domains</h4>
@@ -302,7 +305,7 @@ function ConfirmDelete(props: { name: string; busy: boolean; onConfirm: () => vo
   );
 }
 
-function Value({ label, value, hint }: { label: string; value: string; hint?: string }) {
+export function Value({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <div className="value">
       <dt>{label}</dt>

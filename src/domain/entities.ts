@@ -8,6 +8,8 @@ import { CustomerRole } from "./customer-roles/customer-role.entity.js";
 import { Membership } from "./customer-roles/membership.entity.js";
 import { ProvisioningEvent } from "./provisioning/provisioning-event.entity.js";
 import { SigningKey } from "./signing-keys/signing-key.entity.js";
+import { SamlAssertionUse } from "./sso/saml/saml-assertion-use.entity.js";
+import { SamlRequest } from "./sso/saml/saml-request.entity.js";
 import { SsoConnection } from "./sso/sso-connection.entity.js";
 import { SsoDevelopmentKey } from "./sso/sso-development-key.entity.js";
 import { SsoDomain } from "./sso/sso-domain.entity.js";
@@ -29,6 +31,8 @@ export const entities = [
   ProvisioningEvent,
   AuditEvent,
   SigningKey,
+  SamlRequest,
+  SamlAssertionUse,
   SsoConnection,
   SsoDomain,
   SsoDevelopmentKey,

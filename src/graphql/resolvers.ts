@@ -19,6 +19,8 @@ import { ReportResolver } from "./reports/report.resolver.js";
 import { RoleMappingBackupResolver } from "./access-roles/role-mapping-backup.resolver.js";
 import { UploadResolver } from "./uploads/upload.resolver.js";
 import { SsoConnectionResolver } from "./sso/sso-connection.resolver.js";
+import { SamlConnectionResolver } from "./sso/saml-connection.resolver.js";
+import { SsoConnectionSamlResolver } from "./sso/sso-connection-saml.resolver.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -43,4 +45,6 @@ export const resolvers: NonEmptyArray<Function> = [
   RoleMappingBackupResolver,
   UploadResolver,
   SsoConnectionResolver,
+  SamlConnectionResolver,
+  SsoConnectionSamlResolver,
 ];

@@ -31,6 +31,10 @@ import { ssoRoutes } from "../auth/sso/sso.routes.js";
 import { publicBaseUrl } from "../auth/public-base-url.js";
 import { SsoFlowCookie } from "../auth/sso/sso-flow-state.js";
 import { OidcFlow } from "../auth/sso/oidc/oidc-flow.js";
+import { SamlFlow } from "../auth/sso/saml/saml-flow.js";
+import { SamlRequestStore } from "../auth/sso/saml/saml-request.store.js";
+import { SamlResponseValidator } from "../auth/sso/saml/saml-response.js";
+import { AssertionReplayStore } from "../auth/sso/saml/assertion-replay.store.js";
 import { adminConsoleRoutes } from "./admin-console.route.js";
 import { graphqlExplorer } from "./graphql-explorer.route.js";
 import { answerRefusedLogins, answerRefusedScimAttempts, trustProxySetting } from "./rate-limit.js";
@@ -113,6 +117,8 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   // Single sign-on: /sso/:company starts a sign-in at the company's IdP; each protocol verifies
   // the answer, and the shared sign-in service opens the same console session.
   const ssoFlowCookie = new SsoFlowCookie(services.ssoSecrets);
+  const samlRequests = new SamlRequestStore();
+  const samlFlow = new SamlFlow(samlRequests, new SamlResponseValidator(samlRequests, new AssertionReplayStore()));
   app.use(
     ssoRoutes({
       orm: services.orm,
@@ -122,7 +128,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
       limits: services.authAttempts,
       signIn: services.ssoSignIn,
       // One flow per protocol; each mounts its own routes under /sso/:company/<protocol>/.
-      flows: [new OidcFlow(services.ssoConnections, ssoFlowCookie)],
+      flows: [new OidcFlow(services.ssoConnections, ssoFlowCookie), samlFlow],
       logError: (err) => log.error({ err }, "unexpected error in a single sign-on"),
     }),
   );

@@ -196,6 +196,28 @@ export type ProvisioningOutcome =
   /** Answered with a status below 400. */
   | 'SUCCESS';
 
+/** A SAML 2.0 connection's settings. On create, give a name and the IdP's metadata (by URL or as XML); on update, fields left out are kept, and metadata given is read again. */
+export type SamlConnectionInput = {
+  /** The attribute carrying the email address (default email); empty clears it and the NameID is used when it is an email. */
+  emailAttribute?: string | null | undefined;
+  /** The attribute carrying the family name (default lastName); empty clears it. */
+  familyNameAttribute?: string | null | undefined;
+  /** The attribute carrying the given name (default firstName); empty clears it. */
+  givenNameAttribute?: string | null | undefined;
+  /** The attribute listing the user's groups (default groups); empty clears it, and sign-in then assigns no groups. */
+  groupsAttribute?: string | null | undefined;
+  /** The IdP's metadata URL (https), fetched by rolebridge now and at every update that gives it: Okta's "Metadata URL", Entra ID's "App Federation Metadata Url". Not together with idpMetadataXml. */
+  idpMetadataUrl?: string | null | undefined;
+  /** The IdP's metadata document itself (an EntityDescriptor with an IDPSSODescriptor), at most 1 MB. Not together with idpMetadataUrl. */
+  idpMetadataXml?: string | null | undefined;
+  /** A name for admins, e.g. the IdP's (required on create). */
+  name?: string | null | undefined;
+  /** Refuse assertions that are not signed themselves (default true). */
+  wantAssertionsSigned?: boolean | null | undefined;
+  /** Refuse Responses whose <Response> element is not signed (default false). At least one of the two signatures is always required. */
+  wantResponseSigned?: boolean | null | undefined;
+};
+
 /** What SCIM DELETE /Users/{id} does. */
 export type ScimDeleteMode =
   /** Set active to false and keep the user for audit (default). */
@@ -415,6 +437,29 @@ export type ConsoleClearUploadedCustomerRolesMutationVariables = Exact<{ [key: s
 
 export type ConsoleClearUploadedCustomerRolesMutation = { clearUploadedCustomerRoles: number };
 
+export type ConsoleSamlConnectionFragment = { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } };
+
+export type ConsoleSamlServiceProviderQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleSamlServiceProviderQuery = { samlServiceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } };
+
+export type ConsoleCreateSamlConnectionMutationVariables = Exact<{
+  input: SamlConnectionInput;
+}>;
+
+
+export type ConsoleCreateSamlConnectionMutation = { createSamlConnection: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } };
+
+export type ConsoleUpdateSamlConnectionMutationVariables = Exact<{
+  id: string;
+  input: SamlConnectionInput;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type ConsoleUpdateSamlConnectionMutation = { updateSamlConnection: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } };
+
 export type ConsoleMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -427,19 +472,19 @@ export type ConsoleSsoSignInRouteQueryVariables = Exact<{
 
 export type ConsoleSsoSignInRouteQuery = { ssoSignInRoute: { company: string, signInUrl: string } | null };
 
-export type ConsoleSsoConnectionFragment = { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown };
+export type ConsoleSsoConnectionFragment = { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null };
 
 export type ConsoleSsoConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleSsoConnectionsQuery = { ssoConnections: Array<{ id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown }>, company: { id: string, slug: string, ssoJitProvisioning: boolean, ssoCreateUnknownGroups: boolean } };
+export type ConsoleSsoConnectionsQuery = { ssoConnections: Array<{ id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null }>, company: { id: string, slug: string, ssoJitProvisioning: boolean, ssoCreateUnknownGroups: boolean } };
 
 export type ConsoleCreateOidcConnectionMutationVariables = Exact<{
   input: CreateOidcConnectionInput;
 }>;
 
 
-export type ConsoleCreateOidcConnectionMutation = { createOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown } };
+export type ConsoleCreateOidcConnectionMutation = { createOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null } };
 
 export type ConsoleUpdateOidcConnectionMutationVariables = Exact<{
   id: string;
@@ -448,14 +493,14 @@ export type ConsoleUpdateOidcConnectionMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleUpdateOidcConnectionMutation = { updateOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown } };
+export type ConsoleUpdateOidcConnectionMutation = { updateOidcConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null } };
 
 export type ConsoleDisableSsoConnectionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ConsoleDisableSsoConnectionMutation = { disableSsoConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown } };
+export type ConsoleDisableSsoConnectionMutation = { disableSsoConnection: { id: string, protocol: SsoProtocol, name: string, status: SsoConnectionStatus, testedAt: string | null, version: number, issuer: string | null, clientId: string | null, clientSecretSet: boolean, scopes: Array<string>, groupsClaim: string | null, signInUrl: string, testSignInUrl: string, callbackUrl: string | null, domains: Array<string>, lastTestResult: unknown, saml: { id: string, name: string, version: number, idpMetadataUrl: string | null, idpEntityId: string | null, idpSsoUrl: string | null, wantAssertionsSigned: boolean, wantResponseSigned: boolean, emailAttribute: string | null, givenNameAttribute: string | null, familyNameAttribute: string | null, groupsAttribute: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256Fingerprint: string }>, serviceProvider: { entityId: string, acsUrl: string, metadataUrl: string, signInUrl: string } } | null } };
 
 export type ConsoleDeleteSsoConnectionMutationVariables = Exact<{
   id: string;
@@ -561,6 +606,33 @@ export const ConsoleProvisioningEventFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleProvisioningEvent"}) as unknown as TypedDocumentString<ConsoleProvisioningEventFragment, unknown>;
+export const ConsoleSamlConnectionFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+    `, {"fragmentName":"ConsoleSamlConnection"}) as unknown as TypedDocumentString<ConsoleSamlConnectionFragment, unknown>;
 export const ConsoleSsoConnectionFragmentDoc = new TypedDocumentString(`
     fragment ConsoleSsoConnection on SsoConnection {
   id
@@ -579,8 +651,35 @@ export const ConsoleSsoConnectionFragmentDoc = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }
-    `, {"fragmentName":"ConsoleSsoConnection"}) as unknown as TypedDocumentString<ConsoleSsoConnectionFragment, unknown>;
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}`, {"fragmentName":"ConsoleSsoConnection"}) as unknown as TypedDocumentString<ConsoleSsoConnectionFragment, unknown>;
 export const ConsoleAppPasswordsDocument = new TypedDocumentString(`
     query ConsoleAppPasswords {
   appPasswords {
@@ -968,6 +1067,78 @@ export const ConsoleClearUploadedCustomerRolesDocument = new TypedDocumentString
   clearUploadedCustomerRoles
 }
     `) as unknown as TypedDocumentString<ConsoleClearUploadedCustomerRolesMutation, ConsoleClearUploadedCustomerRolesMutationVariables>;
+export const ConsoleSamlServiceProviderDocument = new TypedDocumentString(`
+    query ConsoleSamlServiceProvider {
+  samlServiceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSamlServiceProviderQuery, ConsoleSamlServiceProviderQueryVariables>;
+export const ConsoleCreateSamlConnectionDocument = new TypedDocumentString(`
+    mutation ConsoleCreateSamlConnection($input: SamlConnectionInput!) {
+  createSamlConnection(input: $input) {
+    ...ConsoleSamlConnection
+  }
+}
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}`) as unknown as TypedDocumentString<ConsoleCreateSamlConnectionMutation, ConsoleCreateSamlConnectionMutationVariables>;
+export const ConsoleUpdateSamlConnectionDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateSamlConnection($id: ID!, $input: SamlConnectionInput!, $expectedVersion: Int) {
+  updateSamlConnection(id: $id, input: $input, expectedVersion: $expectedVersion) {
+    ...ConsoleSamlConnection
+  }
+}
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}`) as unknown as TypedDocumentString<ConsoleUpdateSamlConnectionMutation, ConsoleUpdateSamlConnectionMutationVariables>;
 export const ConsoleMeDocument = new TypedDocumentString(`
     query ConsoleMe {
   me {
@@ -998,7 +1169,32 @@ export const ConsoleSsoConnectionsDocument = new TypedDocumentString(`
     ssoCreateUnknownGroups
   }
 }
-    fragment ConsoleSsoConnection on SsoConnection {
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+fragment ConsoleSsoConnection on SsoConnection {
   id
   protocol
   name
@@ -1015,6 +1211,9 @@ export const ConsoleSsoConnectionsDocument = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }`) as unknown as TypedDocumentString<ConsoleSsoConnectionsQuery, ConsoleSsoConnectionsQueryVariables>;
 export const ConsoleCreateOidcConnectionDocument = new TypedDocumentString(`
     mutation ConsoleCreateOidcConnection($input: CreateOidcConnectionInput!) {
@@ -1022,7 +1221,32 @@ export const ConsoleCreateOidcConnectionDocument = new TypedDocumentString(`
     ...ConsoleSsoConnection
   }
 }
-    fragment ConsoleSsoConnection on SsoConnection {
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+fragment ConsoleSsoConnection on SsoConnection {
   id
   protocol
   name
@@ -1039,6 +1263,9 @@ export const ConsoleCreateOidcConnectionDocument = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }`) as unknown as TypedDocumentString<ConsoleCreateOidcConnectionMutation, ConsoleCreateOidcConnectionMutationVariables>;
 export const ConsoleUpdateOidcConnectionDocument = new TypedDocumentString(`
     mutation ConsoleUpdateOidcConnection($id: ID!, $input: UpdateOidcConnectionInput!, $expectedVersion: Int) {
@@ -1046,7 +1273,32 @@ export const ConsoleUpdateOidcConnectionDocument = new TypedDocumentString(`
     ...ConsoleSsoConnection
   }
 }
-    fragment ConsoleSsoConnection on SsoConnection {
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+fragment ConsoleSsoConnection on SsoConnection {
   id
   protocol
   name
@@ -1063,6 +1315,9 @@ export const ConsoleUpdateOidcConnectionDocument = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }`) as unknown as TypedDocumentString<ConsoleUpdateOidcConnectionMutation, ConsoleUpdateOidcConnectionMutationVariables>;
 export const ConsoleDisableSsoConnectionDocument = new TypedDocumentString(`
     mutation ConsoleDisableSsoConnection($id: ID!) {
@@ -1070,7 +1325,32 @@ export const ConsoleDisableSsoConnectionDocument = new TypedDocumentString(`
     ...ConsoleSsoConnection
   }
 }
-    fragment ConsoleSsoConnection on SsoConnection {
+    fragment ConsoleSamlConnection on SamlConnection {
+  id
+  name
+  version
+  idpMetadataUrl
+  idpEntityId
+  idpSsoUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256Fingerprint
+  }
+  wantAssertionsSigned
+  wantResponseSigned
+  emailAttribute
+  givenNameAttribute
+  familyNameAttribute
+  groupsAttribute
+  serviceProvider {
+    entityId
+    acsUrl
+    metadataUrl
+    signInUrl
+  }
+}
+fragment ConsoleSsoConnection on SsoConnection {
   id
   protocol
   name
@@ -1087,6 +1367,9 @@ export const ConsoleDisableSsoConnectionDocument = new TypedDocumentString(`
   callbackUrl
   domains
   lastTestResult
+  saml {
+    ...ConsoleSamlConnection
+  }
 }`) as unknown as TypedDocumentString<ConsoleDisableSsoConnectionMutation, ConsoleDisableSsoConnectionMutationVariables>;
 export const ConsoleDeleteSsoConnectionDocument = new TypedDocumentString(`
     mutation ConsoleDeleteSsoConnection($id: ID!) {

@@ -23,6 +23,8 @@ export interface SsoVerified {
   connection: SsoConnection;
   identity: SsoIdentity;
   flow: SsoFlowState;
+  /** Where the signed-in browser goes, a console path the sign-in kept (SAML's RelayState); the console's start page otherwise. */
+  returnTo?: string;
 }
 
 const CODE_OF_STATUS: Record<number, DomainErrorCode> = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 400: "BAD_USER_INPUT" };

@@ -79,7 +79,7 @@ export function ssoRoutes(deps: SsoRouteDependencies): Router {
       const { user } = await deps.signIn.complete(em, verified.connection, verified.identity);
       const session = await deps.login.openSession(company.id, user.id);
       res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(req, session.expiresAt));
-      sendSignedIn(res, user.userName, CONSOLE);
+      sendSignedIn(res, user.userName, verified.returnTo ?? CONSOLE);
     } catch (err) {
       await answerRefusal(res, company, err);
     }
