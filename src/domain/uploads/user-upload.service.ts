@@ -1,3 +1,4 @@
+import { UserOrigin } from "../users/user-origin.js";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -101,7 +102,7 @@ export class UserUploadService {
               // A user created by an upload gets its access from the mapping of the roles it lists
               // (One Model's SCIM guide: "assign One Model roles from the mapping ... configured for
               // SSO or File Based User Upload").
-              const user = await this.users.create(txScope, { ...newUser(row), autoAssignRoles: true });
+              const user = await this.users.create(txScope, { ...newUser(row), autoAssignRoles: true }, { origin: UserOrigin.UPLOAD });
               action = "CREATED";
               userId = user.id;
             }
