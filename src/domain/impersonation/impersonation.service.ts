@@ -37,6 +37,18 @@ export class ImpersonationService {
   constructor(private readonly tokens: SessionSigner) {}
 
   /**
+   * The platform operator behind an impersonated session (RFC 8693 `act`), so the impersonated
+   * user's screens can name who is really acting; null for any other session. The operator lives
+   * in the platform company, outside the caller's tenant, and is read by the id the token carries.
+   */
+  async impersonatorOf(scope: Scope): Promise<{ id: string; userName: string } | null> {
+    const operatorId = scope.principal.impersonatorUserId;
+    if (!operatorId || !isUuid(operatorId)) return null;
+    const operator = await scope.em.findOne(User, { id: operatorId, isPlatformOperator: true }, { filters: false, fields: ["id", "userName"] });
+    return operator ? { id: operator.id, userName: operator.userName } : null;
+  }
+
+  /**
    * Opens the session and records it as an AuditEvent (`session.impersonate`) in the target
    * company, in the same transaction: an impersonation that left no record cannot happen.
    */
