@@ -1,23 +1,49 @@
 import { useCallback, useEffect, useState } from "react";
 import { graphql, SessionEnded, signOut } from "./api";
+import { AccessRolesPage } from "./access-roles-page";
+import { CustomerRolePage } from "./customer-role-page";
+import { CustomerRolesPage } from "./customer-roles-page";
 import { ConsoleMeDocument, type ConsoleMeQuery } from "./generated/graphql";
+import { ImpersonationBanner } from "./impersonation-banner";
+import { Link } from "./link";
+import { navigate, usePath } from "./navigation";
+import { can, type Permissions } from "./permissions";
 import { ScimIntegration } from "./scim-integration";
 import { SignIn } from "./sign-in";
+import { UserPage } from "./user-page";
+import { UsersPage } from "./users-page";
 
 export type Me = ConsoleMeQuery["me"];
+export type Principal = ConsoleMeQuery["principal"];
 
-type State = { kind: "loading" } | { kind: "signed-out"; message?: string } | { kind: "signed-in"; me: Me };
+type State = { kind: "loading" } | { kind: "signed-out"; message?: string } | { kind: "signed-in"; me: Me; principal: Principal };
 
 const SESSION_ENDED = "Your session has ended (it expired or was signed out). Sign in again.";
+
+/** A page of the console: where it lives, its name in the navigation, and who may see it. */
+interface Section {
+  path: string;
+  label: string;
+  group?: string;
+  allowed: (p: Permissions) => boolean;
+}
+
+const SECTIONS: Section[] = [
+  { path: "/admin/users", label: "Users", allowed: can.viewUsers },
+  { path: "/admin/customer-roles", label: "Customer roles", allowed: can.viewUsers },
+  { path: "/admin/access-roles", label: "Access roles", allowed: can.viewAccessRoles },
+  { path: "/admin/integrations/scim", label: "SCIM", group: "Integrations", allowed: can.viewScimIntegration },
+];
 
 /** The console: sign-in until there is a session, then its pages. */
 export function Console() {
   const [state, setState] = useState<State>({ kind: "loading" });
+  const path = usePath();
 
   const loadMe = useCallback(async (afterSignIn: boolean) => {
     try {
-      const { me } = await graphql(ConsoleMeDocument);
-      setState({ kind: "signed-in", me });
+      const { me, principal } = await graphql(ConsoleMeDocument);
+      setState({ kind: "signed-in", me, principal });
     } catch (err) {
       // On first load a missing session is the normal start, not an event worth a message.
       const message = err instanceof SessionEnded ? (afterSignIn ? err.message : undefined) : String((err as Error).message);
@@ -30,47 +56,88 @@ export function Console() {
   }, [loadMe]);
 
   const sessionEnded = useCallback(() => setState({ kind: "signed-out", message: SESSION_ENDED }), []);
+  const endSession = useCallback(async (message: string) => {
+    await signOut();
+    setState({ kind: "signed-out", message });
+  }, []);
 
   if (state.kind === "loading") return <p className="loading">Loading…</p>;
   if (state.kind === "signed-out") {
     return <SignIn message={state.message} onSignedIn={() => loadMe(true)} />;
   }
+  const permissions = state.principal.permissions;
+  const sections = SECTIONS.filter((s) => s.allowed(permissions));
+  const current = sections.find((s) => path === s.path || path.startsWith(`${s.path}/`));
   return (
     <>
+      {state.principal.impersonator && (
+        <ImpersonationBanner operator={state.principal.impersonator.userName} user={state.me.userName} onEnd={() => endSession("The impersonated session has ended.")} />
+      )}
       <header className="top">
         <span className="brand">rolebridge admin</span>
         <nav aria-label="Main">
           <ul>
-            <li>
-              <span className="nav-group">Integrations</span>
-              <ul>
-                <li>
-                  <a href="/admin/integrations/scim" aria-current="page">
-                    SCIM
-                  </a>
-                </li>
-              </ul>
-            </li>
+            {sections.map((s) => (
+              <li key={s.path}>
+                {s.group && <span className="nav-group">{s.group}</span>}
+                <Link href={s.path} aria-current={s === current ? "page" : undefined}>
+                  {s.label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
         <span className="who">
           Signed in as <strong>{state.me.userName}</strong>
         </span>
-        <button
-          type="button"
-          onClick={async () => {
-            await signOut();
-            setState({ kind: "signed-out", message: "You have signed out." });
-          }}
-        >
+        <button type="button" onClick={() => endSession("You have signed out.")}>
           Sign out
         </button>
       </header>
       <main>
-        <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />
+        <Page path={path} section={current} sections={sections} me={state.me} principal={state.principal} onSessionEnded={sessionEnded} />
       </main>
     </>
   );
+}
+
+function Page(props: { path: string; section?: Section; sections: Section[]; me: Me; principal: Principal; onSessionEnded: () => void }) {
+  const { path, section, sections, me, principal, onSessionEnded } = props;
+  // A service account signs in to manage its own app password: it lands there.
+  const first = (me.isServiceAccount && sections.find((s) => s.path === "/admin/integrations/scim")) || sections[0];
+  useEffect(() => {
+    // /admin/ (or a page this user may not open) goes to the first page the user may see.
+    if (!section && first && (path === "/admin" || path === "/admin/")) navigate(first.path);
+  }, [section, first, path]);
+  if (!section) {
+    if (!first) return <p className="notice">Your account holds no permission that this console offers. Ask a company administrator for a role.</p>;
+    if (path === "/admin" || path === "/admin/") return null;
+    return (
+      <p className="error" role="alert">
+        There is no page at {path} for your account. <Link href={first.path}>Go to {first.label}</Link>
+      </p>
+    );
+  }
+  const rest = path.slice(section.path.length).split("?")[0]!.replace(/^\//, "");
+  const permissions = principal.permissions;
+  switch (section.path) {
+    case "/admin/users":
+      return rest ? (
+        <UserPage id={decodeURIComponent(rest)} me={me} permissions={permissions} onSessionEnded={onSessionEnded} />
+      ) : (
+        <UsersPage onSessionEnded={onSessionEnded} />
+      );
+    case "/admin/customer-roles":
+      return rest ? (
+        <CustomerRolePage id={decodeURIComponent(rest)} permissions={permissions} onSessionEnded={onSessionEnded} />
+      ) : (
+        <CustomerRolesPage permissions={permissions} onSessionEnded={onSessionEnded} />
+      );
+    case "/admin/access-roles":
+      return <AccessRolesPage permissions={permissions} onSessionEnded={onSessionEnded} />;
+    default:
+      return <ScimIntegration me={me} onSessionEnded={onSessionEnded} />;
+  }
 }
 
 /** Runs an API call; a SessionEnded goes to `onSessionEnded`, any other error is returned as its message. */
