@@ -203,7 +203,8 @@ function param(params: unknown[], value: unknown): string {
   return "?";
 }
 
-function escapeLike(value: string): string {
+/** A literal as a LIKE pattern that matches only itself (backslash is PostgreSQL's default escape). */
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -27,6 +27,7 @@ import { jwksRoute } from "../auth/jwks.route.js";
 import { oauth2TokenRoute } from "../auth/oauth2-token.route.js";
 import { oauthMetadataRoute } from "../auth/oauth-metadata.route.js";
 import { consoleSessionRoute } from "../auth/console-session.route.js";
+import { consoleImpersonationRoute } from "../auth/console-impersonation.route.js";
 import { adminConsoleRoutes } from "./admin-console.route.js";
 import { graphqlExplorer } from "./graphql-explorer.route.js";
 import { answerRefusedLogins, answerRefusedScimAttempts, trustProxySetting } from "./rate-limit.js";
@@ -106,6 +107,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
   // The admin console: its cookie session (sign-in through the same LoginService as the login
   // mutation) and its static files.
   app.use(consoleSessionRoute(services.orm, services.login));
+  app.use(consoleImpersonationRoute(services.orm, services.tokens, services.impersonation));
   app.use(adminConsoleRoutes(services.config.ADMIN_CONSOLE_DIR));
   // The users-and-roles CSV, authenticated with the same bearer session as /graphql.
   app.use(reportRoutes(services));
