@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
-import { graphql, SessionEnded, signOut } from "./api";
+import { endImpersonation, graphql, SessionEnded, signOut } from "./api";
 import { AccessRolesPage } from "./access-roles-page";
 import { CustomerRolePage } from "./customer-role-page";
 import { CustomerRolesPage } from "./customer-roles-page";
 import { ConsoleMeDocument, type ConsoleMeQuery } from "./generated/graphql";
+import { ImpersonatePage } from "./impersonate-page";
 import { ImpersonationBanner } from "./impersonation-banner";
 import { Link } from "./link";
 import { navigate, usePath } from "./navigation";
@@ -25,7 +26,7 @@ interface Section {
   path: string;
   label: string;
   group?: string;
-  allowed: (p: Permissions) => boolean;
+  allowed: (p: Permissions, principal: Principal) => boolean;
 }
 
 const SECTIONS: Section[] = [
@@ -33,6 +34,7 @@ const SECTIONS: Section[] = [
   { path: "/admin/customer-roles", label: "Customer roles", allowed: can.viewUsers },
   { path: "/admin/access-roles", label: "Access roles", allowed: can.viewAccessRoles },
   { path: "/admin/integrations/scim", label: "SCIM", group: "Integrations", allowed: can.viewScimIntegration },
+  { path: "/admin/impersonate", label: "Impersonate", allowed: (_, principal) => principal.isPlatformOperator },
 ];
 
 /** The console: sign-in until there is a session, then its pages. */
@@ -66,12 +68,23 @@ export function Console() {
     return <SignIn message={state.message} onSignedIn={() => loadMe(true)} />;
   }
   const permissions = state.principal.permissions;
-  const sections = SECTIONS.filter((s) => s.allowed(permissions));
+  const sections = SECTIONS.filter((s) => s.allowed(permissions, state.principal));
   const current = sections.find((s) => path === s.path || path.startsWith(`${s.path}/`));
   return (
     <>
       {state.principal.impersonator && (
-        <ImpersonationBanner operator={state.principal.impersonator.userName} user={state.me.userName} onEnd={() => endSession("The impersonated session has ended.")} />
+        <ImpersonationBanner
+          operator={state.principal.impersonator.userName}
+          user={state.me.userName}
+          onEnd={async () => {
+            // Back to the operator's own session when the console opened this one; otherwise it just ends.
+            // The new principal first, then its page: the old one's navigation would redirect elsewhere.
+            if (await endImpersonation()) {
+              await loadMe(true);
+              navigate("/admin/impersonate");
+            } else setState({ kind: "signed-out", message: "The impersonated session has ended." });
+          }}
+        />
       )}
       <header className="top">
         <span className="brand">rolebridge admin</span>
@@ -95,14 +108,30 @@ export function Console() {
         </button>
       </header>
       <main>
-        <Page path={path} section={current} sections={sections} me={state.me} principal={state.principal} onSessionEnded={sessionEnded} />
+        <Page
+          path={path}
+          section={current}
+          sections={sections}
+          me={state.me}
+          principal={state.principal}
+          onSessionEnded={sessionEnded}
+          onImpersonating={() => void loadMe(true).then(() => navigate("/admin/"))}
+        />
       </main>
     </>
   );
 }
 
-function Page(props: { path: string; section?: Section; sections: Section[]; me: Me; principal: Principal; onSessionEnded: () => void }) {
-  const { path, section, sections, me, principal, onSessionEnded } = props;
+function Page(props: {
+  path: string;
+  section?: Section;
+  sections: Section[];
+  me: Me;
+  principal: Principal;
+  onSessionEnded: () => void;
+  onImpersonating: () => void;
+}) {
+  const { path, section, sections, me, principal, onSessionEnded, onImpersonating } = props;
   // A service account signs in to manage its own app password: it lands there.
   const first = (me.isServiceAccount && sections.find((s) => s.path === "/admin/integrations/scim")) || sections[0];
   useEffect(() => {
@@ -135,6 +164,8 @@ function Page(props: { path: string; section?: Section; sections: Section[]; me:
       );
     case "/admin/access-roles":
       return <AccessRolesPage permissions={permissions} onSessionEnded={onSessionEnded} />;
+    case "/admin/impersonate":
+      return <ImpersonatePage onStarted={onImpersonating} onSessionEnded={onSessionEnded} />;
     default:
       return <ScimIntegration me={me} onSessionEnded={onSessionEnded} />;
   }

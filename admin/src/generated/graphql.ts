@@ -425,6 +425,11 @@ export type ConsoleSetRoleMappingMutationVariables = Exact<{
 
 export type ConsoleSetRoleMappingMutation = { setRoleMapping: { version: number, diff: { applied: boolean, dryRun: boolean, accessChanges: Array<{ kind: AccessRoleKind, roleId: string, roleName: string, gainedCount: number, lostCount: number, gained: Array<{ id: string, userName: string }>, lost: Array<{ id: string, userName: string }> }> } | null } };
 
+export type ConsoleImpersonationCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleImpersonationCompaniesQuery = { companies: Array<{ id: string, slug: string, name: string }> };
+
 export type ConsoleMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -752,6 +757,15 @@ export const ConsoleSetRoleMappingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleSetRoleMappingMutation, ConsoleSetRoleMappingMutationVariables>;
+export const ConsoleImpersonationCompaniesDocument = new TypedDocumentString(`
+    query ConsoleImpersonationCompanies {
+  companies {
+    id
+    slug
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleImpersonationCompaniesQuery, ConsoleImpersonationCompaniesQueryVariables>;
 export const ConsoleMeDocument = new TypedDocumentString(`
     query ConsoleMe {
   me {
