@@ -191,7 +191,7 @@ function RoleSection({ kind, title, roles, editable, change }: { kind: Kind; tit
       {editable && (
         <details className="create">
           <summary>New {kind === "data" ? "data-access" : "app-access"} role</summary>
-          <form onSubmit={create}>
+          <form onSubmit={create} aria-label={`New ${kind === "data" ? "data-access" : "app-access"} role`}>
             <RoleFields kind={kind} idPrefix={`${idPrefix}-new`} />
             <button type="submit">Create</button>
           </form>
@@ -241,6 +241,7 @@ function RoleFields({ kind, idPrefix, role }: { kind: Kind; idPrefix: string; ro
 function RoleForm(props: { kind: Kind; idPrefix: string; role: Role; submitLabel: string; onCancel: () => void; onSubmit: (values: RoleValues) => Promise<void> }) {
   return (
     <form
+      aria-label={`Edit ${props.role.name}`}
       onSubmit={(e) => {
         e.preventDefault();
         void props.onSubmit(formValues(e.currentTarget, props.kind));

@@ -257,3 +257,42 @@ it("a platform operator impersonates a company's administrator from the console 
   expect(errors.filter((e) => !/status of 404 .*\/admin\/session\/impersonation$/.test(e))).toEqual([]);
   await context.close();
 });
+
+it("creates an app-access role with permissions, edits it, is told when a name is taken, and deletes it after confirming", async () => {
+  const { context, page, errors } = await openPage({ width: 1280, height: 800 });
+  await signIn(page, co.admin.userName, "/admin/access-roles");
+  await page.getByRole("heading", { level: 1, name: "Access roles" }).waitFor();
+  const apps = page.locator("section", { has: page.getByRole("heading", { name: "App-access roles" }) });
+
+  await apps.getByText("New app-access role").click();
+  const create = apps.getByRole("form", { name: "New app-access role" });
+  await create.getByLabel("Name").fill("Helpdesk");
+  await create.getByLabel("Description").fill("Resets passwords");
+  await create.getByRole("checkbox", { name: "CanManageUsers" }).check();
+  await create.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("status").getByText("Created Helpdesk.").waitFor();
+  await apps.getByRole("row", { name: /Helpdesk/ }).getByRole("cell", { name: "CanManageUsers" }).waitFor();
+
+  await apps.getByRole("button", { name: "Edit Helpdesk" }).click();
+  const edit = apps.getByRole("form", { name: "Edit Helpdesk" });
+  await edit.getByRole("checkbox", { name: "CanViewUsers" }).check();
+  await edit.getByRole("button", { name: "Save" }).click();
+  await apps.getByRole("row", { name: /Helpdesk/ }).getByRole("cell", { name: "CanManageUsers, CanViewUsers" }).waitFor();
+
+  // The server refuses a name that is taken, ignoring case; its message is shown and nothing is created.
+  await create.getByLabel("Name").fill("helpdesk");
+  await create.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("alert").getByText("name is already taken").waitFor();
+  expect(await apps.getByRole("row", { name: /Helpdesk/i }).count()).toBe(1);
+  await shot(page, "10-access-roles-conflict");
+
+  await apps.getByRole("button", { name: "Delete Helpdesk" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await confirm.getByRole("button", { name: "Yes, delete" }).click();
+  await page.getByRole("status").getByText("Deleted Helpdesk.").waitFor();
+  expect(await apps.getByRole("row", { name: /Helpdesk/ }).count()).toBe(0);
+  const roles = await ok(app, co.adminToken, `{ appAccessRoles { name } }`);
+  expect(roles.appAccessRoles.map((r: { name: string }) => r.name)).not.toContain("Helpdesk");
+  expect(errors).toEqual([]);
+  await context.close();
+});
