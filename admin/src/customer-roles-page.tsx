@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
 import { attempt } from "./console";
-import { ConsoleCustomerRolesDocument, type ConsoleCustomerRolesQuery, type CustomerRoleWhere } from "./generated/graphql";
+import { ConsoleCustomerRolesDocument, type ConsoleCustomerRolesQuery, ConsoleUnmappedCustomerRolesDocument, type CustomerRoleWhere } from "./generated/graphql";
 import { Link } from "./link";
 import { can, type Permissions } from "./permissions";
 
@@ -10,6 +10,7 @@ const PAGE_SIZE = 50;
 /** Customer-supplied roles by name with member counts; an unmapped role stands out, since it grants nothing yet. */
 export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions: Permissions; onSessionEnded: () => void }) {
   const [search, setSearch] = useState("");
+  const [onlyUnmapped, setOnlyUnmapped] = useState(false);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [data, setData] = useState<ConsoleCustomerRolesQuery["customerRoles"]>();
   const [error, setError] = useState<string>();
@@ -17,13 +18,22 @@ export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions
   const after = cursors[cursors.length - 1] ?? null;
 
   const load = useCallback(async () => {
+    const page = { first: PAGE_SIZE, after };
     const where: CustomerRoleWhere | undefined = search.trim() ? { displayName: { sw: search.trim() } } : undefined;
-    const result = await attempt(() => graphql(ConsoleCustomerRolesDocument, { where, page: { first: PAGE_SIZE, after }, withMapping }), onSessionEnded);
+    const result = await attempt(
+      async () =>
+        onlyUnmapped
+          ? // An unmapped role has no mapping to show: the same rows with mapping null.
+            { ...(await graphql(ConsoleUnmappedCustomerRolesDocument, { page })).unmappedCustomerRoles, unmapped: true }
+          : (await graphql(ConsoleCustomerRolesDocument, { where, page, withMapping })).customerRoles,
+      onSessionEnded,
+    );
     if (result.ok) {
-      setData(result.value.customerRoles);
+      const value = result.value;
+      setData("unmapped" in value ? { ...value, nodes: value.nodes.map((r) => ({ ...r, mapping: null })) } : value);
       setError(undefined);
     } else setError(result.message);
-  }, [search, after, withMapping, onSessionEnded]);
+  }, [search, onlyUnmapped, after, withMapping, onSessionEnded]);
 
   useEffect(() => {
     void load();
@@ -31,7 +41,9 @@ export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSearch(String(new FormData(event.currentTarget).get("search") ?? ""));
+    const form = new FormData(event.currentTarget);
+    setSearch(String(form.get("search") ?? ""));
+    setOnlyUnmapped(form.get("unmapped") === "on");
     setCursors([null]);
   }
 
@@ -46,9 +58,19 @@ export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions
         <form className="filters" role="search" onSubmit={apply}>
           <div className="field">
             <label htmlFor="role-search">Name starts with</label>
-            <input id="role-search" name="search" type="search" defaultValue={search} />
+            <input id="role-search" name="search" type="search" defaultValue={search} aria-describedby={withMapping ? "role-search-hint" : undefined} />
           </div>
+          {withMapping && (
+            <label className="check">
+              <input type="checkbox" name="unmapped" defaultChecked={onlyUnmapped} /> Only unmapped roles
+            </label>
+          )}
           <button type="submit">Search</button>
+          {withMapping && (
+            <p id="role-search-hint" className="hint">
+              The unmapped roles are listed by name, all of them: the name search applies to the full list.
+            </p>
+          )}
         </form>
       </section>
       {error && (

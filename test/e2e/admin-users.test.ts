@@ -77,6 +77,9 @@ it("maps an unmapped role after previewing who gains what, and the member's effe
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customer roles" }).click();
   await page.getByRole("heading", { level: 1, name: "Customer roles" }).waitFor();
+  await page.getByRole("checkbox", { name: "Only unmapped roles" }).check();
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("heading", { name: "2 customer roles" }).waitFor();
   const row = page.getByRole("row", { name: /Sales \(EMEA\)/ });
   await row.getByText("Unmapped").waitFor();
   expect(await row.getByRole("cell", { name: "1", exact: true }).count()).toBe(1);

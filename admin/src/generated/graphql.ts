@@ -425,6 +425,13 @@ export type ConsoleSetRoleMappingMutationVariables = Exact<{
 
 export type ConsoleSetRoleMappingMutation = { setRoleMapping: { version: number, diff: { applied: boolean, dryRun: boolean, accessChanges: Array<{ kind: AccessRoleKind, roleId: string, roleName: string, gainedCount: number, lostCount: number, gained: Array<{ id: string, userName: string }>, lost: Array<{ id: string, userName: string }> }> } | null } };
 
+export type ConsoleUnmappedCustomerRolesQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ConsoleUnmappedCustomerRolesQuery = { unmappedCustomerRoles: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, displayName: string, externalId: string | null, memberCount: number }> } };
+
 export type ConsoleImpersonationCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -757,6 +764,23 @@ export const ConsoleSetRoleMappingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleSetRoleMappingMutation, ConsoleSetRoleMappingMutationVariables>;
+export const ConsoleUnmappedCustomerRolesDocument = new TypedDocumentString(`
+    query ConsoleUnmappedCustomerRoles($page: PageInput) {
+  unmappedCustomerRoles(page: $page) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      displayName
+      externalId
+      memberCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUnmappedCustomerRolesQuery, ConsoleUnmappedCustomerRolesQueryVariables>;
 export const ConsoleImpersonationCompaniesDocument = new TypedDocumentString(`
     query ConsoleImpersonationCompanies {
   companies {
