@@ -68,7 +68,7 @@ export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions
           <button type="submit">Search</button>
           {withMapping && (
             <p id="role-search-hint" className="hint">
-              The unmapped roles are listed by name, all of them: the name search applies to the full list.
+              With “Only unmapped roles” every unmapped role is listed, by name, and the name search is not applied.
             </p>
           )}
         </form>
