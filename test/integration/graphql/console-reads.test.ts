@@ -139,6 +139,21 @@ describe("what the console's lists cost", () => {
     expect(large.sql).toHaveLength(small.sql.length);
   });
 
+  it("effective access on a page of users is batched: the same statements for 10 users as for 300", async () => {
+    const PAGE = `query($first: Int!) { users(orderBy: { field: USER_NAME }, page: { first: $first }) {
+        nodes { userName effectiveAccess { permissions dataAccessRoles { role { name } grants { kind } } appAccessRoles { role { name } } } } } }`;
+    const small = await counted.recorded(() => gql(app.url, PAGE, { first: 10 }, b.adminToken));
+    const large = await counted.recorded(() => gql(app.url, PAGE, { first: 300 }, b.adminToken));
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.errors).toBeUndefined();
+    expect(large.result.data!.users.nodes).toHaveLength(300);
+    const admin = large.result.data!.users.nodes.find((u: { userName: string }) => u.userName === b.admin.userName);
+    expect(admin.effectiveAccess.appAccessRoles).toEqual([{ role: { name: "Company Administrator" } }]);
+    expect(admin.effectiveAccess.permissions).toContain("CanConfigureCompany");
+    expect(large.sql).toHaveLength(small.sql.length);
+    expect(small.sql.length).toBeLessThanOrEqual(7);
+  });
+
   it("customer roles with member counts and mappings read no member row, and cost the same for 1 role as for 11", async () => {
     const LIST = `{ customerRoles { totalCount nodes { displayName memberCount mapping { dataAccessRoles { name } } } } }`;
     const one = await counted.recorded(() => gql(app.url, LIST, {}, b.adminToken));
