@@ -65,7 +65,7 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
   }, [load]);
 
   useEffect(() => {
-    void attempt(() => graphql(ConsoleCustomerRoleChoicesDocument), onSessionEnded).then((r) => r.ok && setRoles(r.value.customerRoles.nodes));
+    void attempt(() => graphql(ConsoleCustomerRoleChoicesDocument), onSessionEnded).then((r) => (r.ok ? setRoles(r.value.customerRoles.nodes) : setError(r.message)));
   }, [onSessionEnded]);
 
   function apply(event: FormEvent<HTMLFormElement>) {
