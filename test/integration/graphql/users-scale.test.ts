@@ -113,3 +113,44 @@ describe(`users page among ${USERS.toLocaleString("en")} users`, () => {
     expect(plan).not.toMatch(/Seq Scan on user_account/);
   });
 });
+
+describe("a customer role of 50,000 members on the console's role page", () => {
+  const ROLE_PAGE = `query($id: ID!, $after: String) { customerRole(id: $id) {
+      displayName memberCount mapping { dataAccessRoles { name } }
+      members(page: { first: 50, after: $after }) { totalCount pageInfo { endCursor hasNextPage } nodes { userId userName source } } }
+    dataAccessRoles { id name } appAccessRoles { id name } }`;
+  let big: string;
+  let small: string;
+
+  beforeAll(async () => {
+    const create = (name: string) =>
+      gql(app.url, `mutation($n: String!) { createCustomerRole(input: { displayName: $n }) { id } }`, { n: name }, a.adminToken).then((r) => r.data!.createCustomerRole.id as string);
+    big = await create("Everyone");
+    small = await create("Few");
+    const conn = app.orm.em.fork().getConnection();
+    await conn.execute(
+      `insert into membership (company_id, customer_role_id, user_id, source)
+       select company_id, ?, id, 'scim-group' from user_account where company_id = ? and user_name like 'user-%' and user_name < 'user-050001'`,
+      [big, a.company.id],
+    );
+    await conn.execute(`insert into membership (company_id, customer_role_id, user_id, source) select company_id, ?, id, 'manual' from user_account where company_id = ? and user_name like 'user-%' and user_name < 'user-000003'`, [
+      small,
+      a.company.id,
+    ]);
+    await conn.execute(`analyze membership`);
+  }, 120_000);
+
+  it("opens and pages as a role of 2 members does: the same statements, the count an aggregate", async () => {
+    const few = await counted.recorded(() => gql(app.url, ROLE_PAGE, { id: small }, a.adminToken));
+    const first = await counted.recorded(() => gql(app.url, ROLE_PAGE, { id: big }, a.adminToken));
+    expect(first.result.errors).toBeUndefined();
+    const role = first.result.data!.customerRole;
+    expect(role.memberCount).toBe(50_000);
+    expect(role.members.nodes).toHaveLength(50);
+    expect(first.sql).toHaveLength(few.sql.length);
+
+    const next = await counted.recorded(() => gql(app.url, ROLE_PAGE, { id: big, after: role.members.pageInfo.endCursor }, a.adminToken));
+    expect(next.result.data!.customerRole.members.nodes[0].userId).not.toBe(role.members.nodes[0].userId);
+    expect(next.sql).toHaveLength(few.sql.length);
+  });
+});
