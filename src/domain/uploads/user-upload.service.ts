@@ -1,4 +1,3 @@
-import { UserOrigin } from "../users/user-origin.js";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -14,6 +13,7 @@ import { inTransaction } from "../unit-of-work.js";
 import type { UserData } from "../users/user-input.js";
 import type { UserService } from "../users/user.service.js";
 import { parseCsv } from "./csv-records.js";
+import { UserOrigin } from "../users/user-origin.js";
 
 /** Who may upload users and clear uploaded memberships. */
 export const UPLOAD_PERMISSIONS = [Permission.CanManageUsers, Permission.CanConfigureCompany] as const;

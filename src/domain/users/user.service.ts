@@ -1,4 +1,3 @@
-import { UserOrigin } from "./user-origin.js";
 import { randomUUID } from "node:crypto";
 import { type Sql, sqlOf } from "../../db/sql.js";
 import { Permission } from "../access-roles/permission.js";
@@ -23,6 +22,7 @@ import { deleteUser, insertUser, lockUserForDeprovision, selectUser, selectUserP
 import type { UserView } from "./user.view.js";
 import { toCompilableWhere, USER_FIELDS, type UserOrderBy, type UserWhere, userSort } from "./user.where.js";
 import { isUuid } from "../uuid.js";
+import { UserOrigin } from "./user-origin.js";
 
 /** Reading users: viewers, user managers, the IdP's SCIM account and company configurators. */
 export const USER_READ_PERMISSIONS = [

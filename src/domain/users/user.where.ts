@@ -1,7 +1,7 @@
-import type { UserOrigin } from "./user-origin.js";
 import type { BooleanComparison, DateTimeComparison, FieldMap, IdComparison, StringComparison, WhereNode } from "../where.js";
 import type { MembershipSourceComparison } from "../customer-roles/customer-role.where.js";
 import type { SortSpec } from "../paging.js";
+import type { UserOrigin } from "./user-origin.js";
 
 /**
  * The users filter: which attribute of a user each where-field compares, for `compileWhere`.
