@@ -179,6 +179,13 @@ it("at phone width the users list and a user's page fit the screen", async () =>
   await page.getByRole("heading", { name: "Effective access" }).waitFor();
   await expectNoHorizontalOverflow(page);
   await shot(page, "7-user-390px");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customer roles" }).click();
+  await page.getByRole("link", { name: "Sales (EMEA)" }).click();
+  await page.getByRole("button", { name: "Edit mapping" }).click();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.locator(".preview").getByRole("heading", { name: /Preview/ }).waitFor();
+  await expectNoHorizontalOverflow(page);
+  await shot(page, "7b-mapping-preview-390px");
   expect(errors).toEqual([]);
   await context.close();
 });
