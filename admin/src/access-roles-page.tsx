@@ -51,9 +51,10 @@ export function AccessRolesPage({ permissions, onSessionEnded }: { permissions: 
         setError(result.message);
         return false;
       }
+      // The message appears with the lists that show the change, not before them.
+      await load();
       setError(undefined);
       setNotice(message);
-      await load();
       return true;
     },
     [load, onSessionEnded],

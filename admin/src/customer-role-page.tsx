@@ -101,9 +101,10 @@ export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: stri
                 onSessionEnded={onSessionEnded}
                 onCancel={() => setEditing(false)}
                 onSaved={async (message) => {
+                  // The message appears with the mapping that shows the change, not before it.
+                  await load();
                   setEditing(false);
                   setNotice(message);
-                  await load();
                 }}
               />
             ) : (

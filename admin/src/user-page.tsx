@@ -80,9 +80,10 @@ export function UserPage({ id, me, permissions, onSessionEnded }: { id: string; 
           isSelf={user.id === me.id}
           onSessionEnded={onSessionEnded}
           onDone={async (message) => {
+            // The message appears with the page that shows the change, not before it.
+            await load();
             setError(undefined);
             setNotice(message);
-            await load();
           }}
           onError={(message) => {
             setNotice(undefined);
