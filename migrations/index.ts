@@ -7,6 +7,7 @@ export const migrationNames: string[] = [
   "Migration20261125191307",
   "Migration20261207070200",
   "Migration20261207070300",
+  "Migration20261207070400",
   "Migration20261207070500",
 ];
 
@@ -16,6 +17,7 @@ export async function loadMigrationsList(): Promise<MigrationObject[]> {
     { name: "Migration20261125191307", class: (await import("./Migration20261125191307.js")).Migration20261125191307 },
     { name: "Migration20261207070200", class: (await import("./Migration20261207070200.js")).Migration20261207070200 },
     { name: "Migration20261207070300", class: (await import("./Migration20261207070300.js")).Migration20261207070300 },
+    { name: "Migration20261207070400", class: (await import("./Migration20261207070400.js")).Migration20261207070400 },
     { name: "Migration20261207070500", class: (await import("./Migration20261207070500.js")).Migration20261207070500 },
   ];
 }

@@ -71,3 +71,24 @@ export async function download(path: string, fileName: string): Promise<void> {
   }
   saveFile(await res.blob(), fileName);
 }
+
+/** A platform operator's impersonated session as a company user, into the cookie (the operator's own waits aside). */
+export async function startImpersonation(companyId: string, userName: string, reason: string): Promise<void> {
+  const res = await fetch("/admin/session/impersonation", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json", ...CSRF },
+    body: JSON.stringify({ companyId, userName, reason }),
+  });
+  if (res.ok) return;
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string; code?: string } } | null;
+  if (res.status === 401) throw new SessionEnded(body?.error?.message ?? "sign in again");
+  throw new ApiError(body?.error?.message ?? `the server answered ${res.status}`, body?.error?.code);
+}
+
+/** Ends an impersonated session; true when the operator's own session is back in the cookie. */
+export async function endImpersonation(): Promise<boolean> {
+  const res = await fetch("/admin/session/impersonation", { method: "DELETE", credentials: "same-origin", headers: CSRF });
+  const body = (await res.json().catch(() => null)) as { restored?: boolean } | null;
+  return Boolean(body?.restored);
+}

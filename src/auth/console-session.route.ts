@@ -10,7 +10,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { DomainError } from "../domain/errors.js";
 import { AttemptsRefused } from "./attempt-limits.js";
 import type { LoginService } from "./login.js";
-import { CSRF_HEADER, hasCsrfHeader, SESSION_COOKIE, sessionCookieOptions } from "./session-cookie.js";
+import { CSRF_HEADER, hasCsrfHeader, OPERATOR_SESSION_COOKIE, SESSION_COOKIE, sessionCookieOptions } from "./session-cookie.js";
 
 const SignIn = z.object({ company: z.string().min(1).max(200), userName: z.string().min(1).max(500), password: z.string().min(1).max(1000) });
 
@@ -45,6 +45,8 @@ export function consoleSessionRoute(orm: MikroORM, login: LoginService): Router 
   router.delete("/admin/session", (req, res) => {
     const { expires: _, ...options } = sessionCookieOptions(req);
     res.clearCookie(SESSION_COOKIE, options);
+    // Signing out of an impersonated session signs the operator out too.
+    res.clearCookie(OPERATOR_SESSION_COOKIE, options);
     res.status(204).end();
   });
   return router;

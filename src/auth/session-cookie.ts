@@ -5,6 +5,12 @@ import type { CookieOptions, Request } from "express";
 export const SESSION_COOKIE = "rolebridge_session";
 
 /**
+ * While a platform operator impersonates a user in the console, the operator's own session waits
+ * here (as httpOnly as the other), so ending the impersonation returns to it without a new sign-in.
+ */
+export const OPERATOR_SESSION_COOKIE = "rolebridge_operator_session";
+
+/**
  * A request authenticated by the cookie must also carry this header. A cross-site form or image
  * cannot set a custom header, and a cross-site fetch that sets one needs a CORS preflight that
  * rolebridge never grants (OWASP CSRF Prevention Cheat Sheet, "Custom Request Headers"), so the

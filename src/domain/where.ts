@@ -157,7 +157,9 @@ function compileComparison(
         else if (op === "ne") out.push(`${fold(col)} is distinct from ${fold(param(params, value))}`);
         else if (op === "co" || op === "sw" || op === "ew") {
           const pattern = `${op === "sw" ? "" : "%"}${escapeLike(value)}${op === "ew" ? "" : "%"}`;
-          out.push(`${col} ${caseExact ? "like" : "ilike"} ${param(params, pattern)}`);
+          // lower(col) like lower(pattern) rather than ilike: a prefix (sw) can then seek a
+          // lower(col) text_pattern_ops index, which no btree can do for ilike.
+          out.push(`${fold(col)} like ${fold(param(params, pattern))}`);
         } else out.push(`${fold(col)} ${ORDER_SQL[op]} ${fold(param(params, value))}`);
         break;
       }
@@ -201,7 +203,8 @@ function param(params: unknown[], value: unknown): string {
   return "?";
 }
 
-function escapeLike(value: string): string {
+/** A literal as a LIKE pattern that matches only itself (backslash is PostgreSQL's default escape). */
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -2,6 +2,7 @@ import { registerEnumType } from "type-graphql";
 import { Permission } from "../domain/access-roles/permission.js";
 import { ScimDeleteMode } from "../domain/companies/company.entity.js";
 import { MembershipSource } from "../domain/customer-roles/membership-source.js";
+import { UserOrigin } from "../domain/users/user-origin.js";
 import { SortDirection } from "./pagination.js";
 import { SsoConnectionStatus, SsoProtocol } from "../domain/sso/sso-connection.entity.js";
 
@@ -39,6 +40,16 @@ registerEnumType(MembershipSource, {
   },
 });
 
+registerEnumType(UserOrigin, {
+  name: "UserOrigin",
+  description: "How a user arrived in the company; set once, when the user is created.",
+  valuesConfig: {
+    SCIM: { description: "Provisioned by an identity provider (SCIM POST /Users)." },
+    UPLOAD: { description: "Created by a file-based user upload." },
+    MANUAL: { description: "Created by an admin (GraphQL, the console, the CLI or the first run)." },
+  },
+});
+
 registerEnumType(SortDirection, {
   name: "SortDirection",
   description: "Sort order.",
@@ -64,4 +75,4 @@ registerEnumType(SsoConnectionStatus, {
   },
 });
 
-export { MembershipSource, Permission, ScimDeleteMode, SortDirection, SsoConnectionStatus, SsoProtocol };
+export { MembershipSource, Permission, ScimDeleteMode, SortDirection, SsoConnectionStatus, SsoProtocol, UserOrigin };

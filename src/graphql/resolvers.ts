@@ -5,6 +5,8 @@ import { RoleMappingResolver } from "./access-roles/role-mapping.resolver.js";
 import { AppPasswordResolver } from "./app-passwords/app-password.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { ImpersonationResolver } from "./auth/impersonation.resolver.js";
+import { PrincipalResolver } from "./auth/principal.resolver.js";
+import { UserEffectiveAccessResolver } from "./access-roles/user-effective-access.resolver.js";
 import { SigningKeyResolver } from "./signing-keys/signing-key.resolver.js";
 import { CompanyResolver } from "./companies/company.resolver.js";
 import { CustomerRoleResolver } from "./customer-roles/customer-role.resolver.js";
@@ -27,6 +29,7 @@ import { SsoConnectionSamlResolver } from "./sso/sso-connection-saml.resolver.js
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
   ImpersonationResolver,
+  PrincipalResolver,
   SigningKeyResolver,
   CompanyResolver,
   UserResolver,
@@ -36,6 +39,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UserCustomerRolesResolver,
   AccessRoleResolver,
   EffectiveAccessResolver,
+  UserEffectiveAccessResolver,
   RoleMappingResolver,
   AppPasswordResolver,
   ProvisioningResolver,

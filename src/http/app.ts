@@ -35,6 +35,7 @@ import { SamlFlow } from "../auth/sso/saml/saml-flow.js";
 import { SamlRequestStore } from "../auth/sso/saml/saml-request.store.js";
 import { SamlResponseValidator } from "../auth/sso/saml/saml-response.js";
 import { AssertionReplayStore } from "../auth/sso/saml/assertion-replay.store.js";
+import { consoleImpersonationRoute } from "../auth/console-impersonation.route.js";
 import { adminConsoleRoutes } from "./admin-console.route.js";
 import { graphqlExplorer } from "./graphql-explorer.route.js";
 import { answerRefusedLogins, answerRefusedScimAttempts, trustProxySetting } from "./rate-limit.js";
@@ -132,6 +133,7 @@ export async function createHttpApp(services: Services, schema: GraphQLSchema, l
       logError: (err) => log.error({ err }, "unexpected error in a single sign-on"),
     }),
   );
+  app.use(consoleImpersonationRoute(services.orm, services.tokens, services.impersonation));
   app.use(adminConsoleRoutes(services.config.ADMIN_CONSOLE_DIR));
   // The users-and-roles CSV, authenticated with the same bearer session as /graphql.
   app.use(reportRoutes(services));

@@ -7,6 +7,7 @@ import { inTransaction } from "../unit-of-work.js";
 import { User } from "../users/user.entity.js";
 import { type UserView, userViewOfEntity } from "../users/user.view.js";
 import { isUuid } from "../uuid.js";
+import { escapeLike } from "../where.js";
 
 /** Impersonated sessions are short: long enough to look into a support case, short enough to lapse on their own. */
 export const IMPERSONATION_TTL_SECONDS = 15 * 60;
@@ -37,25 +38,42 @@ export class ImpersonationService {
   constructor(private readonly tokens: SessionSigner) {}
 
   /**
+   * The platform operator behind an impersonated session (RFC 8693 `act`), so the impersonated
+   * user's screens can name who is really acting; null for any other session. The operator lives
+   * in the platform company, outside the caller's tenant, and is read by the id the token carries.
+   */
+  async impersonatorOf(scope: Scope): Promise<{ id: string; userName: string } | null> {
+    const operatorId = scope.principal.impersonatorUserId;
+    if (!operatorId || !isUuid(operatorId)) return null;
+    const operator = await scope.em.findOne(User, { id: operatorId, isPlatformOperator: true }, { filters: false, fields: ["id", "userName"] });
+    return operator ? { id: operator.id, userName: operator.userName } : null;
+  }
+
+  /**
    * Opens the session and records it as an AuditEvent (`session.impersonate`) in the target
    * company, in the same transaction: an impersonation that left no record cannot happen.
    */
-  async begin(scope: Scope, input: { companyId: string; userId: string; reason: string }): Promise<ImpersonatedSession> {
+  async begin(scope: Scope, input: { companyId: string; reason: string } & ({ userId: string } | { userName: string })): Promise<ImpersonatedSession> {
     // Platform staff only, and not from an impersonated session (no chains of actors).
     requirePlatformOperator(scope);
     const reason = input.reason.trim();
     if (!reason) throw DomainError.invalid("reason", "reason must not be empty; say why you open this session (e.g. the support ticket)");
     if (reason.length > REASON_MAX_LENGTH) throw DomainError.invalid("reason", `reason must be at most ${REASON_MAX_LENGTH} characters`);
     if (!isUuid(input.companyId)) throw DomainError.notFound("Company", input.companyId);
-    if (!isUuid(input.userId)) throw DomainError.notFound("User", input.userId);
+    if ("userId" in input && !isUuid(input.userId)) throw DomainError.notFound("User", input.userId);
 
     return inTransaction(scope, async (em) => {
       // The operator's request is scoped to the platform company; the target lives elsewhere.
       const company = await em.findOne(Company, { id: input.companyId }, { filters: false });
       if (!company) throw DomainError.notFound("Company", input.companyId);
       if (company.isPlatform) throw DomainError.forbidden("platform operators cannot be impersonated");
-      const user = await em.findOne(User, { id: input.userId, company: company.id }, { filters: false, populate: ["emails"] });
-      if (!user) throw DomainError.notFound("User", input.userId);
+      // A support case names the user by userName more often than by id; it is unique ignoring
+      // case (RFC 7643 §4.1.1), so the lookup ignores case too.
+      const user =
+        "userId" in input
+          ? await em.findOne(User, { id: input.userId, company: company.id }, { filters: false, populate: ["emails"] })
+          : await em.findOne(User, { userName: { $ilike: escapeLike(input.userName.trim()) }, company: company.id }, { filters: false, populate: ["emails"] });
+      if (!user) throw DomainError.notFound("User", "userId" in input ? input.userId : input.userName);
       if (!user.active) throw DomainError.invalid("userId", `${user.userName} is inactive; an inactive user cannot be impersonated`);
 
       const operatorId = scope.principal.userId;

@@ -13,6 +13,7 @@ import { inTransaction } from "../unit-of-work.js";
 import type { UserData } from "../users/user-input.js";
 import type { UserService } from "../users/user.service.js";
 import { parseCsv } from "./csv-records.js";
+import { UserOrigin } from "../users/user-origin.js";
 
 /** Who may upload users and clear uploaded memberships. */
 export const UPLOAD_PERMISSIONS = [Permission.CanManageUsers, Permission.CanConfigureCompany] as const;
@@ -101,7 +102,7 @@ export class UserUploadService {
               // A user created by an upload gets its access from the mapping of the roles it lists
               // (One Model's SCIM guide: "assign One Model roles from the mapping ... configured for
               // SSO or File Based User Upload").
-              const user = await this.users.create(txScope, { ...newUser(row), autoAssignRoles: true });
+              const user = await this.users.create(txScope, { ...newUser(row), autoAssignRoles: true }, { origin: UserOrigin.UPLOAD });
               action = "CREATED";
               userId = user.id;
             }

@@ -1,8 +1,9 @@
-import { Cascade, Collection, Entity, Index, ManyToMany, OneToMany, Property } from "@mikro-orm/core";
+import { Cascade, Collection, Entity, Enum, Index, ManyToMany, OneToMany, Property } from "@mikro-orm/core";
 import { AppAccessRole } from "../access-roles/app-access-role.entity.js";
 import { DataAccessRole } from "../access-roles/data-access-role.entity.js";
 import { VersionedEntity } from "../versioned-entity.js";
 import { UserEmail } from "./user-email.entity.js";
+import { UserOrigin } from "./user-origin.js";
 
 /** Extension attributes rolebridge does not model, kept exactly as the IdP sent them (schema URN → object). */
 export type ExtensionAttributes = Record<string, unknown>;
@@ -16,7 +17,22 @@ export type ExtensionAttributes = Record<string, unknown>;
 })
 @Index({ name: "user_account_external_id", properties: ["company", "externalId"] })
 @Index({ name: "user_account_updated_at", properties: ["company", "updatedAt"] })
-export class User extends VersionedEntity<"active" | "extensionAttributes" | "allowSsoLogin" | "autoAssignRoles" | "isServiceAccount" | "isPlatformOperator"> {
+// A console search is a prefix of userName or a name part, ignoring case (lower(col) like 'x%'):
+// text_pattern_ops lets a btree serve that LIKE whatever the database's collation, so a search
+// among 100,000 users reads only the matching index range.
+@Index({
+  name: "user_account_user_name_prefix",
+  expression: 'create index "user_account_user_name_prefix" on "user_account" ("company_id", lower("user_name") text_pattern_ops)',
+})
+@Index({
+  name: "user_account_given_name_prefix",
+  expression: 'create index "user_account_given_name_prefix" on "user_account" ("company_id", lower("given_name") text_pattern_ops)',
+})
+@Index({
+  name: "user_account_family_name_prefix",
+  expression: 'create index "user_account_family_name_prefix" on "user_account" ("company_id", lower("family_name") text_pattern_ops)',
+})
+export class User extends VersionedEntity<"active" | "extensionAttributes" | "allowSsoLogin" | "autoAssignRoles" | "isServiceAccount" | "isPlatformOperator" | "origin"> {
   @Property({ type: "text" })
   userName!: string;
 
@@ -119,6 +135,10 @@ export class User extends VersionedEntity<"active" | "extensionAttributes" | "al
   /** Staff of the platform itself; lives in the reserved platform company. */
   @Property()
   isPlatformOperator: boolean = false;
+
+  /** How the user arrived: SCIM, an upload or an admin; set once, at creation. */
+  @Enum({ items: () => UserOrigin, nativeEnumName: undefined })
+  origin: UserOrigin = UserOrigin.MANUAL;
 
   @ManyToMany(() => DataAccessRole, undefined, { pivotTable: "user_direct_data_access_role" })
   directDataAccessRoles = new Collection<DataAccessRole>(this);

@@ -7,6 +7,7 @@ import type { ScimDeleteMode } from "../companies/company.entity.js";
 import { type PageRequest, type RowPage, selectPageRows, type SortSpec } from "../paging.js";
 import type { CompiledWhere } from "../where.js";
 import type { ExtensionAttributes } from "./user.entity.js";
+import type { UserOrigin } from "./user-origin.js";
 import { type UserEmailView, type UserView, type UserViewRow, toUserView, userViewColumns } from "./user.view.js";
 
 /**
@@ -110,7 +111,7 @@ export function stateOf(view: UserView): UserState {
 }
 
 /** The view of a user whose state is `state`, keeping what the state does not hold (id, times, roles). */
-export function viewOf(base: Pick<UserView, "id" | "createdAt" | "updatedAt" | "version" | "customerRoles" | "hasPassword">, state: UserState): UserView {
+export function viewOf(base: Pick<UserView, "id" | "createdAt" | "updatedAt" | "version" | "customerRoles" | "hasPassword" | "origin">, state: UserState): UserView {
   return {
     ...base,
     userName: state.userName,
@@ -222,19 +223,20 @@ export async function insertUser(
   id: string,
   state: UserState,
   passwordHash: string | null,
+  origin: UserOrigin,
   records?: CarriedRecords,
 ): Promise<{ id: string; version: number; createdAt: Date; updatedAt: Date }> {
-  const values: unknown[] = [companyId, passwordHash, id, ...SCALARS.map((k) => columnValue(k, state[k]))];
+  const values: unknown[] = [companyId, passwordHash, id, origin, ...SCALARS.map((k) => columnValue(k, state[k]))];
   const withEmails = state.emails.length > 0;
   if (withEmails) values.push(emailsParameter(state.emails));
   const carried = records?.(values.length + 1);
   if (carried) values.push(...carried.values);
   const text = statement(`insert:${withEmails}:${carried?.shape}`, () => {
     // The new row is visible to the emails' insert only through RETURNING, hence `from inserted`.
-    const emails = withEmails ? `, emails as (${emailInsert("inserted", SCALARS.length + 4)})` : "";
+    const emails = withEmails ? `, emails as (${emailInsert("inserted", SCALARS.length + 5)})` : "";
     return `with inserted as (
-       insert into user_account (id, company_id, password_hash, ${SCALARS.map((k) => COLUMNS[k]).join(", ")}, is_platform_operator, version, created_at, updated_at)
-       values ($3, $1, $2, ${SCALARS.map((_, i) => `$${i + 4}`).join(", ")}, false, 1, ${CHANGE_TIME}, ${CHANGE_TIME})
+       insert into user_account (id, company_id, password_hash, origin, ${SCALARS.map((k) => COLUMNS[k]).join(", ")}, is_platform_operator, version, created_at, updated_at)
+       values ($3, $1, $2, $4, ${SCALARS.map((_, i) => `$${i + 5}`).join(", ")}, false, 1, ${CHANGE_TIME}, ${CHANGE_TIME})
        returning id, company_id, version, created_at, updated_at)${emails}${carried?.ctes ?? ""}
      select * from inserted`;
   });

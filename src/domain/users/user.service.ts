@@ -22,6 +22,7 @@ import { deleteUser, insertUser, lockUserForDeprovision, selectUser, selectUserP
 import type { UserView } from "./user.view.js";
 import { toCompilableWhere, USER_FIELDS, type UserOrderBy, type UserWhere, userSort } from "./user.where.js";
 import { isUuid } from "../uuid.js";
+import { UserOrigin } from "./user-origin.js";
 
 /** Reading users: viewers, user managers, the IdP's SCIM account and company configurators. */
 export const USER_READ_PERMISSIONS = [
@@ -134,7 +135,7 @@ export class UserService {
    * rest get CONFLICT on userName. Users created through SCIM get allowSsoLogin and
    * autoAssignRoles unless the input says otherwise (the flags One Model sets for users an IdP provisions).
    */
-  async create(scope: Scope, input: UserData, opts: UserReadOptions = {}): Promise<UserView> {
+  async create(scope: Scope, input: UserData, opts: UserReadOptions & { origin?: UserOrigin } = {}): Promise<UserView> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
     validateUserData(input, "create");
     const hash = passwordHasher();
@@ -148,18 +149,19 @@ export class UserService {
         const state = applyUserData(newUserState(normalizeUserName(input.userName!), scope), input, "replace", flagDefaults(scope));
         const passwordHash = typeof input.password === "string" ? await checkedHash(sql, scope, input.password, state.userName, hash) : null;
         const id = randomUUID();
+        const origin = opts.origin ?? (scope.provisioning ? UserOrigin.SCIM : UserOrigin.MANUAL);
         const audit = { action: "user.create", targetType: "User", targetId: id, after: snapshot(state) };
         if (input.roles === undefined) {
           // Nothing follows the insert: it carries the audit and provisioning records itself.
           recordAudit(sql, scope, audit);
-          const inserted = await insertUser(sql, companyId, id, state, passwordHash, (n) => takeRecords(sql, n, { id }));
-          return viewOf({ ...inserted, hasPassword: passwordHash !== null, ...(opts.withRoles ? { customerRoles: [] } : {}) }, state);
+          const inserted = await insertUser(sql, companyId, id, state, passwordHash, origin, (n) => takeRecords(sql, n, { id }));
+          return viewOf({ ...inserted, origin, hasPassword: passwordHash !== null, ...(opts.withRoles ? { customerRoles: [] } : {}) }, state);
         }
-        const inserted = await insertUser(sql, companyId, id, state, passwordHash);
+        const inserted = await insertUser(sql, companyId, id, state, passwordHash, origin);
         const roles = await applyRoles(sql, scope, inserted.id, input.roles);
         recordAudit(sql, scope, { ...audit, after: { ...audit.after, ...(roles ? { customerRoles: roles } : {}) } });
         if (roles && opts.withRoles) return (await selectUser(sql, companyId, inserted.id, { withRoles: true }))!;
-        return viewOf({ ...inserted, hasPassword: passwordHash !== null, ...(opts.withRoles ? { customerRoles: [] } : {}) }, state);
+        return viewOf({ ...inserted, origin, hasPassword: passwordHash !== null, ...(opts.withRoles ? { customerRoles: [] } : {}) }, state);
       },
       { resourceType: "User", resourceId: (u) => u.id },
     );

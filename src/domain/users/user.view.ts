@@ -1,6 +1,7 @@
 import { timestampOf } from "../../db/sql.js";
 import type { MembershipSource } from "../customer-roles/membership-source.js";
 import type { ExtensionAttributes, User } from "./user.entity.js";
+import type { UserOrigin } from "./user-origin.js";
 
 /** One of a user's emails (RFC 7643 §4.1.2). */
 export interface UserEmailView {
@@ -46,6 +47,8 @@ export interface UserView {
   allowSsoLogin: boolean;
   autoAssignRoles: boolean;
   isServiceAccount: boolean;
+  /** How the user arrived (SCIM, upload, admin). */
+  origin: UserOrigin;
   /** Unknown when the view was made from an entity whose lazy password hash was not read. */
   hasPassword?: boolean;
   extensionAttributes: ExtensionAttributes;
@@ -94,7 +97,7 @@ function buildColumns(withRoles: boolean): string {
           join customer_role r on r.id = h.customer_role_id) as customer_roles`
     : "";
   return `u.id, u.user_name, u.external_id, u.display_name, u.nick_name, u.title, u.user_type, u.preferred_language, u.locale, u.timezone,
-       u.active, u.person_id, u.allow_sso_login, u.auto_assign_roles, u.is_service_account, u.password_hash is not null as has_password,
+       u.active, u.person_id, u.allow_sso_login, u.auto_assign_roles, u.is_service_account, u.origin, u.password_hash is not null as has_password,
        u.extension_attributes, u.version, u.created_at, u.updated_at,
        u.formatted_name, u.family_name, u.given_name, u.middle_name, u.honorific_prefix, u.honorific_suffix,
        u.employee_number, u.cost_center, u.organization, u.division, u.department, u.manager_id, u.manager_display_name,
@@ -122,6 +125,7 @@ export interface UserViewRow {
   allow_sso_login: boolean;
   auto_assign_roles: boolean;
   is_service_account: boolean;
+  origin: UserOrigin;
   has_password: boolean;
   extension_attributes: ExtensionAttributes | null;
   version: number;
@@ -161,6 +165,7 @@ export function toUserView(row: UserViewRow): UserView {
     allowSsoLogin: row.allow_sso_login,
     autoAssignRoles: row.auto_assign_roles,
     isServiceAccount: row.is_service_account,
+    origin: row.origin,
     hasPassword: row.has_password,
     extensionAttributes: row.extension_attributes ?? {},
     version: row.version,
@@ -215,6 +220,7 @@ export function userViewOfEntity(user: User): UserView {
     allowSsoLogin: user.allowSsoLogin,
     autoAssignRoles: user.autoAssignRoles,
     isServiceAccount: user.isServiceAccount,
+    origin: user.origin,
     extensionAttributes: user.extensionAttributes ?? {},
     version: user.version,
     createdAt: user.createdAt,

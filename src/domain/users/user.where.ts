@@ -1,6 +1,7 @@
 import type { BooleanComparison, DateTimeComparison, FieldMap, IdComparison, StringComparison, WhereNode } from "../where.js";
 import type { MembershipSourceComparison } from "../customer-roles/customer-role.where.js";
 import type { SortSpec } from "../paging.js";
+import type { UserOrigin } from "./user-origin.js";
 
 /**
  * The users filter: which attribute of a user each where-field compares, for `compileWhere`.
@@ -44,6 +45,8 @@ export interface UserWhereFields {
   managerId?: StringComparison | null;
   active?: BooleanComparison | null;
   isServiceAccount?: BooleanComparison | null;
+  /** How the user arrived; compared exactly against the stored value (scim, upload, manual). */
+  origin?: { eq?: UserOrigin | null; ne?: UserOrigin | null } | null;
   createdAt?: DateTimeComparison | null;
   updatedAt?: DateTimeComparison | null;
   emails?: UserEmailWhere | null;
@@ -103,6 +106,7 @@ export const USER_FIELDS: FieldMap = {
   managerId: text("u.manager_id"),
   active: { kind: "boolean", column: "u.active" },
   isServiceAccount: { kind: "boolean", column: "u.is_service_account" },
+  origin: { kind: "string", column: "u.origin", caseExact: true },
   createdAt: { kind: "datetime", column: "u.created_at" },
   updatedAt: { kind: "datetime", column: "u.updated_at" },
   emails: { kind: "exists", from: "user_email e", correlate: "e.user_id = u.id", fields: EMAIL_FIELDS },

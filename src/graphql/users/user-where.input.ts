@@ -1,6 +1,7 @@
 import { Field, InputType } from "type-graphql";
 import { MembershipSourceComparison } from "../customer-roles/customer-role-where.input.js";
 import { BooleanComparison, DateTimeComparison, IdComparison, StringComparison } from "../where.inputs.js";
+import { UserOriginComparison } from "./user-origin-comparison.input.js";
 
 /**
  * The users filter as a recursive and/or/not tree (RFC 7644 §3.4.2.2), compiled to SQL by
@@ -143,6 +144,9 @@ export class UserWhere {
 
   @Field(() => BooleanComparison, { nullable: true, description: "Whether the user is a service account (such as an IdP's SCIM account), which SCIM never lists." })
   isServiceAccount?: BooleanComparison | null;
+
+  @Field(() => UserOriginComparison, { nullable: true, description: "How the user arrived: SCIM, an upload or an admin." })
+  origin?: UserOriginComparison | null;
 
   @Field(() => DateTimeComparison, { nullable: true, description: "When the user was created (SCIM meta.created)." })
   createdAt?: DateTimeComparison | null;

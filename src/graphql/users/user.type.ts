@@ -3,6 +3,7 @@ import { Ctx, Field, ID, Int, ObjectType, Root, FieldResolver, Resolver } from "
 import type { UserView } from "../../domain/users/user.view.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
 import { JSONObjectScalar } from "../scalars.js";
+import { UserOrigin } from "../enums.js";
 
 @ObjectType("UserEmail", { description: "One of a user's email addresses (RFC 7643 §4.1.2 emails).", simpleResolvers: true })
 export class UserEmailType {
@@ -110,6 +111,11 @@ export class UserType {
 
   @Field({ description: "A dedicated non-human account, such as the IdP's SCIM account." })
   isServiceAccount!: boolean;
+
+  @Field(() => UserOrigin, {
+    description: "How the user arrived: provisioned by an IdP over SCIM, created by an upload, or by an admin. A SCIM user's attributes are the IdP's to change.",
+  })
+  origin!: UserOrigin;
 
   @Field(() => JSONObjectScalar, { description: "Attributes and extensions rolebridge does not model, as the IdP sent them, keyed by schema URN." })
   extensionAttributes!: Record<string, unknown>;

@@ -330,6 +330,23 @@ export type UserOrderBy = {
   field: UserSortField;
 };
 
+/** How a user arrived in the company; set once, when the user is created. */
+export type UserOrigin =
+  /** Created by an admin (GraphQL, the console, the CLI or the first run). */
+  | 'MANUAL'
+  /** Provisioned by an identity provider (SCIM POST /Users). */
+  | 'SCIM'
+  /** Created by a file-based user upload. */
+  | 'UPLOAD';
+
+/** Comparisons of how a user arrived. */
+export type UserOriginComparison = {
+  /** Equal. */
+  eq?: UserOrigin | null | undefined;
+  /** Not equal. */
+  ne?: UserOrigin | null | undefined;
+};
+
 /** An attribute users can be sorted by. Strings sort ignoring case, absent values first in ascending order. */
 export type UserSortField =
   /** Creation time (meta.created); the default. */
@@ -401,6 +418,8 @@ export type UserWhere = {
   or?: Array<UserWhere> | null | undefined;
   /** Enterprise organization. */
   organization?: StringComparison | null | undefined;
+  /** How the user arrived: SCIM, an upload or an admin. */
+  origin?: UserOriginComparison | null | undefined;
   /** personId of the custom extension. */
   personId?: StringComparison | null | undefined;
   /** preferredLanguage. */

@@ -41,8 +41,8 @@ describe("compileWhere: strings (RFC 7644 §3.4.2.2)", () => {
     expect(where({ externalId: { eq: "Ann", caseExact: false } }).sql).toBe("lower(u.external_id) = lower(?)");
   });
 
-  it("co, sw and ew become ilike patterns whose %, _ and \\ are literal", () => {
-    expect(where({ userName: { co: "50%_off\\" } })).toEqual({ sql: "u.user_name ilike ?", params: ["%50\\%\\_off\\\\%"] });
+  it("co, sw and ew become LIKE patterns on lower() of both sides (a prefix can seek a text_pattern_ops index), whose %, _ and \\ are literal", () => {
+    expect(where({ userName: { co: "50%_off\\" } })).toEqual({ sql: "lower(u.user_name) like lower(?)", params: ["%50\\%\\_off\\\\%"] });
     expect(where({ userName: { sw: "ann" } }).params).toEqual(["ann%"]);
     expect(where({ userName: { ew: "@a.example" } }).params).toEqual(["%@a.example"]);
     expect(where({ externalId: { sw: "X" } }).sql).toBe("u.external_id like ?");
@@ -85,7 +85,7 @@ describe("compileWhere: booleans, date-times and ids", () => {
 
 describe("compileWhere: and/or/not trees", () => {
   it("comparisons of one node are ANDed, in the order written, with parameters in the same order", () => {
-    expect(where({ userName: { sw: "a" }, active: { eq: true } })).toEqual({ sql: "(u.user_name ilike ? and u.active = ?)", params: ["a%", true] });
+    expect(where({ userName: { sw: "a" }, active: { eq: true } })).toEqual({ sql: "(lower(u.user_name) like lower(?) and u.active = ?)", params: ["a%", true] });
   });
 
   it("or of ands, and not, nest with parentheses so precedence is the tree's", () => {
@@ -102,7 +102,7 @@ describe("compileWhere: and/or/not trees", () => {
 
   it("a multi-valued attribute is matched against ONE of its rows: emails[type eq \"work\" and value co \"@x\"]", () => {
     expect(where({ emails: { type: { eq: "work" }, value: { co: "@x" } } })).toEqual({
-      sql: "exists (select 1 from user_email e where e.user_id = u.id and (lower(e.type) = lower(?) and e.value ilike ?))",
+      sql: "exists (select 1 from user_email e where e.user_id = u.id and (lower(e.type) = lower(?) and lower(e.value) like lower(?)))",
       params: ["work", "%@x%"],
     });
   });
