@@ -46,10 +46,10 @@ const SECTIONS: Section[] = [
   { path: "/admin/audit-log", label: "Audit log", allowed: can.viewLogs },
   { path: "/admin/reports", label: "Backups and reports", allowed: can.viewLogs },
   { path: "/admin/settings", label: "Settings", allowed: can.configure },
-  { path: "/admin/platform/companies", label: "Companies (platform)", allowed: (_, principal) => principal.isPlatformOperator },
   { path: "/admin/impersonate", label: "Impersonate", allowed: (_, principal) => principal.isPlatformOperator },
-  // Where an SSO sign-in lands: everyone may see their own access.
-  { path: "/admin/my-access", label: "Your access", allowed: () => true },
+  { path: "/admin/platform/companies", label: "Companies (platform)", allowed: (_, principal) => principal.isPlatformOperator },
+  // Where an SSO sign-in lands: a company's people see their own access (an operator holds none).
+  { path: "/admin/my-access", label: "Your access", allowed: (_, principal) => !principal.isPlatformOperator },
 ];
 
 /** The console: sign-in until there is a session, then its pages. */

@@ -237,10 +237,10 @@ it("a platform operator impersonates a company's administrator from the console 
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByLabel("Password").press("Enter");
 
-  // An operator holds no company permission: Impersonate is the one page offered.
+  // An operator holds no company permission: only the platform's pages are offered, Impersonate first.
   await page.getByRole("heading", { level: 1, name: "Impersonate a user" }).waitFor();
   const nav = page.getByRole("navigation", { name: "Main" });
-  expect(await nav.getByRole("link").allTextContents()).toEqual(["Impersonate"]);
+  expect(await nav.getByRole("link").allTextContents()).toEqual(["Impersonate", "Companies (platform)"]);
   await page.getByLabel("Company", { exact: true }).selectOption({ label: `${co.company.name} (${co.company.slug})` });
   await page.getByLabel("User name", { exact: true }).fill("nobody@nowhere.example");
   await page.getByLabel("Reason", { exact: true }).fill("support ticket 4711");
