@@ -25,6 +25,9 @@ import { AuditLogService } from "./domain/audit/audit-log.service.js";
 import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
 import { RoleMappingBackupService } from "./domain/access-roles/role-mapping-backup.service.js";
 import { UserUploadService } from "./domain/uploads/user-upload.service.js";
+import { InvitationService } from "./domain/invitations/invitation.service.js";
+import { SsoEnforcementService } from "./domain/sso-enforcement/sso-enforcement.service.js";
+import { InvitationAcceptance } from "./auth/invitation-acceptance.js";
 
 /**
  * The typed services object, built once by the composition root and handed to the
@@ -64,6 +67,12 @@ export interface Services {
   usersAndRolesReport: UsersAndRolesReportService;
   roleMappingBackup: RoleMappingBackupService;
   userUploads: UserUploadService;
+  /** Password invitations: listing, resending, revoking. */
+  invitations: InvitationService;
+  /** Accepting an invitation through its link, within the brute-force limits of a login. */
+  invitationAcceptance: InvitationAcceptance;
+  /** The company's SSO-only setting and its break-glass accounts. */
+  ssoEnforcement: SsoEnforcementService;
 }
 
 export function createServices(
@@ -80,6 +89,7 @@ export function createServices(
   const roleMappings = new RoleMappingService();
   const credentialChecks = new CredentialChecks();
   const authAttempts = createAuthAttemptLimits(config, options.log);
+  const invitations = new InvitationService();
   return {
     orm,
     config,
@@ -105,5 +115,8 @@ export function createServices(
     usersAndRolesReport: new UsersAndRolesReportService(),
     roleMappingBackup: new RoleMappingBackupService(roleMappings),
     userUploads: new UserUploadService(users),
+    invitations,
+    invitationAcceptance: new InvitationAcceptance(invitations, authAttempts),
+    ssoEnforcement: new SsoEnforcementService(),
   };
 }

@@ -7,6 +7,9 @@ import { Company, PasswordPolicy } from "./companies/company.entity.js";
 import { CustomerRole } from "./customer-roles/customer-role.entity.js";
 import { Membership } from "./customer-roles/membership.entity.js";
 import { ProvisioningEvent } from "./provisioning/provisioning-event.entity.js";
+import { Invitation } from "./invitations/invitation.entity.js";
+import { InvitationToken } from "./invitations/invitation-token.entity.js";
+import { OutboxMessage } from "./outbox/outbox-message.entity.js";
 import { SigningKey } from "./signing-keys/signing-key.entity.js";
 import { UserEmail } from "./users/user-email.entity.js";
 import { User } from "./users/user.entity.js";
@@ -26,4 +29,7 @@ export const entities = [
   ProvisioningEvent,
   AuditEvent,
   SigningKey,
+  Invitation,
+  InvitationToken,
+  OutboxMessage,
 ];

@@ -4,7 +4,7 @@ import { ALL_PERMISSIONS, type Permission } from "./access-roles/permission.js";
 export type CredentialKind = "session" | "app-password" | "oauth-token" | "system";
 
 /** Who acts at system level: the CLI run by whoever holds the database credentials, or the first-run set-up. */
-export type SystemActor = "cli" | "first-run";
+export type SystemActor = "cli" | "first-run" | "invitation";
 
 /**
  * Who is calling: resolved once per request by the authentication middleware and passed into

@@ -37,7 +37,7 @@ export class PasswordPolicy {
 @Entity({ tableName: "company" })
 @Index({ name: "company_slug_ci", expression: 'create unique index "company_slug_ci" on "company" (lower("slug"))' })
 export class Company {
-  [OptionalProps]?: "scimEnabled" | "scimDeleteMode" | "singleCustomerRole" | "passwordPolicy" | "isPlatform" | "createdAt" | "updatedAt" | "id";
+  [OptionalProps]?: "scimEnabled" | "scimDeleteMode" | "singleCustomerRole" | "passwordPolicy" | "isPlatform" | "ssoEnforced" | "invitationTtlHours" | "createdAt" | "updatedAt" | "id";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -62,6 +62,17 @@ export class Company {
 
   @Embedded(() => PasswordPolicy, { prefix: "password_" })
   passwordPolicy: PasswordPolicy = new PasswordPolicy();
+
+  /**
+   * Single sign-on is the only way in: password sign-in is refused except for users marked
+   * breakGlass, and users who could only sign in by SSO get no password invitation.
+   */
+  @Property()
+  ssoEnforced: boolean = false;
+
+  /** How long a password invitation's link stays valid, in hours. */
+  @Property()
+  invitationTtlHours: number = 72;
 
   /** The reserved company that holds platform operators. */
   @Property()

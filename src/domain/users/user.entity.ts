@@ -16,7 +16,7 @@ export type ExtensionAttributes = Record<string, unknown>;
 })
 @Index({ name: "user_account_external_id", properties: ["company", "externalId"] })
 @Index({ name: "user_account_updated_at", properties: ["company", "updatedAt"] })
-export class User extends VersionedEntity<"active" | "extensionAttributes" | "allowSsoLogin" | "autoAssignRoles" | "isServiceAccount" | "isPlatformOperator"> {
+export class User extends VersionedEntity<"active" | "extensionAttributes" | "allowSsoLogin" | "autoAssignRoles" | "isServiceAccount" | "isPlatformOperator" | "breakGlass"> {
   @Property({ type: "text" })
   userName!: string;
 
@@ -115,6 +115,13 @@ export class User extends VersionedEntity<"active" | "extensionAttributes" | "al
   /** A dedicated non-human account, such as the one an IdP uses for SCIM. */
   @Property()
   isServiceAccount: boolean = false;
+
+  /**
+   * A break-glass account: may still sign in with a password when the company enforces SSO, so an
+   * outage of the IdP cannot lock the company's administrators out.
+   */
+  @Property()
+  breakGlass: boolean = false;
 
   /** Staff of the platform itself; lives in the reserved platform company. */
   @Property()

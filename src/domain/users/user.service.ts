@@ -18,6 +18,7 @@ import { usersWithPassword } from "./password-state.query.js";
 import { applyUserData } from "./user-changes.js";
 import { type UserData } from "./user-input.js";
 import { normalizeUserName, validateUserData } from "./user-validation.js";
+import { newInvitationFor } from "../invitations/invitation-policy.js";
 import { deleteUser, insertUser, lockUserForDeprovision, selectUser, selectUserPage, selectUsers, stateOf, type UserState, updateUser, viewOf } from "./user.repository.js";
 import type { UserView } from "./user.view.js";
 import { toCompilableWhere, USER_FIELDS, type UserOrderBy, type UserWhere, userSort } from "./user.where.js";
@@ -149,13 +150,15 @@ export class UserService {
         const passwordHash = typeof input.password === "string" ? await checkedHash(sql, scope, input.password, state.userName, hash) : null;
         const id = randomUUID();
         const audit = { action: "user.create", targetType: "User", targetId: id, after: snapshot(state) };
+        // A user who cannot sign in yet is invited to set a password, in the user's own statement.
+        const invitation = passwordHash === null ? newInvitationFor(state) : undefined;
         if (input.roles === undefined) {
           // Nothing follows the insert: it carries the audit and provisioning records itself.
           recordAudit(sql, scope, audit);
-          const inserted = await insertUser(sql, companyId, id, state, passwordHash, (n) => takeRecords(sql, n, { id }));
+          const inserted = await insertUser(sql, companyId, id, state, passwordHash, (n) => takeRecords(sql, n, { id }), invitation);
           return viewOf({ ...inserted, hasPassword: passwordHash !== null, ...(opts.withRoles ? { customerRoles: [] } : {}) }, state);
         }
-        const inserted = await insertUser(sql, companyId, id, state, passwordHash);
+        const inserted = await insertUser(sql, companyId, id, state, passwordHash, undefined, invitation);
         const roles = await applyRoles(sql, scope, inserted.id, input.roles);
         recordAudit(sql, scope, { ...audit, after: { ...audit.after, ...(roles ? { customerRoles: roles } : {}) } });
         if (roles && opts.withRoles) return (await selectUser(sql, companyId, inserted.id, { withRoles: true }))!;

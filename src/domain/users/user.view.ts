@@ -46,6 +46,8 @@ export interface UserView {
   allowSsoLogin: boolean;
   autoAssignRoles: boolean;
   isServiceAccount: boolean;
+  /** May sign in with a password while the company enforces SSO; unknown on views made without it. */
+  breakGlass?: boolean;
   /** Unknown when the view was made from an entity whose lazy password hash was not read. */
   hasPassword?: boolean;
   extensionAttributes: ExtensionAttributes;
@@ -94,7 +96,7 @@ function buildColumns(withRoles: boolean): string {
           join customer_role r on r.id = h.customer_role_id) as customer_roles`
     : "";
   return `u.id, u.user_name, u.external_id, u.display_name, u.nick_name, u.title, u.user_type, u.preferred_language, u.locale, u.timezone,
-       u.active, u.person_id, u.allow_sso_login, u.auto_assign_roles, u.is_service_account, u.password_hash is not null as has_password,
+       u.active, u.person_id, u.allow_sso_login, u.auto_assign_roles, u.is_service_account, u.break_glass, u.password_hash is not null as has_password,
        u.extension_attributes, u.version, u.created_at, u.updated_at,
        u.formatted_name, u.family_name, u.given_name, u.middle_name, u.honorific_prefix, u.honorific_suffix,
        u.employee_number, u.cost_center, u.organization, u.division, u.department, u.manager_id, u.manager_display_name,
@@ -122,6 +124,7 @@ export interface UserViewRow {
   allow_sso_login: boolean;
   auto_assign_roles: boolean;
   is_service_account: boolean;
+  break_glass?: boolean;
   has_password: boolean;
   extension_attributes: ExtensionAttributes | null;
   version: number;
@@ -161,6 +164,7 @@ export function toUserView(row: UserViewRow): UserView {
     allowSsoLogin: row.allow_sso_login,
     autoAssignRoles: row.auto_assign_roles,
     isServiceAccount: row.is_service_account,
+    ...(row.break_glass !== undefined ? { breakGlass: row.break_glass } : {}),
     hasPassword: row.has_password,
     extensionAttributes: row.extension_attributes ?? {},
     version: row.version,
@@ -215,6 +219,7 @@ export function userViewOfEntity(user: User): UserView {
     allowSsoLogin: user.allowSsoLogin,
     autoAssignRoles: user.autoAssignRoles,
     isServiceAccount: user.isServiceAccount,
+    breakGlass: user.breakGlass,
     extensionAttributes: user.extensionAttributes ?? {},
     version: user.version,
     createdAt: user.createdAt,
