@@ -18,6 +18,8 @@ import { AppPasswordFailureResolver } from "./provisioning/app-password-failure.
 import { ReportResolver } from "./reports/report.resolver.js";
 import { RoleMappingBackupResolver } from "./access-roles/role-mapping-backup.resolver.js";
 import { UploadResolver } from "./uploads/upload.resolver.js";
+import { InvitationResolver } from "./invitations/invitation.resolver.js";
+import { BreakGlassResolver } from "./users/break-glass.resolver.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -41,4 +43,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ReportResolver,
   RoleMappingBackupResolver,
   UploadResolver,
+  InvitationResolver,
+  BreakGlassResolver,
 ];

@@ -160,6 +160,8 @@ export class InvitationService {
       const invitationId = open?.id ?? randomUUID();
       if (open) {
         await sql.query(CANCEL_PENDING, [open.id, scope.principal.companyId]);
+        // The links sent before stop working: only the newest email's link lets the user in.
+        await sql.query(`delete from invitation_token where invitation_id = $1`, [open.id]);
         await sql.query(`update invitation set email = $3, expires_at = ${CHANGE_TIME} + make_interval(hours => $4::int) where id = $1 and company_id = $2`, [
           open.id,
           scope.principal.companyId,
