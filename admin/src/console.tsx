@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { graphql, SessionEnded, signOut } from "./api";
 import { ConsoleMeDocument, type ConsoleMeQuery } from "./generated/graphql";
+import { AcceptInvitation } from "./accept-invitation";
+import { Invitations } from "./invitations";
 import { ScimIntegration } from "./scim-integration";
 import { SignIn } from "./sign-in";
 
@@ -9,6 +11,18 @@ export type Me = ConsoleMeQuery["me"];
 type State = { kind: "loading" } | { kind: "signed-out"; message?: string } | { kind: "signed-in"; me: Me };
 
 const SESSION_ENDED = "Your session has ended (it expired or was signed out). Sign in again.";
+
+/** The pages of the signed-in console, by path; the server serves index.html for each. */
+const PAGES = [
+  { group: "Users", label: "Invitations", path: "/admin/users/invitations" },
+  { group: "Integrations", label: "SCIM", path: "/admin/integrations/scim" },
+] as const;
+
+/** The page a path shows: an invitation's link opens its acceptance page, signed in or not. */
+function pageOf(pathname: string): "invitation" | (typeof PAGES)[number]["path"] {
+  if (pathname.replace(/\/$/, "") === "/admin/invitation") return "invitation";
+  return PAGES.find((p) => pathname.startsWith(p.path))?.path ?? "/admin/integrations/scim";
+}
 
 /** The console: sign-in until there is a session, then its pages. */
 export function Console() {
@@ -30,7 +44,19 @@ export function Console() {
   }, [loadMe]);
 
   const sessionEnded = useCallback(() => setState({ kind: "signed-out", message: SESSION_ENDED }), []);
+  const [page, setPage] = useState(() => pageOf(window.location.pathname));
 
+  if (page === "invitation") {
+    return (
+      <AcceptInvitation
+        onSignedIn={() => {
+          window.history.replaceState(null, "", "/admin");
+          setPage(pageOf("/admin"));
+          void loadMe(true);
+        }}
+      />
+    );
+  }
   if (state.kind === "loading") return <p className="loading">Loading…</p>;
   if (state.kind === "signed-out") {
     return <SignIn message={state.message} onSignedIn={() => loadMe(true)} />;
@@ -41,16 +67,14 @@ export function Console() {
         <span className="brand">rolebridge admin</span>
         <nav aria-label="Main">
           <ul>
-            <li>
-              <span className="nav-group">Integrations</span>
-              <ul>
-                <li>
-                  <a href="/admin/integrations/scim" aria-current="page">
-                    SCIM
-                  </a>
-                </li>
-              </ul>
-            </li>
+            {PAGES.map((p) => (
+              <li key={p.path}>
+                <span className="nav-group">{p.group}</span>
+                <a href={p.path} aria-current={page === p.path ? "page" : undefined}>
+                  {p.label}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
         <span className="who">
@@ -67,7 +91,7 @@ export function Console() {
         </button>
       </header>
       <main>
-        <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />
+        {page === "/admin/users/invitations" ? <Invitations onSessionEnded={sessionEnded} /> : <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />}
       </main>
     </>
   );
