@@ -19,7 +19,7 @@ const PAGES = [
 ] as const;
 
 /** The page a path shows: an invitation's link opens its acceptance page, signed in or not. */
-function pageOf(pathname: string): "invitation" | (typeof PAGES)[number]["path"] {
+function pageOf(pathname: string): "invitation" | "welcome" | (typeof PAGES)[number]["path"] {
   if (pathname.replace(/\/$/, "") === "/admin/invitation") return "invitation";
   return PAGES.find((p) => pathname.startsWith(p.path))?.path ?? "/admin/integrations/scim";
 }
@@ -51,7 +51,7 @@ export function Console() {
       <AcceptInvitation
         onSignedIn={() => {
           window.history.replaceState(null, "", "/admin");
-          setPage(pageOf("/admin"));
+          setPage("welcome");
           void loadMe(true);
         }}
       />
@@ -91,7 +91,18 @@ export function Console() {
         </button>
       </header>
       <main>
-        {page === "/admin/users/invitations" ? <Invitations onSessionEnded={sessionEnded} /> : <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />}
+        {page === "welcome" ? (
+          <>
+            <h1>Welcome, {state.me.displayName ?? state.me.userName}</h1>
+            <p className="notice" role="status">
+              Your password is set and you are signed in. Next time, sign in with your company, your user name ({state.me.userName}) and this password.
+            </p>
+          </>
+        ) : page === "/admin/users/invitations" ? (
+          <Invitations onSessionEnded={sessionEnded} />
+        ) : (
+          <ScimIntegration me={state.me} onSessionEnded={sessionEnded} />
+        )}
       </main>
     </>
   );

@@ -142,7 +142,7 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
                   </td>
                   <td data-label="Created">{when(i.createdAt)}</td>
                   <td data-label="Sent">{i.message?.sentAt ? when(i.message.sentAt) : "Not yet"}</td>
-                  <td data-label="Last error">{i.message?.lastError ?? ""}</td>
+                  <td data-label="Last error">{i.message?.lastError ?? "None"}</td>
                   <td>
                     {i.state !== "ACCEPTED" && (
                       <button type="button" disabled={busy} onClick={() => run(() => graphql(ConsoleResendInvitationDocument, { userId: i.userId }), `The invitation to ${i.email} was sent again.`)} aria-label={`Resend the invitation to ${i.email}`}>

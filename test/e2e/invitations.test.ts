@@ -106,8 +106,8 @@ it("an admin invites someone, the email's link sets their password, and they lan
   await page.getByLabel("New password").fill(NEW_PASSWORD);
   await page.getByLabel("Repeat the password").fill(NEW_PASSWORD);
   await page.getByLabel("Repeat the password").press("Enter");
-  await page.getByText("Signed in as").waitFor();
-  await page.getByText("new.analyst", { exact: true }).waitFor();
+  await page.getByText("Signed in as new.analyst", { exact: true }).waitFor();
+  await page.getByRole("status").getByText(/Your password is set and you are signed in/).waitFor();
   await shot(page, "3-signed-in-390");
 
   // The same link again, in a fresh browser: it was used, and the page says so.
