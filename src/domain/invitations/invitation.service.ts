@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { prepared, sqlOf, timestampOf } from "../../db/sql.js";
+import { prepared, type Sql, sqlOf, timestampOf } from "../../db/sql.js";
 import { Permission } from "../access-roles/permission.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { requirePermission } from "../authorization.js";
@@ -118,6 +118,25 @@ const LOCK_INVITEE = prepared(`select u.id, u.user_name, u.active, u.is_service_
 /** Messages of an invitation still waiting to go out, which a resend or a revocation replaces. */
 const CANCEL_PENDING = prepared(`update outbox_message set status = '${OutboxStatus.CANCELLED}' where invitation_id = $1 and company_id = $2 and status = '${OutboxStatus.PENDING}'`);
 
+/** Writes an invitation and its email to the outbox, in the caller's transaction. */
+export async function insertInvitation(sql: Sql, i: { companyId: string; invitationId: string; userId: string; email: string; ttlHours: number }): Promise<void> {
+  await sql.query(
+    `insert into invitation (id, company_id, user_id, email, expires_at, created_at) values ($1, $2, $3, $4, ${CHANGE_TIME} + make_interval(hours => $5::int), ${CHANGE_TIME})`,
+    [i.invitationId, i.companyId, i.userId, i.email, i.ttlHours],
+  );
+  await queueInvitationEmail(sql, i.companyId, i.invitationId, i.email);
+}
+
+/** An invitation's email, for the outbox worker to send after the caller's transaction commits. */
+async function queueInvitationEmail(sql: Sql, companyId: string, invitationId: string, email: string): Promise<void> {
+  const messageId = randomUUID();
+  await sql.query(
+    `insert into outbox_message (id, company_id, invitation_id, recipient, status, attempts, next_attempt_at, message_id, created_at)
+     values ($1, $2, $3, $4, '${OutboxStatus.PENDING}', 0, ${CHANGE_TIME}, $5, ${CHANGE_TIME})`,
+    [messageId, companyId, invitationId, email, messageIdOf(messageId)],
+  );
+}
+
 /**
  * Password invitations: the list administrators see, resending and revoking (audited), and
  * accepting through a link. An invitation is written with the user it is for (UserService.create)
@@ -168,18 +187,10 @@ export class InvitationService {
           email,
           u.invitation_ttl_hours,
         ]);
+        await queueInvitationEmail(sql, scope.principal.companyId, open.id, email);
       } else {
-        await sql.query(
-          `insert into invitation (id, company_id, user_id, email, expires_at, created_at) values ($1, $2, $3, $4, ${CHANGE_TIME} + make_interval(hours => $5::int), ${CHANGE_TIME})`,
-          [invitationId, scope.principal.companyId, u.id, email, u.invitation_ttl_hours],
-        );
+        await insertInvitation(sql, { companyId: scope.principal.companyId, invitationId, userId: u.id, email, ttlHours: u.invitation_ttl_hours });
       }
-      const messageId = randomUUID();
-      await sql.query(
-        `insert into outbox_message (id, company_id, invitation_id, recipient, status, attempts, next_attempt_at, message_id, created_at)
-         values ($1, $2, $3, $4, '${OutboxStatus.PENDING}', 0, ${CHANGE_TIME}, $5, ${CHANGE_TIME})`,
-        [messageId, scope.principal.companyId, invitationId, email, messageIdOf(messageId)],
-      );
       recordAudit(sql, scope, { action: "invitation.resend", targetType: "User", targetId: u.id, after: { invitationId, email, newInvitation: !open } });
       return invitationId;
     });
