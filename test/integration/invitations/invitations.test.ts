@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../../src/http/logger.js";
 import { OutboxWorker } from "../../../src/mail/outbox-worker.js";
+import { basic, generateAppPassword, setUpServiceAccount } from "../auth/auth-helpers.js";
 import { createTestCompany, createUserWithRoles, tokenFor, type TestCompany } from "../../setup/fixtures.js";
 import { errorCode, gql } from "../../setup/graphql-client.js";
 import { startTestApp, type TestApp } from "../../setup/server.js";
@@ -178,6 +179,25 @@ describe("a user created without a password", () => {
     // A token per attempt; the refused one never reached anyone.
     expect(row!.count).toBe(2);
     expect(inbox.received.filter((m) => m.to === "retry@a.example")).toHaveLength(1);
+  });
+
+  it("an IdP's SCIM POST /Users without a password invites the user it creates", async () => {
+    const idp = await setUpServiceAccount(app, "scim@idp.example");
+    const credential = await generateAppPassword(app, idp.serviceToken, "Okta");
+    const res = await fetch(`${app.url}/scim/v2/Users`, {
+      method: "POST",
+      headers: { "content-type": "application/scim+json", authorization: basic(credential.clientId, credential.secret) },
+      body: JSON.stringify({
+        schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        userName: "okta.user",
+        emails: [{ value: "okta.user@example.com", type: "work", primary: true }],
+        active: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const mail = await nextMail();
+    expect(mail.to).toBe("okta.user@example.com");
+    expect(mail.text).toContain("Your user name is okta.user.");
   });
 
   it("the CSV upload invites the users it creates", async () => {
