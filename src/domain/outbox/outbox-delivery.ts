@@ -38,7 +38,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 10, baseDelayMs:
  * its connection goes and is picked up again.
  */
 const CLAIM = prepared(`select o.id, o.message_id, o.recipient, o.attempts, i.id as invitation_id, i.expires_at,
-       i.accepted_at is not null or i.revoked_at is not null as closed, clock_timestamp() > i.expires_at as expired,
+       i.accepted_at is not null or i.revoked_at is not null or not u.active as closed, clock_timestamp() > i.expires_at as expired,
        u.user_name, u.display_name, c.name as company_name
   from outbox_message o
   join invitation i on i.id = o.invitation_id
@@ -91,7 +91,7 @@ export class OutboxDelivery {
       const [row] = await sql.query<ClaimRow>(CLAIM);
       if (!row) return false;
       if (row.closed || row.expired) {
-        await sql.query(CLOSE, [row.id, row.closed ? "the invitation was accepted or revoked before this email went out" : "the invitation expired before this email went out"]);
+        await sql.query(CLOSE, [row.id, row.closed ? "the invitation was accepted or revoked, or the user deactivated, before this email went out" : "the invitation expired before this email went out"]);
         return true;
       }
       const token = randomBytes(32).toString("base64url");

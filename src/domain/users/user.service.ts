@@ -134,6 +134,9 @@ export class UserService {
    * index decides, so of many concurrent creates of one userName exactly one succeeds and the
    * rest get CONFLICT on userName. Users created through SCIM get allowSsoLogin and
    * autoAssignRoles unless the input says otherwise (the flags One Model sets for users an IdP provisions).
+   * A user created without a password who may sign in with one gets a password invitation, written
+   * to the outbox by the same statement (invitation-policy.ts says who): every way users are
+   * created (SCIM, the CSV upload, GraphQL) passes here.
    */
   async create(scope: Scope, input: UserData, opts: UserReadOptions = {}): Promise<UserView> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);

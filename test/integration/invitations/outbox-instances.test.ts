@@ -53,8 +53,11 @@ describe("two instances", () => {
     expect(inbox.received).toHaveLength(USERS);
     expect(new Set(mails.map((m) => m.to)).size).toBe(USERS);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(USERS);
-    const rows = await app.orm.em.fork().getConnection().execute(`select status, attempts from outbox_message where company_id = ?`, [co.company.id]);
+    const rows: { status: string; attempts: number }[] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select status, attempts from outbox_message where company_id = ?`, [co.company.id]);
     expect(rows).toHaveLength(USERS);
-    expect(rows.every((r: { status: string; attempts: number }) => r.status === "sent" && r.attempts === 1)).toBe(true);
+    expect(rows.filter((r) => r.status === "sent" && r.attempts === 1)).toHaveLength(USERS);
   });
 });

@@ -15,6 +15,7 @@ let app: TestApp;
 let co: TestCompany;
 const appLog: string[] = [];
 let devWorker: OutboxWorker | undefined;
+let deactivatedId: string;
 
 beforeAll(async () => {
   app = await startTestApp({ env: { LOG_LEVEL: "trace" }, logDestination: { write: (line: string) => void appLog.push(line) } });
@@ -45,6 +46,9 @@ describe("the outbox without SMTP_URL", () => {
     expect(worker.active).toBe(false);
     worker.start();
     const id = await invite("kept@example.com");
+    deactivatedId = await invite("left@example.com");
+    const deactivated = await gql(app.url, `mutation($id: ID!) { setUserActive(id: $id, active: false) { active } }`, { id: deactivatedId }, co.adminToken);
+    expect(deactivated.errors).toBeUndefined();
     await worker.stop();
     expect(await messageOf(id)).toMatchObject({ status: "PENDING", sentAt: null, attempts: 0 });
   });
@@ -71,6 +75,9 @@ describe("the outbox without SMTP_URL", () => {
     const token = decodeURIComponent(String(line.invitationLink).split("#token=")[1]);
     expect(line.invitationLink).toBe(`${app.url}/admin/invitation#token=${encodeURIComponent(token)}`);
     await expect.poll(async () => (await messageOf(id))?.status).toBe("LOGGED");
+    // A user deactivated before their email went out is not sent one.
+    expect(await messageOf(deactivatedId)).toMatchObject({ status: "CANCELLED", sentAt: null });
+    expect(workerLog.some((l) => l.to === "left@example.com")).toBe(false);
 
     const accepted = await gql(app.url, `mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { userName } }`, { t: token, p: "Logged-Link-2026-ok" });
     expect(accepted.errors).toBeUndefined();
