@@ -8,6 +8,8 @@ import { invitationEmail } from "./invitation-email.js";
 
 /** How often an idle worker looks for due messages. */
 const POLL_MS = 1_000;
+/** How long shutdown waits for the message in flight; one still sending is left to roll back and go out after the restart. */
+const STOP_GRACE_MS = 5_000;
 /** SMTP timeouts: a stalled server fails the attempt (to be retried) instead of holding the message's lock for nodemailer's 10 minutes. */
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
@@ -23,6 +25,7 @@ export class OutboxWorker {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  private readonly stopping = new AbortController();
   private readonly delivery: OutboxDelivery;
   private readonly deliver?: Deliver;
   private readonly sentAs: OutboxStatus.SENT | OutboxStatus.LOGGED = OutboxStatus.SENT;
@@ -63,10 +66,19 @@ export class OutboxWorker {
     this.schedule(0);
   }
 
-  /** Stops polling and waits for the message in flight to be recorded. */
+  /**
+   * Stops polling and waits for the message in flight to be recorded, for STOP_GRACE_MS at most:
+   * a stalled SMTP server must not hold up shutdown, and a send cut short then is safe, since its
+   * claim is rolled back unrecorded and the message is sent after the restart.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+    clearTimeout(grace);
+    // A send still going: its claim rolls back, so the pool can close and the message waits for the next start.
+    this.stopping.abort();
     await this.running;
     this.close();
   }
@@ -83,9 +95,10 @@ export class OutboxWorker {
   /** Sends every due message, then waits POLL_MS; a database error is logged and retried after the wait. */
   private async drain(): Promise<void> {
     try {
-      while (!this.stopped && (await this.delivery.deliverNext(this.deliver!, this.sentAs)));
+      while (!this.stopped && (await this.delivery.deliverNext(this.deliver!, this.sentAs, this.stopping.signal)));
     } catch (err) {
-      this.log.warn({ err }, "could not work the outbox; retrying shortly");
+      if (this.stopping.signal.aborted) this.log.info("shutdown cut an email's send short: it is sent again after the restart");
+      else this.log.warn({ err }, "could not work the outbox; retrying shortly");
     }
     this.schedule(POLL_MS);
   }

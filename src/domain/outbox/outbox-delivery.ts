@@ -84,8 +84,12 @@ export class OutboxDelivery {
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {}
 
-  /** Claims the next due message and delivers it, recording `sentAs` or the failure; false when none was due. */
-  async deliverNext(deliver: Deliver, sentAs: OutboxStatus.SENT | OutboxStatus.LOGGED): Promise<boolean> {
+  /**
+   * Claims the next due message and delivers it, recording `sentAs` or the failure; false when none
+   * was due. When `signal` aborts during the send (shutdown), the claim is rolled back unrecorded,
+   * as a crash would leave it, and the message is sent later.
+   */
+  async deliverNext(deliver: Deliver, sentAs: OutboxStatus.SENT | OutboxStatus.LOGGED, signal?: AbortSignal): Promise<boolean> {
     const em = this.em();
     return inSqlTransaction(em, async (sql) => {
       const [row] = await sql.query<ClaimRow>(CLAIM);
@@ -98,7 +102,7 @@ export class OutboxDelivery {
       // Committed at once, outside the claim's transaction: see the class comment.
       await sqlOf(em).query(ADD_TOKEN, [tokenHashOf(token), row.invitation_id]);
       try {
-        await deliver({
+        await untilAborted(signal, deliver({
           messageId: row.message_id,
           recipient: row.recipient,
           userName: row.user_name,
@@ -106,8 +110,9 @@ export class OutboxDelivery {
           companyName: row.company_name,
           expiresAt: timestampOf(row.expires_at),
           token,
-        });
+        }));
       } catch (err) {
+        if (signal?.aborted) throw err;
         const attempts = row.attempts + 1;
         const failed = attempts >= this.retry.maxAttempts;
         const delay = Math.min(this.retry.baseDelayMs * 2 ** (attempts - 1), this.retry.maxDelayMs);
@@ -118,6 +123,17 @@ export class OutboxDelivery {
       return true;
     });
   }
+}
+
+/** `work`, or a rejection as soon as `signal` aborts. */
+function untilAborted(signal: AbortSignal | undefined, work: Promise<void>): Promise<void> {
+  if (!signal) return work;
+  return new Promise<void>((resolve, reject) => {
+    const abort = () => reject(new Error("the send was cut short by shutdown"));
+    if (signal.aborted) return abort();
+    signal.addEventListener("abort", abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }
 
 /** What an administrator is shown of a failed attempt: the SMTP server's answer, never a stack. */

@@ -40,17 +40,25 @@ function start(): Spawned {
   return server;
 }
 
+/** The demo admin's password, printed on the first run (the first test's), and a session with it. */
+let demoLogin: { company: string; userName: string; password: string } | undefined;
+
+async function adminToken(base: string): Promise<string> {
+  const login = await gql(base, `mutation($c: String!, $u: String!, $p: String!) { login(company: $c, userName: $u, password: $p) { token } }`, {
+    c: demoLogin!.company,
+    u: demoLogin!.userName,
+    p: demoLogin!.password,
+  });
+  return login.data!.login.token as string;
+}
+
 describe("the outbox across a crash", () => {
   it("a server killed after the commit and before the send delivers the invitation once after a restart", async () => {
     const held = inbox.holdNext();
     const first = start();
     const demo = await demoCredentials(first);
-    const login = await gql(demo.base, `mutation($c: String!, $u: String!, $p: String!) { login(company: $c, userName: $u, password: $p) { token } }`, {
-      c: demo.company,
-      u: demo.adminUserName,
-      p: demo.adminPassword,
-    });
-    const token = login.data!.login.token as string;
+    demoLogin = { company: demo.company, userName: demo.adminUserName, password: demo.adminPassword };
+    const token = await adminToken(demo.base);
     const created = await gql(demo.base, `mutation($i: UserInput!) { createUser(input: $i) { id } }`, { i: { userName: "crash@demo.example", emails: [{ value: "crash@demo.example", primary: true }] } }, token);
     expect(created.errors).toBeUndefined();
 
@@ -77,5 +85,28 @@ describe("the outbox across a crash", () => {
     expect(accepted.errors).toBeUndefined();
     // Marked sent, the message is never sent again: the inbox holds it once.
     expect(inbox.received.filter((m) => m.to === "crash@demo.example")).toHaveLength(1);
+    second.child.kill("SIGTERM");
+    expect(await second.exited(20_000)).toBe(0);
+  });
+
+  it("SIGTERM while an SMTP server stalls the send stops cleanly (exit 0) and the invitation goes out after the restart", async () => {
+    const held = inbox.holdNext();
+    const first = start();
+    const base = await baseUrlOf(first);
+    const token = await adminToken(base);
+    const created = await gql(base, `mutation($i: UserInput!) { createUser(input: $i) { id } }`, { i: { userName: "stalled@demo.example", emails: [{ value: "stalled@demo.example", primary: true }] } }, token);
+    expect(created.errors).toBeUndefined();
+    await held;
+    const before = inbox.received.length;
+    first.child.kill("SIGTERM");
+    expect(await first.exited(20_000)).toBe(0);
+
+    const second = start();
+    await baseUrlOf(second);
+    const mails = await inbox.waitFor(before + 1);
+    expect(mails[before]!.to).toBe("stalled@demo.example");
+    second.child.kill("SIGTERM");
+    expect(await second.exited(20_000)).toBe(0);
+    expect(inbox.received.filter((m) => m.to === "stalled@demo.example")).toHaveLength(1);
   });
 });
