@@ -62,7 +62,7 @@ async function signInAsAdmin(page: Page) {
   await page.getByLabel("User name").fill(co.admin.userName);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByLabel("Password").press("Enter");
-  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Invitations");
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 15_000 }).toContain("Invitations");
 }
 
 it("an admin invites someone, the email's link sets their password, and they land signed in", async () => {
@@ -87,7 +87,7 @@ it("an admin invites someone, the email's link sets their password, and they lan
     .poll(async () => {
       await adminPage.reload();
       return row.getByRole("cell", { name: "Sent", exact: true }).count();
-    })
+    }, { timeout: 15_000, interval: 250 })
     .toBe(1);
   await shot(adminPage, "1-invitation-sent-1280");
 

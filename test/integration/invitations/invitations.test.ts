@@ -93,7 +93,7 @@ describe("a user created without a password", () => {
     expect(dump[0]!.found).toBe(false);
 
     await expect
-      .poll(() => invitationOf(a, user.id))
+      .poll(() => invitationOf(a, user.id), { timeout: 10_000 })
       .toMatchObject({ userName: "new.hire@a.example", email: "new.hire@a.example", state: "PENDING", message: { status: "SENT", attempts: 1, lastError: null } });
 
     const accepted = await gql(app.url, ACCEPT, { t: mail.token, p: NEW_PASSWORD });
@@ -175,7 +175,7 @@ describe("a user created without a password", () => {
     const mail = await nextMail();
     expect(mail.to).toBe("retry@a.example");
     // The SMTP server has it; the worker records that as it commits.
-    await expect.poll(async () => (await invitationOf(a, user.id)).message).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
+    await expect.poll(async () => (await invitationOf(a, user.id)).message, { timeout: 10_000 }).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
     const [row] = await sql<{ count: number }>(`select count(*)::int as count from invitation_token t join invitation i on i.id = t.invitation_id where i.user_id = ?`, [user.id]);
     // A token per attempt; the refused one never reached anyone.
     expect(row!.count).toBe(2);

@@ -74,7 +74,7 @@ describe("the outbox without SMTP_URL", () => {
     expect(line.msg).toMatch(/no SMTP_URL/);
     const token = decodeURIComponent(String(line.invitationLink).split("#token=")[1]);
     expect(line.invitationLink).toBe(`${app.url}/admin/invitation#token=${encodeURIComponent(token)}`);
-    await expect.poll(async () => (await messageOf(id))?.status).toBe("LOGGED");
+    await expect.poll(async () => (await messageOf(id))?.status, { timeout: 10_000 }).toBe("LOGGED");
     // A user deactivated before their email went out is not sent one.
     expect(await messageOf(deactivatedId)).toMatchObject({ status: "CANCELLED", sentAt: null });
     expect(workerLog.some((l) => l.to === "left@example.com")).toBe(false);
