@@ -22,14 +22,31 @@ const BREAK_GLASS_ADMINISTRATOR = prepared(`select exists (
      and ${permissionsExpression("u.id", "u.company_id", "u.auto_assign_roles")} @> array['${Permission.CanConfigureCompany}']) as found`);
 
 /** Refuses (NO_BREAK_GLASS_ADMINISTRATOR) unless a break-glass administrator other than `exceptUserId` keeps a way in. */
-export async function requireBreakGlassAdministrator(sql: Sql, companyId: string, exceptUserId: string | null, what: string): Promise<void> {
+export async function requireBreakGlassAdministrator(sql: Sql, companyId: string, exceptUserId: string | null, what: string, field = "ssoEnforced"): Promise<void> {
   const [row] = await sql.query<{ found: boolean }>(BREAK_GLASS_ADMINISTRATOR, [companyId, exceptUserId]);
   if (row?.found) return;
   throw DomainError.invalid(
-    "ssoEnforced",
+    field,
     `${what} would leave no way in if the IdP fails: first mark at least one active user who holds CanConfigureCompany and has a password as break-glass`,
     "NO_BREAK_GLASS_ADMINISTRATOR",
   );
+}
+
+/**
+ * While the company enforces SSO, refuses a change that would take `user`, a break-glass account,
+ * out of the way in (deactivating, deleting, clearing its password) unless another break-glass
+ * administrator keeps one. Costs a statement only for break-glass users.
+ */
+export async function requireOtherBreakGlassIfEnforced(
+  sql: Sql,
+  companyId: string,
+  user: { id: string; userName: string; breakGlass?: boolean },
+  what: string,
+  field: string,
+): Promise<void> {
+  if (!user.breakGlass) return;
+  const [company] = await sql.query<{ sso_enforced: boolean }>(`select sso_enforced from company where id = $1`, [companyId]);
+  if (company?.sso_enforced) await requireBreakGlassAdministrator(sql, companyId, user.id, `${what} ${user.userName} while SSO is enforced`, field);
 }
 
 /**
@@ -49,7 +66,7 @@ export class SsoEnforcementService {
       if (user.breakGlass === breakGlass) return user;
       if (!breakGlass) {
         const [company] = await sql.query<{ sso_enforced: boolean }>(`select sso_enforced from company where id = $1 for update`, [companyId]);
-        if (company?.sso_enforced) await requireBreakGlassAdministrator(sql, companyId, user.id, `Unmarking ${user.userName} while SSO is enforced`);
+        if (company?.sso_enforced) await requireBreakGlassAdministrator(sql, companyId, user.id, `Unmarking ${user.userName} while SSO is enforced`, "breakGlass");
       }
       await sql.query(
         `update user_account set break_glass = $3, version = version + 1, updated_at = ${CHANGE_TIME} where id = $1 and company_id = $2`,

@@ -13,6 +13,7 @@ import type { Scope } from "../scope.js";
 import { inOneStatement, inSqlTransaction, takeRecords } from "../unit-of-work.js";
 import { compileWhere } from "../where.js";
 import { recordingRefusals, requireCredentialAuthority, requireMayDeactivate } from "./account-safeguards.js";
+import { requireOtherBreakGlassIfEnforced } from "../sso-enforcement/sso-enforcement.service.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
 import { usersWithPassword } from "./password-state.query.js";
 import { applyUserData } from "./user-changes.js";
@@ -367,6 +368,7 @@ async function write(
   }
   if (before.active && !after.active) await requireMayDeactivate(sql, scope, current, "deactivate", revision.holdsConfigure);
   const passwordHash = input.password === undefined ? undefined : input.password === null ? null : await checkedHash(sql, scope, input.password, after.userName, hash);
+  if (passwordHash === null && current.hasPassword) await requireOtherBreakGlassIfEnforced(sql, scope.principal.companyId, current, "Clearing the password of", "password");
   const changed = diff(snapshot(before), snapshot(after));
   const roles = await applyRoles(sql, scope, current.id, input.roles);
   // The roles attribute is part of the SCIM User: a change of it moves the version (ETag) too.

@@ -103,6 +103,29 @@ describe("turning SSO enforcement on", () => {
     expect(row!.break_glass).toBe(true);
   });
 
+  it("while it is on, the last break-glass administrator is neither deactivated, deleted, nor left without a password", async () => {
+    // Another administrator acts, since nobody may deactivate or delete their own account.
+    const other = await createUserWithRoles(app, a.company, "second.admin@a.example", ["Company Administrator"]);
+    const token = await tokenFor(app, other);
+    const deactivate = await gql(app.url, `mutation($id: ID!) { setUserActive(id: $id, active: false) { active } }`, { id: a.admin.id }, token);
+    expect(deactivate.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "active", reason: "NO_BREAK_GLASS_ADMINISTRATOR" });
+    const remove = await gql(app.url, `mutation($id: ID!) { deleteUser(id: $id) }`, { id: a.admin.id }, token);
+    expect(remove.errors![0]!.extensions!.reason).toBe("NO_BREAK_GLASS_ADMINISTRATOR");
+    const clear = await gql(app.url, `mutation($id: ID!) { updateUser(id: $id, input: { password: null }) { hasPassword } }`, { id: a.admin.id }, token);
+    expect(clear.errors![0]!.extensions).toMatchObject({ field: "password", reason: "NO_BREAK_GLASS_ADMINISTRATOR" });
+    const [row] = await sql<{ active: boolean; has: boolean }>(`select active, password_hash is not null as has from user_account where id = ?`, [a.admin.id]);
+    expect(row).toEqual({ active: true, has: true });
+    const refusals = await sql<{ action: string }>(`select action from audit_event where target_id = ? and action like '%.refused' order by created_at`, [a.admin.id]);
+    expect(refusals.map((r) => r.action)).toEqual(["user.deactivate.refused", "user.delete.refused", "user.update.refused"]);
+
+    // With a second break-glass administrator, the first may go.
+    expect((await gql(app.url, BREAK_GLASS, { u: other.id, b: true }, a.adminToken)).errors).toBeUndefined();
+    const now = await gql(app.url, `mutation($id: ID!) { setUserActive(id: $id, active: false) { active } }`, { id: a.admin.id }, token);
+    expect(now.errors).toBeUndefined();
+    expect(now.data!.setUserActive.active).toBe(false);
+    a = { ...a, admin: other, adminToken: token };
+  });
+
   it("while it is on, users created without a password get no invitation, and a resend says why", async () => {
     const created = await gql(app.url, CREATE, { i: { userName: "sso.only@a.example", emails: [{ value: "sso.only@a.example", primary: true }] } }, a.adminToken);
     expect(created.errors).toBeUndefined();
