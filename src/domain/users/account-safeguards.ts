@@ -89,7 +89,7 @@ export async function requireMayDeactivate(sql: Sql, scope: Scope, user: UserVie
     );
   }
   // While SSO is enforced, the last break-glass administrator is the company's way in when its IdP fails.
-  await requireOtherBreakGlassIfEnforced(sql, scope.principal.companyId, user, what === "delete" ? "Deleting" : "Deactivating", what === "delete" ? "id" : "active");
+  if (row?.holds) await requireOtherBreakGlassIfEnforced(sql, scope.principal.companyId, user, what === "delete" ? "Deleting" : "Deactivating", what === "delete" ? "id" : "active");
 }
 
 /** The reasons these rules refuse a change with; each refusal is recorded as an AuditEvent of its own. */
