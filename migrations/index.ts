@@ -5,6 +5,7 @@ import type { MigrationObject } from "@mikro-orm/core";
 /** Their names: enough to tell whether one is pending, without loading any. */
 export const migrationNames: string[] = [
   "Migration20261125191307",
+  "Migration20261207070100",
   "Migration20261207070200",
   "Migration20261207070300",
   "Migration20261207070400",
@@ -15,6 +16,7 @@ export const migrationNames: string[] = [
 export async function loadMigrationsList(): Promise<MigrationObject[]> {
   return [
     { name: "Migration20261125191307", class: (await import("./Migration20261125191307.js")).Migration20261125191307 },
+    { name: "Migration20261207070100", class: (await import("./Migration20261207070100.js")).Migration20261207070100 },
     { name: "Migration20261207070200", class: (await import("./Migration20261207070200.js")).Migration20261207070200 },
     { name: "Migration20261207070300", class: (await import("./Migration20261207070300.js")).Migration20261207070300 },
     { name: "Migration20261207070400", class: (await import("./Migration20261207070400.js")).Migration20261207070400 },

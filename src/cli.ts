@@ -106,14 +106,43 @@ const COMMANDS: Record<string, Command> = {
   },
 
   "create-admin": {
-    usage: "create-admin --company S --user-name U [--password P]",
-    summary: `create a company administrator (role "Company Administrator"); ${PASSWORD_NOTE}`,
-    options: { company: str, "user-name": str, password: str },
+    usage: "create-admin --company S --user-name U [--password P | --invite [--email E]]",
+    summary: `create a company administrator (role "Company Administrator"); ${PASSWORD_NOTE}, or with --invite set none and email them an invitation to set one`,
+    options: { company: str, "user-name": str, password: str, invite: flag, email: str },
     required: ["company", "user-name"],
     async run(services, v) {
       const company = await services.companies.bySlug(operator(services), s(v.company));
-      const created = await services.accounts.createCompanyAdmin(operator(services, company.id), { userName: s(v["user-name"]), password: opt(v.password) });
+      const created = await services.accounts.createCompanyAdmin(operator(services, company.id), {
+        userName: s(v["user-name"]),
+        password: opt(v.password),
+        invite: v.invite === true,
+        email: opt(v.email),
+      });
       return accountOutput("Company administrator", company, created);
+    },
+  },
+
+  "resend-invitation": {
+    usage: "resend-invitation --company S --user-name U",
+    summary: "send a user without a password their invitation again, with a new link and expiry (the running server's outbox sends it)",
+    options: { company: str, "user-name": str },
+    required: ["company", "user-name"],
+    async run(services, v) {
+      const company = await services.companies.bySlug(operator(services), s(v.company));
+      const scope = operator(services, company.id);
+      const user = await services.users.byUserName(scope, s(v["user-name"]));
+      const invitation = await services.invitations.resend(operator(services, company.id), user.id);
+      return {
+        lines: [
+          `Invitation for ${invitation.userName} in company ${company.slug} queued to ${invitation.email}`,
+          `Its link works until ${invitation.expiresAt.toISOString()}; the server sends it (SMTP_URL), and its status is in the console under Users > Invitations.`,
+        ],
+        json: {
+          company: companyJson(company),
+          user: userJson(user),
+          invitation: { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt.toISOString() },
+        },
+      };
     },
   },
 
@@ -439,10 +468,12 @@ function accountOutput(what: string, company: Company, created: CreatedAccount):
 }
 
 function passwordLines(created: CreatedAccount): string[] {
+  if (created.invitedEmail) return [`Invitation: queued to ${created.invitedEmail}, with a link to set a password (the server sends it; SMTP_URL)`];
   return created.passwordGenerated ? [`Password: ${created.password}`, "The password is shown this once; it is stored only as a hash."] : [];
 }
 
 function passwordJson(created: CreatedAccount): Record<string, unknown> {
+  if (created.invitedEmail) return { invitation: { email: created.invitedEmail } };
   return created.passwordGenerated ? { password: created.password } : {};
 }
 

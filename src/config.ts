@@ -28,6 +28,10 @@ const ConfigSchema = z.object({
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(300),
   /** Express "trust proxy": unset trusts no proxy (the socket address is the client IP). */
   TRUST_PROXY: z.string().optional(),
+  /** `smtp://user:pass@host:587` or `smtps://…`: where invitation emails are sent. Unset: they are kept in the outbox (and, in development, their links logged). */
+  SMTP_URL: z.string().url().optional(),
+  /** The From address of rolebridge's emails (RFC 5322 mailbox). */
+  MAIL_FROM: z.string().min(3).default("rolebridge <no-reply@localhost>"),
   /** The built admin console served at /admin; unset: the one `npm run build` put beside the compiled server. */
   ADMIN_CONSOLE_DIR: z.string().min(1).optional(),
   /**

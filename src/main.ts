@@ -11,6 +11,7 @@ import { setUpDemoIfEmpty } from "./first-run.js";
 import { buildRolebridgeSchema } from "./graphql/schema.js";
 import { createHttpApp, type HttpApp } from "./http/app.js";
 import { createLogger, logFormatFor } from "./http/logger.js";
+import { OutboxWorker } from "./mail/outbox-worker.js";
 import { createServices } from "./services.js";
 import { SERVER_USAGE } from "./server-usage.js";
 import { StartupFailure } from "./startup-failure.js";
@@ -37,6 +38,7 @@ const log = createLogger(config.LOG_LEVEL, undefined, logFormatFor(config.LOG_FO
 let stopping = false;
 let server: Server | undefined;
 let http: HttpApp | undefined;
+let outbox: OutboxWorker | undefined;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.removeAllListeners(signal);
   process.on(signal, () => void shutdown(signal));
@@ -71,6 +73,10 @@ async function start(): Promise<void> {
   const base = (config.PUBLIC_BASE_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`).replace(/\/$/, "");
 
   services.issuer.listeningOn(base);
+  // Invitation emails go out from here on, including those a previous run left due.
+  outbox = new OutboxWorker(db.orm, config, () => base, log);
+  outbox.start();
+  if (!outbox.active) log.warn("SMTP_URL is not set: invitation emails are kept in the outbox (the console shows them) and not sent");
 
   // These lines are the product's first-run interface: plain stdout, one per line.
   console.log(`GraphQL URL: ${base}/graphql`);
@@ -128,6 +134,8 @@ async function shutdown(signal: string): Promise<void> {
   }, SHUTDOWN_TIMEOUT_MS).unref();
   try {
     if (server) await closeServer(server);
+    // The message in flight is recorded before the database closes.
+    await outbox?.stop();
     await http?.stop();
     // A signal during start-up: stop waiting for the database, or let it finish opening and close
     // it (and stop an embedded PostgreSQL).

@@ -13,6 +13,7 @@ export const SERVER_USAGE = [
   "  HOST, PORT       where the HTTP server listens (default 127.0.0.1:4000)",
   "  PUBLIC_BASE_URL  the absolute base URL clients use, e.g. https://rolebridge.example.com",
   "  LOG_LEVEL        fatal, error, warn, info (default), debug, trace or silent",
+  "  SMTP_URL         smtp://user:pass@host:587 for invitation emails; unset: kept in the outbox",
   "",
   "Companies, accounts, app passwords and the SCIM feature flag: npm run cli -- --help",
 ].join("\n");

@@ -30,6 +30,9 @@ import { SsoDomainService } from "./domain/sso/sso-domain.service.js";
 import { SsoSecretBox } from "./domain/sso/sso-secret-box.js";
 import { SsoSignInService } from "./domain/sso/sso-sign-in.service.js";
 import { SamlConnectionService } from "./domain/sso/saml/saml-connection.service.js";
+import { InvitationService } from "./domain/invitations/invitation.service.js";
+import { SsoEnforcementService } from "./domain/sso-enforcement/sso-enforcement.service.js";
+import { InvitationAcceptance } from "./auth/invitation-acceptance.js";
 
 /**
  * The typed services object, built once by the composition root and handed to the
@@ -79,6 +82,12 @@ export interface Services {
   ssoSignIn: SsoSignInService;
   /** SAML 2.0 connections: the IdP from its metadata, and rolebridge's service-provider values. */
   samlConnections: SamlConnectionService;
+  /** Password invitations: listing, resending, revoking. */
+  invitations: InvitationService;
+  /** Accepting an invitation through its link, within the brute-force limits of a login. */
+  invitationAcceptance: InvitationAcceptance;
+  /** The company's SSO-only setting and its break-glass accounts. */
+  ssoEnforcement: SsoEnforcementService;
 }
 
 export function createServices(
@@ -96,6 +105,7 @@ export function createServices(
   const credentialChecks = new CredentialChecks();
   const authAttempts = createAuthAttemptLimits(config, options.log);
   const ssoSecrets = new SsoSecretBox({ configuredKey: config.SSO_SECRET_KEY, allowDevelopmentKey: config.NODE_ENV !== "production" });
+  const invitations = new InvitationService();
   return {
     orm,
     config,
@@ -126,5 +136,8 @@ export function createServices(
     ssoDomains: new SsoDomainService(),
     ssoSignIn: new SsoSignInService(users),
     samlConnections: new SamlConnectionService(),
+    invitations,
+    invitationAcceptance: new InvitationAcceptance(invitations, authAttempts),
+    ssoEnforcement: new SsoEnforcementService(),
   };
 }

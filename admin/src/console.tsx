@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { endImpersonation, graphql, SessionEnded, signOut } from "./api";
+import { AcceptInvitation } from "./accept-invitation";
 import { AccessRolesPage } from "./access-roles-page";
 import { AuditLog } from "./audit-log";
 import { CustomerRolePage } from "./customer-role-page";
@@ -7,6 +8,7 @@ import { CustomerRolesPage } from "./customer-roles-page";
 import { ConsoleMeDocument, type ConsoleMeQuery } from "./generated/graphql";
 import { ImpersonatePage } from "./impersonate-page";
 import { ImpersonationBanner } from "./impersonation-banner";
+import { Invitations } from "./invitations";
 import { Link } from "./link";
 import { MyAccess } from "./my-access";
 import { navigate, usePath } from "./navigation";
@@ -38,6 +40,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { path: "/admin/users", label: "Users", allowed: can.viewUsers },
+  { path: "/admin/users/invitations", label: "Invitations", allowed: can.manageUsers },
   { path: "/admin/customer-roles", label: "Customer roles", allowed: can.viewUsers },
   { path: "/admin/access-roles", label: "Access roles", allowed: can.viewAccessRoles },
   { path: "/admin/integrations/scim", label: "SCIM", group: "Integrations", allowed: can.viewScimIntegration },
@@ -73,18 +76,35 @@ export function Console() {
   }, [loadMe]);
 
   const sessionEnded = useCallback(() => setState({ kind: "signed-out", message: SESSION_ENDED }), []);
+  // After a password set through an invitation link: a welcome on the page it lands on, until the next page.
+  const [welcomeAt, setWelcomeAt] = useState<string | null>(null);
   const endSession = useCallback(async (message: string) => {
     await signOut();
     setState({ kind: "signed-out", message });
   }, []);
 
+  // An invitation's link opens its acceptance page, signed in or not.
+  if (path.split("?")[0]!.replace(/\/$/, "") === "/admin/invitation") {
+    return (
+      <AcceptInvitation
+        onSignedIn={() => {
+          setWelcomeAt("/admin/");
+          navigate("/admin/", { replace: true });
+          void loadMe(true);
+        }}
+      />
+    );
+  }
   if (state.kind === "loading") return <p className="loading">Loading…</p>;
   if (state.kind === "signed-out") {
     return <SignIn message={state.message} onSignedIn={() => loadMe(true)} />;
   }
   const permissions = state.principal.permissions;
   const sections = SECTIONS.filter((s) => s.allowed(permissions, state.principal));
-  const current = sections.find((s) => path === s.path || path.startsWith(`${s.path}/`));
+  // The longest path that holds this one: /admin/users/invitations is not a user's page.
+  const current = sections
+    .filter((s) => path === s.path || path.startsWith(`${s.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   return (
     <>
       {state.principal.impersonator && (
@@ -123,6 +143,14 @@ export function Console() {
         </button>
       </header>
       <main>
+        {welcomeAt === path ? (
+          <>
+            <h1>Welcome, {state.me.displayName ?? state.me.userName}</h1>
+            <p className="notice" role="status">
+              Your password is set and you are signed in. Next time, sign in with your company, your user name ({state.me.userName}) and this password.
+            </p>
+          </>
+        ) : (
         <Page
           path={path}
           section={current}
@@ -132,6 +160,7 @@ export function Console() {
           onSessionEnded={sessionEnded}
           onImpersonating={() => void loadMe(true).then(() => navigate("/admin/"))}
         />
+        )}
       </main>
     </>
   );
@@ -179,6 +208,8 @@ function Page(props: {
       );
     case "/admin/access-roles":
       return <AccessRolesPage permissions={permissions} onSessionEnded={onSessionEnded} />;
+    case "/admin/users/invitations":
+      return <Invitations onSessionEnded={onSessionEnded} />;
     case "/admin/impersonate":
       return <ImpersonatePage onStarted={onImpersonating} onSessionEnded={onSessionEnded} />;
     case "/admin/integrations/sso":

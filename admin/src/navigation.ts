@@ -7,9 +7,11 @@ import { type MouseEvent, useEffect, useState } from "react";
 
 const NAVIGATED = "rolebridge:navigated";
 
-export function navigate(path: string): void {
+/** Shows `path`; with `replace`, in place of the current entry of the history (nothing to go back to). */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === window.location.pathname + window.location.search) return;
-  window.history.pushState(null, "", path);
+  if (options.replace) window.history.replaceState(null, "", path);
+  else window.history.pushState(null, "", path);
   window.dispatchEvent(new Event(NAVIGATED));
 }
 

@@ -38,7 +38,8 @@ export function consoleSessionRoute(orm: MikroORM, login: LoginService): Router 
       if (err instanceof AttemptsRefused) {
         res.status(429).set("Retry-After", String(err.retryAfterSeconds)).json({ error: { code: err.code, message: err.message } });
       } else if (err instanceof DomainError) {
-        res.status(err.code === "UNAUTHENTICATED" ? 401 : 400).json({ error: { code: err.code, message: err.message } });
+        const status = err.code === "UNAUTHENTICATED" ? 401 : err.code === "FORBIDDEN" ? 403 : 400;
+        res.status(status).json({ error: { code: err.code, message: err.message, ...(err.reason ? { reason: err.reason } : {}) } });
       } else next(err);
     }
   });

@@ -29,10 +29,12 @@ export class LoginService {
    * and a missing account costs the same argon2 time as a wrong password, so neither reveals which.
    * The password is compared within the brute-force limits of the company + userName and of the
    * caller's address `ip` (TOO_MANY_REQUESTS past them, uncompared).
-   * `em` is the request's, which has no tenant yet: the company comes from the slug.
+   * `em` is the request's, which has no tenant yet: the company comes from the slug. When the
+   * company enforces SSO, a right password of a user who is not break-glass is FORBIDDEN
+   * (reason SSO_REQUIRED) and opens no session.
    */
   async login(em: EntityManager, companySlug: string, userName: string, password: string, ip?: string): Promise<Session> {
-    const user = await this.limits.attempt({ ip, login: { company: companySlug, userName } }, async () => {
+    const checked = await this.limits.attempt({ ip, login: { company: companySlug, userName } }, async () => {
       const company = await em.findOne(Company, { slug: companySlug.trim().toLowerCase() });
       const found = company
         ? await em
@@ -47,8 +49,13 @@ export class LoginService {
       if (!found || !ok || !found.active) {
         throw new DomainError("UNAUTHENTICATED", "unknown company, userName or password");
       }
-      return found;
+      return { found, ssoEnforced: company!.ssoEnforced };
     });
+    // Told only to whoever knows the password, so it reveals nothing to a guesser.
+    if (checked.ssoEnforced && !checked.found.breakGlass) {
+      throw new DomainError("FORBIDDEN", "your company signs in through single sign-on only; password sign-in is for break-glass accounts", { reason: "SSO_REQUIRED" });
+    }
+    const user = checked.found;
     const { token, expiresAt } = await this.openSession(user.company.id, user.id);
     await em.populate(user, ["emails"], { filters: false });
     // The password just checked is the user's: hasPassword needs no statement of its own.

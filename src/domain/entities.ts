@@ -7,6 +7,9 @@ import { Company, PasswordPolicy } from "./companies/company.entity.js";
 import { CustomerRole } from "./customer-roles/customer-role.entity.js";
 import { Membership } from "./customer-roles/membership.entity.js";
 import { ProvisioningEvent } from "./provisioning/provisioning-event.entity.js";
+import { Invitation } from "./invitations/invitation.entity.js";
+import { InvitationToken } from "./invitations/invitation-token.entity.js";
+import { OutboxMessage } from "./outbox/outbox-message.entity.js";
 import { SigningKey } from "./signing-keys/signing-key.entity.js";
 import { SamlAssertionUse } from "./sso/saml/saml-assertion-use.entity.js";
 import { SamlRequest } from "./sso/saml/saml-request.entity.js";
@@ -36,4 +39,7 @@ export const entities = [
   SsoConnection,
   SsoDomain,
   SsoDevelopmentKey,
+  Invitation,
+  InvitationToken,
+  OutboxMessage,
 ];

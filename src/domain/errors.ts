@@ -42,7 +42,19 @@ export type DomainErrorReason =
   /** A principal deactivating or deleting its own account. */
   | "SELF_LOCKOUT"
   /** Deactivating or deleting the company's last active holder of CanConfigureCompany. */
-  | "LAST_ADMINISTRATOR";
+  | "LAST_ADMINISTRATOR"
+  /** Password sign-in refused: the company enforces SSO and the user is not break-glass. */
+  | "SSO_REQUIRED"
+  /** Enforcing SSO, or ending it for a user, would leave no administrator able to sign in with a password. */
+  | "NO_BREAK_GLASS_ADMINISTRATOR"
+  /** An invitation link nobody issued, or one whose invitation is gone. */
+  | "INVITATION_INVALID"
+  /** An invitation link past its expiry. */
+  | "INVITATION_EXPIRED"
+  /** An invitation already accepted (each is used once). */
+  | "INVITATION_USED"
+  /** An invitation an administrator revoked. */
+  | "INVITATION_REVOKED";
 
 export class DomainError extends Error {
   override readonly name = "DomainError";

@@ -3,8 +3,8 @@ import { ALL_PERMISSIONS, type Permission } from "./access-roles/permission.js";
 /** How the caller proved who they are; `system` is the operator at the database (the CLI, the first run). */
 export type CredentialKind = "session" | "app-password" | "oauth-token" | "system";
 
-/** Who acts at system level: the CLI run by whoever holds the database credentials, the first-run set-up, or single sign-on (a just-in-time user, the roles an IdP asserted). */
-export type SystemActor = "cli" | "first-run" | "sso";
+/** Who acts at system level: the CLI run by whoever holds the database credentials, the first-run set-up, single sign-on (a just-in-time user, the roles an IdP asserted), or an invitation accepted through its link. */
+export type SystemActor = "cli" | "first-run" | "sso" | "invitation";
 
 /**
  * Who is calling: resolved once per request by the authentication middleware and passed into

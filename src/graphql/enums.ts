@@ -5,6 +5,19 @@ import { MembershipSource } from "../domain/customer-roles/membership-source.js"
 import { UserOrigin } from "../domain/users/user-origin.js";
 import { SortDirection } from "./pagination.js";
 import { SsoConnectionStatus, SsoProtocol } from "../domain/sso/sso-connection.entity.js";
+import { OutboxStatus } from "../domain/outbox/outbox-message.entity.js";
+
+registerEnumType(OutboxStatus, {
+  name: "OutboxStatus",
+  description: "Where an email of the outbox stands.",
+  valuesConfig: {
+    PENDING: { description: "Waiting to be sent, or to be retried after a failed attempt (see nextAttemptAt and lastError)." },
+    SENT: { description: "Accepted by the SMTP server." },
+    LOGGED: { description: "Not sent: no SMTP_URL is set, and in development its link was written to the server log." },
+    FAILED: { description: "Given up after the last retry; lastError says why. Resend the invitation to try again." },
+    CANCELLED: { description: "Not sent: the invitation was resent, revoked, accepted or expired first." },
+  },
+});
 
 registerEnumType(Permission, {
   name: "Permission",

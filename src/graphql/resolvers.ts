@@ -23,6 +23,8 @@ import { UploadResolver } from "./uploads/upload.resolver.js";
 import { SsoConnectionResolver } from "./sso/sso-connection.resolver.js";
 import { SamlConnectionResolver } from "./sso/saml-connection.resolver.js";
 import { SsoConnectionSamlResolver } from "./sso/sso-connection-saml.resolver.js";
+import { InvitationResolver } from "./invitations/invitation.resolver.js";
+import { BreakGlassResolver } from "./users/break-glass.resolver.js";
 
 /** Every resolver of the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -51,4 +53,6 @@ export const resolvers: NonEmptyArray<Function> = [
   SsoConnectionResolver,
   SamlConnectionResolver,
   SsoConnectionSamlResolver,
+  InvitationResolver,
+  BreakGlassResolver,
 ];

@@ -53,6 +53,8 @@ export type BooleanComparison = {
 
 /** Changes to company settings; fields left out are kept. */
 export type CompanySettingsInput = {
+  /** How long a password invitation's link stays valid, in hours (1 to 720). */
+  invitationTtlHours?: number | null | undefined;
   /** Display name. */
   name?: string | null | undefined;
   /** Password policy changes. */
@@ -63,6 +65,8 @@ export type CompanySettingsInput = {
   singleCustomerRole?: boolean | null | undefined;
   /** Create customer-supplied roles for IdP groups at sign-in that name none yet. */
   ssoCreateUnknownGroups?: boolean | null | undefined;
+  /** Make single sign-on the only way in, except for break-glass users. Turning it on is refused (BAD_USER_INPUT, reason NO_BREAK_GLASS_ADMINISTRATOR) unless an active holder of CanConfigureCompany with a password is break-glass. */
+  ssoEnforced?: boolean | null | undefined;
   /** Create users who sign in with SSO and do not exist yet (just-in-time). */
   ssoJitProvisioning?: boolean | null | undefined;
 };
@@ -151,6 +155,32 @@ export type DateTimeComparison = {
   pr?: boolean | null | undefined;
 };
 
+/** Enterprise extension attributes (RFC 7643 §4.3). In updateUser each one left out is kept and null clears it. */
+export type EnterpriseUserInput = {
+  /** Cost centre. */
+  costCenter?: string | null | undefined;
+  /** Department. */
+  department?: string | null | undefined;
+  /** Division. */
+  division?: string | null | undefined;
+  /** Employee number. */
+  employeeNumber?: string | null | undefined;
+  /** The manager's display name (manager.displayName). */
+  managerDisplayName?: string | null | undefined;
+  /** The manager's id (manager.value), kept as sent; the manager need not exist yet. */
+  managerId?: string | null | undefined;
+  /** Organization. */
+  organization?: string | null | undefined;
+};
+
+/** A change of one key of extensionAttributes: the value at path is set, or removed when value is null; keys not named are kept. */
+export type ExtensionAttributeUpdate = {
+  /** The keys from the top of extensionAttributes down, e.g. ["urn:…:enterprise:2.0:User", "badge"]. */
+  path: Array<string>;
+  /** The new value; null removes the key. */
+  value?: unknown;
+};
+
 /** Comparisons of an id attribute. */
 export type IdComparison = {
   /** Equal. */
@@ -160,6 +190,17 @@ export type IdComparison = {
   /** Present. */
   pr?: boolean | null | undefined;
 };
+
+/** Where a password invitation stands. */
+export type InvitationState =
+  /** The user set a password through it (each invitation is used once). */
+  | 'ACCEPTED'
+  /** Its links are past the company's invitationTtlHours; resend it for a new one. */
+  | 'EXPIRED'
+  /** Its link can still be used. */
+  | 'PENDING'
+  /** An administrator revoked it; its links no longer work. */
+  | 'REVOKED';
 
 /** Matches roles having at least one membership that satisfies every comparison given (one row, as SCIM members[value eq "…"] does, RFC 7644 §3.4.2.2). */
 export type MemberWhere = {
@@ -195,6 +236,19 @@ export type MembershipSourceComparison = {
   /** Not equal. */
   ne?: MembershipSource | null | undefined;
 };
+
+/** Where an email of the outbox stands. */
+export type OutboxStatus =
+  /** Not sent: the invitation was resent, revoked, accepted or expired first. */
+  | 'CANCELLED'
+  /** Given up after the last retry; lastError says why. Resend the invitation to try again. */
+  | 'FAILED'
+  /** Not sent: no SMTP_URL is set, and in development its link was written to the server log. */
+  | 'LOGGED'
+  /** Waiting to be sent, or to be retried after a failed attempt (see nextAttemptAt and lastError). */
+  | 'PENDING'
+  /** Accepted by the SMTP server. */
+  | 'SENT';
 
 /** Which page: offset paging (offset + first) or cursor paging (after + first), not both. */
 export type PageInput = {
@@ -400,6 +454,18 @@ export type UploadAction =
   /** The existing user, or its upload-owned roles, changed. */
   | 'UPDATED';
 
+/** One email address (RFC 7643 §4.1.2 emails). */
+export type UserEmailInput = {
+  /** A human-readable label. */
+  display?: string | null | undefined;
+  /** Whether this is the primary address; at most one email may be primary. */
+  primary?: boolean | null | undefined;
+  /** Its type, such as work or home. */
+  type?: string | null | undefined;
+  /** The address: a non-empty string of at most 512 characters. */
+  value: string;
+};
+
 /** Conditions on ONE of a user's emails: the user matches when a single email satisfies them all (SCIM emails[type eq "work" and value co "@x"]). */
 export type UserEmailWhere = {
   /** All of these conditions hold for the same email. */
@@ -418,6 +484,52 @@ export type UserEmailWhere = {
   value?: StringComparison | null | undefined;
 };
 
+/** A user's attributes. createUser and replaceUser require userName and reset what is left out; updateUser keeps what is left out, clears what is null and replaces lists (emails: [] removes every email). */
+export type UserInput = {
+  /** Whether the user may sign in; null (or left out of a create or replace) means true. */
+  active?: boolean | null | undefined;
+  /** Allow log in via single sign-on. Defaults to true for users created through SCIM, false otherwise. */
+  allowSsoLogin?: boolean | null | undefined;
+  /** Assign roles from the customer-supplied role mapping. Defaults to true for users created through SCIM, false otherwise. */
+  autoAssignRoles?: boolean | null | undefined;
+  /** Name for display. */
+  displayName?: string | null | undefined;
+  /** Email addresses in order (at most 100); replaces the whole list; null or [] removes every email. */
+  emails?: Array<UserEmailInput> | null | undefined;
+  /** Enterprise extension attributes; null clears them all. */
+  enterprise?: EnterpriseUserInput | null | undefined;
+  /** Changes of single keys of extensionAttributes, applied after extensionAttributes (when both are given); what they do not name is kept. A SCIM PUT carrying attributes rolebridge does not model sends these. */
+  extensionAttributeUpdates?: Array<ExtensionAttributeUpdate> | null | undefined;
+  /** Attributes and extensions rolebridge does not model, keyed by schema URN; replaces the whole map when given (null clears it). */
+  extensionAttributes?: Record<string, unknown> | null | undefined;
+  /** The IdP's identifier, kept exactly as sent. */
+  externalId?: string | null | undefined;
+  /** A dedicated non-human account, such as the IdP's SCIM account (default false). */
+  isServiceAccount?: boolean | null | undefined;
+  /** Locale, such as en-US. */
+  locale?: string | null | undefined;
+  /** Name components; null clears them all. */
+  name?: UserNameInput | null | undefined;
+  /** Casual name. */
+  nickName?: string | null | undefined;
+  /** Write-only: checked against the company's password policy (BAD_USER_INPUT with reason PASSWORD_POLICY naming the rule) and stored as an argon2id hash; null removes the password; never returned. */
+  password?: string | null | undefined;
+  /** Person id of the custom extension (urn:ietf:params:scim:schemas:extension:custom:2.0:User), used for contextual security. */
+  personId?: string | null | undefined;
+  /** Preferred language (RFC 7231 language tag). */
+  preferredLanguage?: string | null | undefined;
+  /** The customer-supplied roles held through the SCIM User roles attribute (RFC 7643 §4.1.2, source SCIM_ROLES_ATTRIBUTE), by displayName ignoring case: the whole list of that source, changed in the same transaction as the user (at most 100; null or [] removes them, left out keeps them). A name seen for the first time creates an unmapped role. Other sources' memberships stay. */
+  roles?: Array<string> | null | undefined;
+  /** Time zone, such as Europe/London. */
+  timezone?: string | null | undefined;
+  /** Job title. */
+  title?: string | null | undefined;
+  /** Unique per company ignoring case; at most 256 characters, no control characters, surrounding spaces removed. Required by createUser and replaceUser; cannot be null in updateUser. */
+  userName?: string | null | undefined;
+  /** Employee type, such as Employee or Contractor. */
+  userType?: string | null | undefined;
+};
+
 /** Conditions on ONE of a user's memberships of customer-supplied roles: the user matches when a single membership satisfies them all. */
 export type UserMembershipWhere = {
   /** All of these conditions hold for the same membership. */
@@ -432,6 +544,22 @@ export type UserMembershipWhere = {
   or?: Array<UserMembershipWhere> | null | undefined;
   /** Who owns the membership. */
   source?: MembershipSourceComparison | null | undefined;
+};
+
+/** Name components (RFC 7643 §4.1.1 name). In updateUser each part left out is kept and null clears it. */
+export type UserNameInput = {
+  /** Family (last) name. */
+  familyName?: string | null | undefined;
+  /** The full name, formatted for display. */
+  formatted?: string | null | undefined;
+  /** Given (first) name. */
+  givenName?: string | null | undefined;
+  /** Honorific prefix, such as Ms. */
+  honorificPrefix?: string | null | undefined;
+  /** Honorific suffix, such as III. */
+  honorificSuffix?: string | null | undefined;
+  /** Middle name(s). */
+  middleName?: string | null | undefined;
 };
 
 /** How a user arrived in the company; set once, when the user is created. */
@@ -682,6 +810,42 @@ export type ConsoleImpersonationCompaniesQueryVariables = Exact<{ [key: string]:
 
 export type ConsoleImpersonationCompaniesQuery = { companies: Array<{ id: string, slug: string, name: string }> };
 
+export type ConsoleInvitationFragment = { id: string, userId: string, userName: string, email: string, state: InvitationState, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null, message: { status: OutboxStatus, attempts: number, lastError: string | null, createdAt: string, sentAt: string | null, nextAttemptAt: string } | null };
+
+export type ConsoleInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleInvitationsQuery = { invitations: Array<{ id: string, userId: string, userName: string, email: string, state: InvitationState, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null, message: { status: OutboxStatus, attempts: number, lastError: string | null, createdAt: string, sentAt: string | null, nextAttemptAt: string } | null }> };
+
+export type ConsoleInviteUserMutationVariables = Exact<{
+  input: UserInput;
+}>;
+
+
+export type ConsoleInviteUserMutation = { createUser: { id: string, userName: string } };
+
+export type ConsoleResendInvitationMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type ConsoleResendInvitationMutation = { resendInvitation: { id: string, userId: string, userName: string, email: string, state: InvitationState, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null, message: { status: OutboxStatus, attempts: number, lastError: string | null, createdAt: string, sentAt: string | null, nextAttemptAt: string } | null } };
+
+export type ConsoleRevokeInvitationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleRevokeInvitationMutation = { revokeInvitation: { id: string, userId: string, userName: string, email: string, state: InvitationState, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null, message: { status: OutboxStatus, attempts: number, lastError: string | null, createdAt: string, sentAt: string | null, nextAttemptAt: string } | null } };
+
+export type ConsoleAcceptInvitationMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+
+export type ConsoleAcceptInvitationMutation = { acceptInvitation: { companySlug: string, userName: string } };
+
 export type ConsoleMyAccessQueryVariables = Exact<{
   userId: string;
 }>;
@@ -931,6 +1095,27 @@ export const ConsoleCompanyFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleCompany"}) as unknown as TypedDocumentString<ConsoleCompanyFragment, unknown>;
+export const ConsoleInvitationFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleInvitation on Invitation {
+  id
+  userId
+  userName
+  email
+  state
+  createdAt
+  expiresAt
+  acceptedAt
+  revokedAt
+  message {
+    status
+    attempts
+    lastError
+    createdAt
+    sentAt
+    nextAttemptAt
+  }
+}
+    `, {"fragmentName":"ConsoleInvitation"}) as unknown as TypedDocumentString<ConsoleInvitationFragment, unknown>;
 export const ConsoleProvisioningEventFragmentDoc = new TypedDocumentString(`
     fragment ConsoleProvisioningEvent on ProvisioningEvent {
   id
@@ -1435,6 +1620,97 @@ export const ConsoleImpersonationCompaniesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleImpersonationCompaniesQuery, ConsoleImpersonationCompaniesQueryVariables>;
+export const ConsoleInvitationsDocument = new TypedDocumentString(`
+    query ConsoleInvitations {
+  invitations {
+    ...ConsoleInvitation
+  }
+}
+    fragment ConsoleInvitation on Invitation {
+  id
+  userId
+  userName
+  email
+  state
+  createdAt
+  expiresAt
+  acceptedAt
+  revokedAt
+  message {
+    status
+    attempts
+    lastError
+    createdAt
+    sentAt
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleInvitationsQuery, ConsoleInvitationsQueryVariables>;
+export const ConsoleInviteUserDocument = new TypedDocumentString(`
+    mutation ConsoleInviteUser($input: UserInput!) {
+  createUser(input: $input) {
+    id
+    userName
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleInviteUserMutation, ConsoleInviteUserMutationVariables>;
+export const ConsoleResendInvitationDocument = new TypedDocumentString(`
+    mutation ConsoleResendInvitation($userId: ID!) {
+  resendInvitation(userId: $userId) {
+    ...ConsoleInvitation
+  }
+}
+    fragment ConsoleInvitation on Invitation {
+  id
+  userId
+  userName
+  email
+  state
+  createdAt
+  expiresAt
+  acceptedAt
+  revokedAt
+  message {
+    status
+    attempts
+    lastError
+    createdAt
+    sentAt
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleResendInvitationMutation, ConsoleResendInvitationMutationVariables>;
+export const ConsoleRevokeInvitationDocument = new TypedDocumentString(`
+    mutation ConsoleRevokeInvitation($id: ID!) {
+  revokeInvitation(id: $id) {
+    ...ConsoleInvitation
+  }
+}
+    fragment ConsoleInvitation on Invitation {
+  id
+  userId
+  userName
+  email
+  state
+  createdAt
+  expiresAt
+  acceptedAt
+  revokedAt
+  message {
+    status
+    attempts
+    lastError
+    createdAt
+    sentAt
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleRevokeInvitationMutation, ConsoleRevokeInvitationMutationVariables>;
+export const ConsoleAcceptInvitationDocument = new TypedDocumentString(`
+    mutation ConsoleAcceptInvitation($token: String!, $password: String!) {
+  acceptInvitation(token: $token, password: $password) {
+    companySlug
+    userName
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAcceptInvitationMutation, ConsoleAcceptInvitationMutationVariables>;
 export const ConsoleMyAccessDocument = new TypedDocumentString(`
     query ConsoleMyAccess($userId: ID!) {
   effectiveAccess(userId: $userId) {

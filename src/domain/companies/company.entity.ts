@@ -44,6 +44,8 @@ export class Company {
     | "passwordPolicy"
     | "ssoJitProvisioning"
     | "ssoCreateUnknownGroups"
+    | "ssoEnforced"
+    | "invitationTtlHours"
     | "isPlatform"
     | "createdAt"
     | "updatedAt"
@@ -83,6 +85,17 @@ export class Company {
    */
   @Property()
   ssoCreateUnknownGroups: boolean = false;
+
+  /**
+   * Single sign-on is the only way in: password sign-in is refused except for users marked
+   * breakGlass, and users who could only sign in by SSO get no password invitation.
+   */
+  @Property()
+  ssoEnforced: boolean = false;
+
+  /** How long a password invitation's link stays valid, in hours. */
+  @Property()
+  invitationTtlHours: number = 72;
 
   /** The reserved company that holds platform operators. */
   @Property()

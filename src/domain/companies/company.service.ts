@@ -9,6 +9,8 @@ import { AppAccessRole } from "../access-roles/app-access-role.entity.js";
 import { PLATFORM_COMPANY_SLUG, validSlug } from "./company-slug.js";
 import { Company, type PasswordPolicy, type ScimDeleteMode } from "./company.entity.js";
 import { DEFAULT_APP_ACCESS_ROLES } from "./default-app-access-roles.js";
+import { sqlOf } from "../../db/sql.js";
+import { requireBreakGlassAdministrator } from "../sso-enforcement/sso-enforcement.service.js";
 
 export interface NewCompany {
   slug: string;
@@ -23,6 +25,10 @@ export interface CompanySettingsInput {
   name?: string;
   ssoJitProvisioning?: boolean | null;
   ssoCreateUnknownGroups?: boolean | null;
+  /** SSO becomes the only way in, except for break-glass accounts; refused unless a break-glass administrator keeps a password. */
+  ssoEnforced?: boolean;
+  /** How long invitation links stay valid, in hours (1 to 720). */
+  invitationTtlHours?: number;
 }
 
 /** Companies and their settings. */
@@ -44,6 +50,9 @@ export class CompanyService {
       throw DomainError.invalid("passwordPolicy.minLength", "minLength must be between 8 and 256");
     }
     if (input.name !== undefined && !input.name.trim()) throw DomainError.invalid("name", "name must not be empty");
+    if (input.invitationTtlHours !== undefined && (!Number.isInteger(input.invitationTtlHours) || input.invitationTtlHours < 1 || input.invitationTtlHours > 720)) {
+      throw DomainError.invalid("invitationTtlHours", "invitationTtlHours must be a whole number of hours between 1 and 720 (30 days)");
+    }
     return inTransaction(scope, async (em) => {
       const company = await em.findOneOrFail(Company, { id: scope.principal.companyId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const before = settingsOf(company);
@@ -53,6 +62,12 @@ export class CompanyService {
       if (input.ssoJitProvisioning != null) company.ssoJitProvisioning = input.ssoJitProvisioning;
       if (input.ssoCreateUnknownGroups != null) company.ssoCreateUnknownGroups = input.ssoCreateUnknownGroups;
       if (input.passwordPolicy) Object.assign(company.passwordPolicy, stripUndefined(input.passwordPolicy));
+      if (input.invitationTtlHours !== undefined) company.invitationTtlHours = input.invitationTtlHours;
+      if (input.ssoEnforced !== undefined && input.ssoEnforced !== company.ssoEnforced) {
+        // Under the company's lock, so a concurrent unmarking of the last break-glass administrator waits for this.
+        if (input.ssoEnforced) await requireBreakGlassAdministrator(sqlOf(em), company.id, null, "Enforcing SSO");
+        company.ssoEnforced = input.ssoEnforced;
+      }
       company.updatedAt = new Date();
       recordAudit(em, scope, { action: "company.updateSettings", targetType: "Company", targetId: company.id, before, after: settingsOf(company) });
       return company;
@@ -148,6 +163,8 @@ function settingsOf(c: Company) {
     passwordPolicy: { ...c.passwordPolicy },
     ssoJitProvisioning: c.ssoJitProvisioning,
     ssoCreateUnknownGroups: c.ssoCreateUnknownGroups,
+    ssoEnforced: c.ssoEnforced,
+    invitationTtlHours: c.invitationTtlHours,
   };
 }
 

@@ -5,6 +5,7 @@ import { recordRefusal } from "../audit/audit.service.js";
 import { MembershipSource } from "../customer-roles/membership-source.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
+import { requireOtherBreakGlassIfEnforced } from "../sso-enforcement/sso-enforcement.service.js";
 import type { UserView } from "./user.view.js";
 
 /**
@@ -87,10 +88,12 @@ export async function requireMayDeactivate(sql: Sql, scope: Scope, user: UserVie
       { reason: "LAST_ADMINISTRATOR" },
     );
   }
+  // While SSO is enforced, the last break-glass administrator is the company's way in when its IdP fails.
+  if (row?.holds) await requireOtherBreakGlassIfEnforced(sql, scope.principal.companyId, user, what === "delete" ? "Deleting" : "Deactivating", what === "delete" ? "id" : "active");
 }
 
 /** The reasons these rules refuse a change with; each refusal is recorded as an AuditEvent of its own. */
-const SAFEGUARD_REASONS = new Set(["PRIVILEGED_TARGET", "SELF_LOCKOUT", "LAST_ADMINISTRATOR"]);
+const SAFEGUARD_REASONS = new Set(["PRIVILEGED_TARGET", "SELF_LOCKOUT", "LAST_ADMINISTRATOR", "NO_BREAK_GLASS_ADMINISTRATOR"]);
 
 /**
  * Runs a change of user `targetId` and, when a safeguard refuses it, records the refusal: the

@@ -1,4 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { sqlOf } from "../../db/sql.js";
+import { insertInvitation } from "../invitations/invitation.service.js";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AppAccessRole } from "../access-roles/app-access-role.entity.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -22,6 +24,10 @@ export interface NewAccount {
   displayName?: string;
   givenName?: string;
   familyName?: string;
+  /** No password: the account gets an invitation email with a link to set one (administrators only). */
+  invite?: boolean;
+  /** The work email; a userName that is an email address is used when left out. */
+  email?: string;
 }
 
 /** A password set by an operator: the one given, or the generated one (to print once). */
@@ -37,6 +43,8 @@ export interface CreatedAccount {
   password: string;
   passwordGenerated: boolean;
   appAccessRoles: string[];
+  /** Where the invitation goes, for an account created with `invite`. */
+  invitedEmail?: string;
 }
 
 const USER_NAME_MAX = 256;
@@ -132,9 +140,20 @@ async function createAccount(em: EntityManager, scope: Scope, company: Company, 
     .getCount();
   // Checked up front for a message naming the user; the unique index settles races.
   if (exists > 0) throw DomainError.conflict("userName", `a user "${userName}" already exists in company "${company.slug}"`);
-  const passwordGenerated = input.password === undefined;
-  const password = input.password ?? generatePassword(company.passwordPolicy, userName);
-  checkPasswordPolicy(password, company.passwordPolicy, userName);
+  const invite = input.invite === true;
+  const email = input.email?.trim() || (EMAIL.test(userName) ? userName : undefined);
+  if (email !== undefined && !EMAIL.test(email)) throw DomainError.invalid("email", `"${email}" is not an email address`);
+  if (invite) {
+    if (kind.isServiceAccount || kind.isPlatformOperator) throw DomainError.invalid("invite", "only a company administrator is created with an invitation");
+    if (input.password !== undefined) throw DomainError.invalid("password", "an invited account gets no password: the invitation lets them set one");
+    if (!email) throw DomainError.invalid("email", "an invitation needs an email address: give one, or a userName that is one");
+    if (company.ssoEnforced) {
+      throw DomainError.invalid("invite", `company "${company.slug}" enforces SSO: a new administrator signs in through SSO, or gets a password and break-glass`, "SSO_REQUIRED");
+    }
+  }
+  const passwordGenerated = !invite && input.password === undefined;
+  const password = invite ? "" : (input.password ?? generatePassword(company.passwordPolicy, userName));
+  if (!invite) checkPasswordPolicy(password, company.passwordPolicy, userName);
   const user = em.create(User, {
     company,
     userName,
@@ -143,15 +162,17 @@ async function createAccount(em: EntityManager, scope: Scope, company: Company, 
     familyName: input.familyName ?? null,
     isServiceAccount: kind.isServiceAccount ?? false,
     isPlatformOperator: kind.isPlatformOperator ?? false,
-    passwordHash: await hashPassword(password),
+    passwordHash: invite ? null : await hashPassword(password),
   });
   // A person's userName that is an email address is their work email too: SCIM clients read
   // emails[0] of the users they list (Okta's connection test reads the first user's).
-  if (!kind.isServiceAccount && EMAIL.test(userName)) {
-    user.emails.add(em.create(UserEmail, { company, user, value: userName, type: "work", primary: true, position: 0 }));
+  if (!kind.isServiceAccount && email) {
+    user.emails.add(em.create(UserEmail, { company, user, value: email, type: "work", primary: true, position: 0 }));
   }
   for (const name of kind.roles) user.directAppAccessRoles.add(await findAppAccessRoleByName(em, company, name));
   await em.flush();
+  // In the account's transaction: the invitation commits with it, and the server's outbox sends it.
+  if (invite) await insertInvitation(sqlOf(em), { companyId: company.id, invitationId: randomUUID(), userId: user.id, email: email!, ttlHours: company.invitationTtlHours });
   recordAudit(em, scope, {
     companyId: company.id,
     action: "user.create",
@@ -162,9 +183,10 @@ async function createAccount(em: EntityManager, scope: Scope, company: Company, 
       isServiceAccount: user.isServiceAccount,
       isPlatformOperator: user.isPlatformOperator,
       appAccessRoles: kind.roles,
+      ...(invite ? { invitedEmail: email } : {}),
     },
   });
-  return { user, password, passwordGenerated, appAccessRoles: kind.roles };
+  return { user, password, passwordGenerated, appAccessRoles: kind.roles, ...(invite ? { invitedEmail: email } : {}) };
 }
 
 async function findAppAccessRoleByName(em: EntityManager, company: Company, name: string): Promise<AppAccessRole> {

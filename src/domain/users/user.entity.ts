@@ -32,7 +32,7 @@ export type ExtensionAttributes = Record<string, unknown>;
   name: "user_account_family_name_prefix",
   expression: 'create index "user_account_family_name_prefix" on "user_account" ("company_id", lower("family_name") text_pattern_ops)',
 })
-export class User extends VersionedEntity<"active" | "extensionAttributes" | "allowSsoLogin" | "autoAssignRoles" | "isServiceAccount" | "isPlatformOperator" | "origin"> {
+export class User extends VersionedEntity<"active" | "extensionAttributes" | "allowSsoLogin" | "autoAssignRoles" | "isServiceAccount" | "isPlatformOperator" | "origin" | "breakGlass"> {
   @Property({ type: "text" })
   userName!: string;
 
@@ -131,6 +131,13 @@ export class User extends VersionedEntity<"active" | "extensionAttributes" | "al
   /** A dedicated non-human account, such as the one an IdP uses for SCIM. */
   @Property()
   isServiceAccount: boolean = false;
+
+  /**
+   * A break-glass account: may still sign in with a password when the company enforces SSO, so an
+   * outage of the IdP cannot lock the company's administrators out.
+   */
+  @Property()
+  breakGlass: boolean = false;
 
   /** Staff of the platform itself; lives in the reserved platform company. */
   @Property()

@@ -225,19 +225,22 @@ export async function insertUser(
   passwordHash: string | null,
   origin: UserOrigin,
   records?: CarriedRecords,
+  invitation?: NewInvitation,
 ): Promise<{ id: string; version: number; createdAt: Date; updatedAt: Date }> {
   const values: unknown[] = [companyId, passwordHash, id, origin, ...SCALARS.map((k) => columnValue(k, state[k]))];
   const withEmails = state.emails.length > 0;
   if (withEmails) values.push(emailsParameter(state.emails));
+  const invitationParam = values.length + 1;
+  if (invitation) values.push(invitation.invitationId, invitation.outboxMessageId, invitation.email, invitation.messageId);
   const carried = records?.(values.length + 1);
   if (carried) values.push(...carried.values);
-  const text = statement(`insert:${withEmails}:${carried?.shape}`, () => {
+  const text = statement(`insert:${withEmails}:${Boolean(invitation)}:${carried?.shape}`, () => {
     // The new row is visible to the emails' insert only through RETURNING, hence `from inserted`.
     const emails = withEmails ? `, emails as (${emailInsert("inserted", SCALARS.length + 5)})` : "";
     return `with inserted as (
        insert into user_account (id, company_id, password_hash, origin, ${SCALARS.map((k) => COLUMNS[k]).join(", ")}, is_platform_operator, version, created_at, updated_at)
        values ($3, $1, $2, $4, ${SCALARS.map((_, i) => `$${i + 5}`).join(", ")}, false, 1, ${CHANGE_TIME}, ${CHANGE_TIME})
-       returning id, company_id, version, created_at, updated_at)${emails}${carried?.ctes ?? ""}
+       returning id, company_id, version, created_at, updated_at)${emails}${invitation ? invitationInsert("inserted", invitationParam) : ""}${carried?.ctes ?? ""}
      select * from inserted`;
   });
   const [row] = await sql.query<{ id: string; version: number; created_at: string; updated_at: string }>(text, values);
@@ -286,6 +289,33 @@ export async function deleteUser(sql: Sql, companyId: string, id: string, record
   const carried = records?.(3);
   const text = statement(`delete:${carried?.shape}`, () => `with removed as (delete from user_account where id = $1 and company_id = $2 returning id)${carried?.ctes ?? ""} select count(*) from removed`);
   await sql.query(text, [id, companyId, ...(carried?.values ?? [])]);
+}
+
+/**
+ * A password invitation to write with a new user (the transactional outbox): the invitation and
+ * its email to send commit with the user or not at all. Written only when the company lets the
+ * user sign in with a password, which the statement reads itself (a company enforcing SSO gets none).
+ */
+export interface NewInvitation {
+  invitationId: string;
+  outboxMessageId: string;
+  email: string;
+  /** RFC 5322 Message-ID, kept for every attempt to send it. */
+  messageId: string;
+}
+
+/** The invitation and outbox CTEs of {@link NewInvitation}, from the parameters `$<param>`… over the relation `user`. */
+function invitationInsert(user: string, param: number): string {
+  return `, invitation_row as (
+       insert into invitation (id, company_id, user_id, email, expires_at, created_at)
+       select $${param}, u.company_id, u.id, $${param + 2}, ${CHANGE_TIME} + make_interval(hours => c.invitation_ttl_hours), ${CHANGE_TIME}
+         from ${user} u join company c on c.id = u.company_id
+        where not c.sso_enforced
+       returning id, company_id)
+     , invitation_message as (
+       insert into outbox_message (id, company_id, invitation_id, recipient, status, attempts, next_attempt_at, message_id, created_at)
+       select $${param + 1}, i.company_id, i.id, $${param + 2}, 'pending', 0, ${CHANGE_TIME}, $${param + 3}, ${CHANGE_TIME}
+         from invitation_row i)`;
 }
 
 /**

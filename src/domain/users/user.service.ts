@@ -13,11 +13,13 @@ import type { Scope } from "../scope.js";
 import { inOneStatement, inSqlTransaction, takeRecords } from "../unit-of-work.js";
 import { compileWhere } from "../where.js";
 import { recordingRefusals, requireCredentialAuthority, requireMayDeactivate } from "./account-safeguards.js";
+import { requireOtherBreakGlassIfEnforced } from "../sso-enforcement/sso-enforcement.service.js";
 import { checkPasswordPolicy, hashPassword } from "./password.js";
 import { usersWithPassword } from "./password-state.query.js";
 import { applyUserData } from "./user-changes.js";
 import { type UserData } from "./user-input.js";
 import { normalizeUserName, validateUserData } from "./user-validation.js";
+import { newInvitationFor } from "../invitations/invitation-policy.js";
 import { deleteUser, insertUser, lockUserForDeprovision, selectUser, selectUserPage, selectUsers, stateOf, type UserState, updateUser, viewOf } from "./user.repository.js";
 import type { UserView } from "./user.view.js";
 import { toCompilableWhere, USER_FIELDS, type UserOrderBy, type UserWhere, userSort } from "./user.where.js";
@@ -134,6 +136,9 @@ export class UserService {
    * index decides, so of many concurrent creates of one userName exactly one succeeds and the
    * rest get CONFLICT on userName. Users created through SCIM get allowSsoLogin and
    * autoAssignRoles unless the input says otherwise (the flags One Model sets for users an IdP provisions).
+   * A user created without a password who may sign in with one gets a password invitation, written
+   * to the outbox by the same statement (invitation-policy.ts says who): every way users are
+   * created (SCIM, the CSV upload, GraphQL) passes here.
    */
   async create(scope: Scope, input: UserData, opts: UserReadOptions & { origin?: UserOrigin } = {}): Promise<UserView> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
@@ -151,13 +156,15 @@ export class UserService {
         const id = randomUUID();
         const origin = opts.origin ?? (scope.provisioning ? UserOrigin.SCIM : UserOrigin.MANUAL);
         const audit = { action: "user.create", targetType: "User", targetId: id, after: snapshot(state) };
+        // A user who cannot sign in yet is invited to set a password, in the user's own statement.
+        const invitation = passwordHash === null ? newInvitationFor(state) : undefined;
         if (input.roles === undefined) {
           // Nothing follows the insert: it carries the audit and provisioning records itself.
           recordAudit(sql, scope, audit);
-          const inserted = await insertUser(sql, companyId, id, state, passwordHash, origin, (n) => takeRecords(sql, n, { id }));
+          const inserted = await insertUser(sql, companyId, id, state, passwordHash, origin, (n) => takeRecords(sql, n, { id }), invitation);
           return viewOf({ ...inserted, origin, hasPassword: passwordHash !== null, ...(opts.withRoles ? { customerRoles: [] } : {}) }, state);
         }
-        const inserted = await insertUser(sql, companyId, id, state, passwordHash, origin);
+        const inserted = await insertUser(sql, companyId, id, state, passwordHash, origin, undefined, invitation);
         const roles = await applyRoles(sql, scope, inserted.id, input.roles);
         recordAudit(sql, scope, { ...audit, after: { ...audit.after, ...(roles ? { customerRoles: roles } : {}) } });
         if (roles && opts.withRoles) return (await selectUser(sql, companyId, inserted.id, { withRoles: true }))!;
@@ -363,6 +370,7 @@ async function write(
   }
   if (before.active && !after.active) await requireMayDeactivate(sql, scope, current, "deactivate", revision.holdsConfigure);
   const passwordHash = input.password === undefined ? undefined : input.password === null ? null : await checkedHash(sql, scope, input.password, after.userName, hash);
+  if (passwordHash === null && current.hasPassword) await requireOtherBreakGlassIfEnforced(sql, scope.principal.companyId, current, "Clearing the password of", "password");
   const changed = diff(snapshot(before), snapshot(after));
   const roles = await applyRoles(sql, scope, current.id, input.roles);
   // The roles attribute is part of the SCIM User: a change of it moves the version (ETag) too.

@@ -49,6 +49,8 @@ export interface UserView {
   isServiceAccount: boolean;
   /** How the user arrived (SCIM, upload, admin). */
   origin: UserOrigin;
+  /** May sign in with a password while the company enforces SSO; unknown on views made without it. */
+  breakGlass?: boolean;
   /** Unknown when the view was made from an entity whose lazy password hash was not read. */
   hasPassword?: boolean;
   extensionAttributes: ExtensionAttributes;
@@ -97,7 +99,7 @@ function buildColumns(withRoles: boolean): string {
           join customer_role r on r.id = h.customer_role_id) as customer_roles`
     : "";
   return `u.id, u.user_name, u.external_id, u.display_name, u.nick_name, u.title, u.user_type, u.preferred_language, u.locale, u.timezone,
-       u.active, u.person_id, u.allow_sso_login, u.auto_assign_roles, u.is_service_account, u.origin, u.password_hash is not null as has_password,
+       u.active, u.person_id, u.allow_sso_login, u.auto_assign_roles, u.is_service_account, u.origin, u.break_glass, u.password_hash is not null as has_password,
        u.extension_attributes, u.version, u.created_at, u.updated_at,
        u.formatted_name, u.family_name, u.given_name, u.middle_name, u.honorific_prefix, u.honorific_suffix,
        u.employee_number, u.cost_center, u.organization, u.division, u.department, u.manager_id, u.manager_display_name,
@@ -126,6 +128,7 @@ export interface UserViewRow {
   auto_assign_roles: boolean;
   is_service_account: boolean;
   origin: UserOrigin;
+  break_glass?: boolean;
   has_password: boolean;
   extension_attributes: ExtensionAttributes | null;
   version: number;
@@ -166,6 +169,7 @@ export function toUserView(row: UserViewRow): UserView {
     autoAssignRoles: row.auto_assign_roles,
     isServiceAccount: row.is_service_account,
     origin: row.origin,
+    ...(row.break_glass !== undefined ? { breakGlass: row.break_glass } : {}),
     hasPassword: row.has_password,
     extensionAttributes: row.extension_attributes ?? {},
     version: row.version,
@@ -221,6 +225,7 @@ export function userViewOfEntity(user: User): UserView {
     autoAssignRoles: user.autoAssignRoles,
     isServiceAccount: user.isServiceAccount,
     origin: user.origin,
+    breakGlass: user.breakGlass,
     extensionAttributes: user.extensionAttributes ?? {},
     version: user.version,
     createdAt: user.createdAt,

@@ -41,6 +41,16 @@ export class CompanySettingsInput {
 
   @Field(() => Boolean, { nullable: true, description: "Create customer-supplied roles for IdP groups at sign-in that name none yet." })
   ssoCreateUnknownGroups?: boolean | null;
+
+  @Field({
+    nullable: true,
+    description:
+      "Make single sign-on the only way in, except for break-glass users. Turning it on is refused (BAD_USER_INPUT, reason NO_BREAK_GLASS_ADMINISTRATOR) unless an active holder of CanConfigureCompany with a password is break-glass.",
+  })
+  ssoEnforced?: boolean;
+
+  @Field(() => Int, { nullable: true, description: "How long a password invitation's link stays valid, in hours (1 to 720)." })
+  invitationTtlHours?: number;
 }
 
 @InputType({ description: "A new company (platform operators)." })

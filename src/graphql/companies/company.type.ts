@@ -42,6 +42,15 @@ export class CompanyType {
   @Field({ description: "Whether a user may hold only one SCIM-sourced customer-supplied role at a time." })
   singleCustomerRole!: boolean;
 
+  @Field({
+    description:
+      "Whether single sign-on is the only way in: password sign-in is refused (FORBIDDEN, reason SSO_REQUIRED) except for break-glass users, and users who could only sign in by SSO get no password invitation.",
+  })
+  ssoEnforced!: boolean;
+
+  @Field(() => Int, { description: "How long a password invitation's link stays valid, in hours." })
+  invitationTtlHours!: number;
+
   @Field(() => PasswordPolicyType, { description: "The password policy for users of this company." })
   passwordPolicy!: PasswordPolicyType;
 

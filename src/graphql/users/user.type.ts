@@ -146,6 +146,14 @@ export class UserFieldsResolver {
   hasPassword(@Root() user: UserView, @Ctx() ctx: GraphQLContext): boolean | Promise<boolean> {
     return user.hasPassword ?? hasPasswordLoader(ctx).load(user.id);
   }
+
+  @FieldResolver(() => Boolean, {
+    description: "A break-glass account: may still sign in with a password while the company enforces SSO (set with setBreakGlass).",
+  })
+  breakGlass(@Root() user: UserView): boolean {
+    // A user just created is never break-glass; every read of a stored user reads the flag.
+    return user.breakGlass ?? false;
+  }
 }
 
 /**
