@@ -102,7 +102,7 @@ export class SsoSignInService {
             emails: identity.email ? [{ value: identity.email, type: "work", primary: true }] : null,
             allowSsoLogin: true,
             autoAssignRoles: true,
-          });
+          }, { invite: false });
           user = { id: created.id, user_name: created.userName, active: true, allow_sso_login: true, auto_assign_roles: true, is_service_account: false };
         }
         let change: { added: string[]; removed: string[] } = { added: [], removed: [] };

@@ -138,9 +138,10 @@ export class UserService {
    * autoAssignRoles unless the input says otherwise (the flags One Model sets for users an IdP provisions).
    * A user created without a password who may sign in with one gets a password invitation, written
    * to the outbox by the same statement (invitation-policy.ts says who): every way users are
-   * created (SCIM, the CSV upload, GraphQL) passes here.
+   * created (SCIM, the CSV upload, GraphQL) passes here. `invite: false` is for a user created at
+   * an SSO sign-in, who signs in through the IdP and has no use for a password.
    */
-  async create(scope: Scope, input: UserData, opts: UserReadOptions & { origin?: UserOrigin } = {}): Promise<UserView> {
+  async create(scope: Scope, input: UserData, opts: UserReadOptions & { origin?: UserOrigin; invite?: boolean } = {}): Promise<UserView> {
     requirePermission(scope, ...USER_WRITE_PERMISSIONS);
     validateUserData(input, "create");
     const hash = passwordHasher();
@@ -157,7 +158,7 @@ export class UserService {
         const origin = opts.origin ?? (scope.provisioning ? UserOrigin.SCIM : UserOrigin.MANUAL);
         const audit = { action: "user.create", targetType: "User", targetId: id, after: snapshot(state) };
         // A user who cannot sign in yet is invited to set a password, in the user's own statement.
-        const invitation = passwordHash === null ? newInvitationFor(state) : undefined;
+        const invitation = passwordHash === null && opts.invite !== false ? newInvitationFor(state) : undefined;
         if (input.roles === undefined) {
           // Nothing follows the insert: it carries the audit and provisioning records itself.
           recordAudit(sql, scope, audit);

@@ -257,6 +257,9 @@ describe("signing in through an active connection", () => {
     const created = (await app.orm.em.fork().findOneOrFail(User, { userName: "new@acme.example", company: co.company.id }, { filters: false })) as User;
     expect(created).toMatchObject({ givenName: "Nia", familyName: "New", allowSsoLogin: true, autoAssignRoles: true });
     expect(await membershipsOf(created.id)).toEqual([{ role: "Sales", source: "sso" }]);
+    // They sign in through the IdP: no invitation to set a password, although the company does not enforce SSO.
+    const invitations = await app.orm.em.getConnection().execute(`select count(*)::int as n from invitation where user_id = ?`, [created.id]);
+    expect(invitations[0].n).toBe(0);
     await q(`mutation { updateCompanySettings(input: { ssoJitProvisioning: false }) { ssoJitProvisioning } }`);
   });
 
