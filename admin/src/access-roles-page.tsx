@@ -1,5 +1,6 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ConfirmDialog } from "./confirm-dialog";
 import { attempt } from "./console";
 import {
   ConsoleAccessRolesDocument,
@@ -175,9 +176,11 @@ function RoleSection({ kind, title, roles, editable, change }: { kind: Kind; tit
         </table>
       )}
       {deleting && (
-        <ConfirmDelete
-          role={deleting}
-          kind={kind}
+        <ConfirmDialog
+          id="confirm-delete"
+          title={`Delete “${deleting.name}”?`}
+          detail="Every mapping and direct assignment that grants it loses it, and its holders lose what it gave them from their next request on."
+          confirmLabel="Yes, delete"
           onCancel={() => setDeleting(undefined)}
           onConfirm={async () => {
             await change(
@@ -256,23 +259,5 @@ function RoleForm(props: { kind: Kind; idPrefix: string; role: Role; submitLabel
         </button>
       </div>
     </form>
-  );
-}
-
-function ConfirmDelete(props: { role: Role; kind: Kind; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  // Focus starts on the harmless choice.
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-detail">
-      <h3 id="confirm-delete-title">Delete “{props.role.name}”?</h3>
-      <p id="confirm-delete-detail">Every mapping and direct assignment that grants it loses it, and its holders lose what it gave them from their next request on.</p>
-      <button type="button" className="danger" onClick={props.onConfirm}>
-        Yes, delete
-      </button>{" "}
-      <button type="button" ref={cancel} onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
   );
 }

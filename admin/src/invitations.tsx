@@ -1,5 +1,6 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ConfirmDialog } from "./confirm-dialog";
 import { attempt } from "./console";
 import {
   type ConsoleInvitationFragment,
@@ -161,8 +162,11 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
           </table>
         )}
         {confirming && (
-          <ConfirmRevoke
-            invitation={confirming}
+          <ConfirmDialog
+            id="confirm-revoke-invitation"
+            title={`Revoke the invitation to ${confirming.email}?`}
+            detail="Its links stop working at once, and an email not yet sent is cancelled. You can invite them again later."
+            confirmLabel="Yes, revoke"
             busy={busy}
             onConfirm={async () => {
               await run(() => graphql(ConsoleRevokeInvitationDocument, { id: confirming.id }), `The invitation to ${confirming.email} was revoked.`);
@@ -173,24 +177,6 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
         )}
       </section>
     </>
-  );
-}
-
-function ConfirmRevoke(props: { invitation: ConsoleInvitationFragment; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  // Focus starts on the harmless choice.
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div className="confirm" role="alertdialog" aria-labelledby="confirm-revoke-invitation-title" aria-describedby="confirm-revoke-invitation-detail">
-      <h3 id="confirm-revoke-invitation-title">Revoke the invitation to {props.invitation.email}?</h3>
-      <p id="confirm-revoke-invitation-detail">Its links stop working at once, and an email not yet sent is cancelled. You can invite them again later.</p>
-      <button type="button" className="danger" disabled={props.busy} onClick={props.onConfirm}>
-        Yes, revoke
-      </button>{" "}
-      <button type="button" ref={cancel} onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
   );
 }
 

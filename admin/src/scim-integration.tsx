@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { graphql } from "./api";
+import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorMessage } from "./error-message";
 import { attempt, type Me } from "./console";
 import { CopyButton } from "./copy-button";
@@ -192,7 +193,22 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
             </tbody>
           </table>
         )}
-        {confirming && <ConfirmRevoke password={confirming} busy={busy} onConfirm={() => revoke(confirming)} onCancel={() => setConfirming(undefined)} />}
+        {confirming && (
+          <ConfirmDialog
+            id="confirm-revoke"
+            title={`Revoke “${confirming.name}”?`}
+            detail={
+              <>
+                Every request with Client ID <code>{confirming.clientId}</code>, or a token issued from it, fails from the next one on. This cannot be undone.
+                {confirming.supersededAt && " Its successor stays active."}
+              </>
+            }
+            confirmLabel="Yes, revoke"
+            busy={busy}
+            onConfirm={() => revoke(confirming)}
+            onCancel={() => setConfirming(undefined)}
+          />
+        )}
       </section>
     </>
   );
@@ -240,27 +256,6 @@ function NewCredential({ generated, onClose }: { generated: Generated; onClose: 
         I have copied it, close
       </button>
     </section>
-  );
-}
-
-function ConfirmRevoke(props: { password: ConsoleAppPasswordFragment; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  // Focus starts on the harmless choice.
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div className="confirm" role="alertdialog" aria-labelledby="confirm-revoke-title" aria-describedby="confirm-revoke-detail">
-      <h3 id="confirm-revoke-title">Revoke “{props.password.name}”?</h3>
-      <p id="confirm-revoke-detail">
-        Every request with Client ID <code>{props.password.clientId}</code>, or a token issued from it, fails from the next one on. This cannot be undone.
-        {props.password.supersededAt && " Its successor stays active."}
-      </p>
-      <button type="button" className="danger" disabled={props.busy} onClick={props.onConfirm}>
-        Yes, revoke
-      </button>{" "}
-      <button type="button" ref={cancel} onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
   );
 }
 

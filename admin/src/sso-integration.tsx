@@ -1,5 +1,6 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ConfirmDialog } from "./confirm-dialog";
 import { attempt } from "./console";
 import { CopyButton } from "./copy-button";
 import {
@@ -222,8 +223,11 @@ function ConnectionCard({ connection: c, busy, run, onDeleted }: { connection: C
       <p className="hint">The test sign-in shows what the IdP sends and what a sign-in would do, changing nothing; it activates the connection.</p>
       {c.testedAt && <LastTest connection={c} />}
       {confirmDelete && (
-        <ConfirmDelete
-          name={c.name}
+        <ConfirmDialog
+          id="confirm-delete"
+          title={`Delete “${c.name}”?`}
+          detail="Its users can no longer sign in through it, and its email domains are released."
+          confirmLabel="Yes, delete"
           busy={busy}
           onCancel={() => setConfirmDelete(false)}
           onConfirm={async () => {
@@ -284,23 +288,6 @@ function LastTest({ connection: c }: { connection: Connection }) {
         {r.unknownGroups?.length ? `; unknown groups ${r.unknownGroups.join(", ")}` : ""}.
       </p>
       {r.refusal && <p className="error">A real sign-in by this person would be refused: {r.refusal}</p>}
-    </div>
-  );
-}
-
-function ConfirmDelete(props: { name: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-detail">
-      <h3 id="confirm-delete-title">Delete “{props.name}”?</h3>
-      <p id="confirm-delete-detail">Its users can no longer sign in through it, and its email domains are released.</p>
-      <button type="button" className="danger" disabled={props.busy} onClick={props.onConfirm}>
-        Yes, delete
-      </button>{" "}
-      <button type="button" ref={cancel} onClick={props.onCancel}>
-        Cancel
-      </button>
     </div>
   );
 }
