@@ -1,10 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import { graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { attempt } from "./console";
 import {
   ConsoleAccessRolesDocument,
-  type ConsoleAccessRolesQuery,
   ConsoleCreateAppAccessRoleDocument,
   ConsoleCreateDataAccessRoleDocument,
   ConsoleDeleteAppAccessRoleDocument,
@@ -13,10 +12,13 @@ import {
   ConsoleUpdateDataAccessRoleDocument,
   type Permission,
 } from "./generated/graphql";
+import { useLoaded } from "./loaded";
 import { can, type Permissions } from "./permissions";
 
 /** Every permission an app-access role can carry, in the order the API documents them. */
 const ALL_PERMISSIONS: Permission[] = ["CanConfigureCompany", "CanManageUsers", "CanViewUsers", "CanViewAuditLog", "CanProvisionUsersAsSCIM", "CanCreateAppPasswords"];
+
+const readAccessRoles = () => graphql(ConsoleAccessRolesDocument);
 
 type Kind = "data" | "app";
 interface Role {
@@ -28,20 +30,10 @@ interface Role {
 
 /** The platform's roles: data-access roles (which data) and app-access roles (which permissions); created, changed and deleted by configurators. */
 export function AccessRolesPage({ permissions, onSessionEnded }: { permissions: Permissions; onSessionEnded: () => void }) {
-  const [data, setData] = useState<ConsoleAccessRolesQuery>();
   const [error, setError] = useState<string>();
+  const { value: data, reload } = useLoaded(readAccessRoles, onSessionEnded, setError);
   const [notice, setNotice] = useState<string>();
   const editable = can.configure(permissions);
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleAccessRolesDocument), onSessionEnded);
-    if (result.ok) setData(result.value);
-    else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   /** Runs a change; its error stays on screen with the server's message, its success reloads the lists. */
   const change = useCallback(
@@ -53,12 +45,12 @@ export function AccessRolesPage({ permissions, onSessionEnded }: { permissions: 
         return false;
       }
       // The message appears with the lists that show the change, not before them.
-      await load();
+      await reload();
       setError(undefined);
       setNotice(message);
       return true;
     },
-    [load, onSessionEnded],
+    [reload, onSessionEnded],
   );
 
   return (

@@ -3,6 +3,7 @@ import { graphql } from "./api";
 import { attempt } from "./console";
 import { ConsoleCustomerRoleDocument, type ConsoleCustomerRoleQuery, ConsoleSetRoleMappingDocument, type ConsoleSetRoleMappingMutation } from "./generated/graphql";
 import { SOURCE_LABEL } from "./labels";
+import { useLoaded } from "./loaded";
 import { when } from "./when";
 import { Link } from "./link";
 import { can, type Permissions } from "./permissions";
@@ -19,22 +20,14 @@ type Diff = NonNullable<ConsoleSetRoleMappingMutation["setRoleMapping"]["diff"]>
  */
 export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: string; permissions: Permissions; onSessionEnded: () => void }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [data, setData] = useState<Data>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [editing, setEditing] = useState(false);
   const withMapping = can.viewAccessRoles(permissions);
   const after = cursors[cursors.length - 1] ?? null;
 
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleCustomerRoleDocument, { id, page: { first: MEMBERS_PAGE, after }, withMapping }), onSessionEnded);
-    if (result.ok) setData(result.value);
-    else setError(result.message);
-  }, [id, after, withMapping, onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const read = useCallback(() => graphql(ConsoleCustomerRoleDocument, { id, page: { first: MEMBERS_PAGE, after }, withMapping }), [id, after, withMapping]);
+  const { value: data, reload } = useLoaded(read, onSessionEnded, setError);
 
   const back = (
     <p>
@@ -103,7 +96,7 @@ export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: stri
                 onCancel={() => setEditing(false)}
                 onSaved={async (message) => {
                   // The message appears with the mapping that shows the change, not before it.
-                  await load();
+                  await reload();
                   setEditing(false);
                   setNotice(message);
                 }}

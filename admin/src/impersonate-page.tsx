@@ -1,20 +1,19 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { graphql, startImpersonation } from "./api";
 import { attempt } from "./console";
-import { ConsoleImpersonationCompaniesDocument, type ConsoleImpersonationCompaniesQuery } from "./generated/graphql";
+import { ConsoleImpersonationCompaniesDocument } from "./generated/graphql";
+import { useLoaded } from "./loaded";
+
+const readCompanies = async () => (await graphql(ConsoleImpersonationCompaniesDocument)).companies;
 
 /**
  * Platform operators: open a 15-minute session as a company user to look into a support case.
  * The reason is required and kept in the company's audit log with the operator's name.
  */
 export function ImpersonatePage({ onStarted, onSessionEnded }: { onStarted: () => void; onSessionEnded: () => void }) {
-  const [companies, setCompanies] = useState<ConsoleImpersonationCompaniesQuery["companies"]>();
   const [error, setError] = useState<string>();
+  const { value: companies } = useLoaded(readCompanies, onSessionEnded, setError);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void attempt(() => graphql(ConsoleImpersonationCompaniesDocument), onSessionEnded).then((r) => (r.ok ? setCompanies(r.value.companies) : setError(r.message)));
-  }, [onSessionEnded]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { attempt } from "./console";
@@ -9,6 +9,9 @@ import {
   ConsoleResendInvitationDocument,
   ConsoleRevokeInvitationDocument,
 } from "./generated/graphql";
+import { useLoaded } from "./loaded";
+
+const readInvitations = async () => (await graphql(ConsoleInvitationsDocument)).invitations;
 
 const STATE_LABELS: Record<ConsoleInvitationFragment["state"], string> = {
   PENDING: "Pending",
@@ -31,21 +34,11 @@ const EMAIL_LABELS: Record<NonNullable<ConsoleInvitationFragment["message"]>["st
  * (a user created without a password, who gets the email). Without SMTP_URL the emails wait here.
  */
 export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) {
-  const [invitations, setInvitations] = useState<ConsoleInvitationFragment[]>();
   const [error, setError] = useState<string>();
+  const { value: invitations, reload } = useLoaded(readInvitations, onSessionEnded, setError);
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<ConsoleInvitationFragment>();
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleInvitationsDocument), onSessionEnded);
-    if (result.ok) setInvitations(result.value.invitations);
-    else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function run(call: () => Promise<unknown>, done: string) {
     setBusy(true);
@@ -58,7 +51,7 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
       return false;
     }
     setNotice(done);
-    await load();
+    await reload();
     return true;
   }
 

@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { graphql } from "./api";
-import { attempt, type Me } from "./console";
+import type { Me } from "./console";
 import { ConsoleMyAccessDocument, type ConsoleMyAccessQuery } from "./generated/graphql";
+import { useLoaded } from "./loaded";
 
 type Access = ConsoleMyAccessQuery["effectiveAccess"];
 type Grant = Access["dataAccessRoles"][number]["grants"][number];
@@ -26,16 +27,9 @@ function why(grant: Grant): string {
  * just mapped sees the roles they hold and why (an `SSO` membership, an upload, a direct grant).
  */
 export function MyAccess({ me, onSessionEnded }: { me: Me; onSessionEnded: () => void }) {
-  const [access, setAccess] = useState<Access>();
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    void (async () => {
-      const result = await attempt(() => graphql(ConsoleMyAccessDocument, { userId: me.id }), onSessionEnded);
-      if (result.ok) setAccess(result.value.effectiveAccess);
-      else setError(result.message);
-    })();
-  }, [me.id, onSessionEnded]);
+  const read = useCallback(async () => (await graphql(ConsoleMyAccessDocument, { userId: me.id })).effectiveAccess, [me.id]);
+  const { value: access } = useLoaded(read, onSessionEnded, setError);
 
   return (
     <>

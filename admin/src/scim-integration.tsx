@@ -1,9 +1,10 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorMessage } from "./error-message";
 import { attempt, type Me } from "./console";
 import { CopyButton } from "./copy-button";
+import { useLoaded } from "./loaded";
 import {
   type ConsoleAppPasswordFragment,
   ConsoleAppPasswordsDocument,
@@ -20,6 +21,8 @@ type Generated = ConsoleGenerateAppPasswordMutation["generateAppPassword"] & {
   replaces?: ConsoleAppPasswordFragment;
 };
 
+const readAppPasswords = async () => (await graphql(ConsoleAppPasswordsDocument)).appPasswords;
+
 export const SECRET_WARNING = "Copy your Client Secret now: it cannot be retrieved later, only revoked.";
 
 /**
@@ -30,21 +33,11 @@ export const SECRET_WARNING = "Copy your Client Secret now: it cannot be retriev
  */
 export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded: () => void }) {
   const origin = window.location.origin;
-  const [passwords, setPasswords] = useState<ConsoleAppPasswordFragment[]>();
   const [error, setError] = useState<string>();
+  const { value: passwords, reload } = useLoaded(readAppPasswords, onSessionEnded, setError);
   const [generated, setGenerated] = useState<Generated>();
   const [confirming, setConfirming] = useState<ConsoleAppPasswordFragment>();
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleAppPasswordsDocument), onSessionEnded);
-    if (result.ok) setPasswords(result.value.appPasswords);
-    else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function generate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,7 +50,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
     if (!result.ok) return setError(result.message);
     formElement.reset();
     setGenerated(result.value.generateAppPassword);
-    await load();
+    await reload();
   }
 
   async function rotate(password: ConsoleAppPasswordFragment) {
@@ -68,7 +61,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
     if (!result.ok) return setError(result.message);
     const rotated = result.value.rotateAppPassword;
     setGenerated({ ...rotated, replaces: rotated.predecessor });
-    await load();
+    await reload();
   }
 
   async function revoke(password: ConsoleAppPasswordFragment) {
@@ -78,7 +71,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
     setBusy(false);
     setConfirming(undefined);
     if (!result.ok) return setError(result.message);
-    await load();
+    await reload();
   }
 
   const hasActive = passwords?.some((p) => p.active) ?? false;
@@ -119,7 +112,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
       <section aria-labelledby="app-passwords-title">
         <div className="section-head">
           <h2 id="app-passwords-title">App passwords</h2>
-          <button type="button" onClick={() => void load()} disabled={busy}>
+          <button type="button" onClick={() => void reload()} disabled={busy}>
             Refresh
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { attempt } from "./console";
@@ -15,12 +15,15 @@ import {
   ConsoleSsoSettingsDocument,
   ConsoleUpdateOidcConnectionDocument,
 } from "./generated/graphql";
+import { useLoaded } from "./loaded";
 import { type OidcFields, OidcConnectionForm } from "./oidc-connection-form";
 import { AddSamlConnection, SamlConnectionDetails } from "./saml-connection";
 
 type Connection = ConsoleSsoConnectionFragment;
 type Company = ConsoleSsoConnectionsQuery["company"];
 type Run = (call: () => Promise<unknown>) => Promise<boolean>;
+
+const readConnections = () => graphql(ConsoleSsoConnectionsDocument);
 
 const STATUS_TEXT: Record<string, string> = {
   DRAFT: "Draft: run a test sign-in to activate it",
@@ -55,23 +58,12 @@ const ADD_FORMS: { protocol: string; title: string; render: (run: Run, busy: boo
  * company's SSO settings. Every GraphQL error is shown with its message.
  */
 export function SsoIntegration({ onSessionEnded }: { onSessionEnded: () => void }) {
-  const [connections, setConnections] = useState<Connection[]>();
-  const [company, setCompany] = useState<Company>();
   const [error, setError] = useState<string>();
+  const { value, reload } = useLoaded(readConnections, onSessionEnded, setError);
+  const connections = value?.ssoConnections;
+  const company = value?.company;
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleSsoConnectionsDocument), onSessionEnded);
-    if (result.ok) {
-      setConnections(result.value.ssoConnections);
-      setCompany(result.value.company);
-    } else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const run: Run = async (call) => {
     setBusy(true);
@@ -83,7 +75,7 @@ export function SsoIntegration({ onSessionEnded }: { onSessionEnded: () => void 
       setError(result.message);
       return false;
     }
-    await load();
+    await reload();
     return true;
   };
 

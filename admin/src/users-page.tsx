@@ -3,13 +3,13 @@ import { graphql } from "./api";
 import { attempt } from "./console";
 import {
   ConsoleCustomerRoleChoicesDocument,
-  type ConsoleCustomerRoleChoicesQuery,
   ConsoleUsersDocument,
   type ConsoleUsersQuery,
   type UserOrigin,
   type UserWhere,
 } from "./generated/graphql";
 import { ORIGIN_LABEL, SOURCE_LABEL } from "./labels";
+import { useLoaded } from "./loaded";
 import { Link } from "./link";
 
 const PAGE_SIZE = 50;
@@ -39,13 +39,14 @@ function whereOf(f: Filters): UserWhere {
 
 type UsersPageData = ConsoleUsersQuery["users"];
 
+const readRoleChoices = async () => (await graphql(ConsoleCustomerRoleChoicesDocument)).customerRoles.nodes;
+
 /** Users: search and filters, a page of 50 by cursor (keyset paging, so page 2,000 costs what page 1 does). */
 export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // The cursors of the pages before this one, so Previous can go back without offsets.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [data, setData] = useState<UsersPageData>();
-  const [roles, setRoles] = useState<ConsoleCustomerRoleChoicesQuery["customerRoles"]["nodes"]>([]);
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
   const after = cursors[cursors.length - 1] ?? null;
@@ -64,9 +65,8 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
     void load();
   }, [load]);
 
-  useEffect(() => {
-    void attempt(() => graphql(ConsoleCustomerRoleChoicesDocument), onSessionEnded).then((r) => (r.ok ? setRoles(r.value.customerRoles.nodes) : setError(r.message)));
-  }, [onSessionEnded]);
+  // The customer roles to filter by, read once.
+  const roles = useLoaded(readRoleChoices, onSessionEnded, setError).value ?? [];
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
