@@ -7,8 +7,8 @@ import {
   type ConsoleSamlServiceProviderQuery,
   ConsoleUpdateSamlConnectionDocument,
 } from "./generated/graphql";
+import { Value } from "./copy-button";
 import { SamlConnectionForm } from "./saml-connection-form";
-import { Value } from "./sso-integration";
 
 type Run = (call: () => Promise<unknown>) => Promise<boolean>;
 type ServiceProvider = ConsoleSamlServiceProviderQuery["samlServiceProvider"];

@@ -3,7 +3,7 @@ import { graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorMessage } from "./error-message";
 import { attempt, type Me } from "./console";
-import { CopyButton } from "./copy-button";
+import { Value } from "./copy-button";
 import { useLoaded } from "./loaded";
 import {
   type ConsoleAppPasswordFragment,
@@ -204,18 +204,6 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
         )}
       </section>
     </>
-  );
-}
-
-function Value({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="value">
-      <dt>{label}</dt>
-      <dd>
-        <code>{value}</code> <CopyButton value={value} label={`Copy ${label}`} />
-        {hint && <div className="hint">{hint}</div>}
-      </dd>
-    </div>
   );
 }
 

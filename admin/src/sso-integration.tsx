@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { attempt } from "./console";
-import { CopyButton } from "./copy-button";
+import { Value } from "./copy-button";
 import {
   ConsoleClaimSsoDomainDocument,
   ConsoleCreateOidcConnectionDocument,
@@ -280,18 +280,6 @@ function LastTest({ connection: c }: { connection: Connection }) {
         {r.unknownGroups?.length ? `; unknown groups ${r.unknownGroups.join(", ")}` : ""}.
       </p>
       {r.refusal && <p className="error">A real sign-in by this person would be refused: {r.refusal}</p>}
-    </div>
-  );
-}
-
-export function Value({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="value">
-      <dt>{label}</dt>
-      <dd>
-        <code>{value}</code> <CopyButton value={value} label={`Copy ${label}`} />
-        {hint && <div className="hint">{hint}</div>}
-      </dd>
     </div>
   );
 }
