@@ -10,6 +10,7 @@ import {
   ConsoleRevokeInvitationDocument,
 } from "./generated/graphql";
 import { useLoaded } from "./loaded";
+import { when } from "./when";
 
 const readInvitations = async () => (await graphql(ConsoleInvitationsDocument)).invitations;
 
@@ -171,8 +172,4 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
       </section>
     </>
   );
-}
-
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "";
 }
