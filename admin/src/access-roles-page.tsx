@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useState } from "react";
 import { graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import {
   ConsoleAccessRolesDocument,
@@ -56,11 +57,7 @@ export function AccessRolesPage({ permissions, onSessionEnded }: { permissions: 
   return (
     <>
       <h1>Access roles</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && !error && (
         <p className="notice" role="status">
           {notice}

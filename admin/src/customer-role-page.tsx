@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import { ConsoleCustomerRoleDocument, type ConsoleCustomerRoleQuery, ConsoleSetRoleMappingDocument, type ConsoleSetRoleMappingMutation } from "./generated/graphql";
 import { SOURCE_LABEL } from "./labels";
@@ -38,13 +39,7 @@ export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: stri
     return (
       <>
         {back}
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p>Loading customer role…</p>
-        )}
+        {error ? <ErrorMessage message={error} /> : <p>Loading customer role…</p>}
       </>
     );
   }
@@ -54,11 +49,7 @@ export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: stri
     <>
       {back}
       <h1>{role.displayName}</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -228,11 +219,7 @@ function MappingEditor(props: { data: Data; onSessionEnded: () => void; onCancel
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <div className="button-row">
         <button type="submit" disabled={busy}>
           Preview

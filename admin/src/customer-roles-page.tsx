@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import { ConsoleCustomerRolesDocument, type ConsoleCustomerRolesQuery, ConsoleUnmappedCustomerRolesDocument, type CustomerRoleWhere } from "./generated/graphql";
 import { Link } from "./link";
@@ -73,11 +74,7 @@ export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions
           )}
         </form>
       </section>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{data ? `${data.totalCount.toLocaleString()} customer ${data.totalCount === 1 ? "role" : "roles"}` : "Customer roles"}</h2>
         {unmapped > 0 && (

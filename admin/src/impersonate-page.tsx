@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { graphql, startImpersonation } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import { ConsoleImpersonationCompaniesDocument } from "./generated/graphql";
 import { useLoaded } from "./loaded";
@@ -32,11 +33,7 @@ export function ImpersonatePage({ onStarted, onSessionEnded }: { onStarted: () =
   return (
     <>
       <h1>Impersonate a user</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <section aria-labelledby="impersonate-title">
         <h2 id="impersonate-title">Open a session as a company user</h2>
         <p className="hint">The session lasts 15 minutes. Every change you make in it is recorded in the company's audit log with your name, and it cannot generate or revoke app passwords.</p>

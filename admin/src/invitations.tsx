@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import {
   type ConsoleInvitationFragment,
@@ -74,11 +75,7 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
       <h1>
         Users <span aria-hidden="true">›</span> Invitations
       </h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && (
         <p className="notice" role="status">
           {notice}

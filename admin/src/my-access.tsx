@@ -1,5 +1,6 @@
 import { useCallback, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import type { Me } from "./console";
 import { ConsoleMyAccessDocument, type ConsoleMyAccessQuery } from "./generated/graphql";
 import { useLoaded } from "./loaded";
@@ -34,11 +35,7 @@ export function MyAccess({ me, onSessionEnded }: { me: Me; onSessionEnded: () =>
   return (
     <>
       <h1>Your access</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {!access && !error && <p>Loading your access…</p>}
       {access && (
         <>

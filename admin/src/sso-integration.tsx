@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import { Value } from "./copy-button";
 import {
@@ -84,11 +85,7 @@ export function SsoIntegration({ onSessionEnded }: { onSessionEnded: () => void 
       <h1>
         Integrations <span aria-hidden="true">›</span> Single sign-on
       </h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && (
         <p className="notice" role="status">
           {notice}

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt, type Me } from "./console";
 import {
   type ConsoleGrantFragment,
@@ -35,13 +36,7 @@ export function UserPage({ id, me, permissions, onSessionEnded }: { id: string; 
         <p>
           <Link href="/admin/users">← Users</Link>
         </p>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p>Loading user…</p>
-        )}
+        {error ? <ErrorMessage message={error} /> : <p>Loading user…</p>}
       </>
     );
   }
@@ -56,11 +51,7 @@ export function UserPage({ id, me, permissions, onSessionEnded }: { id: string; 
         {user.userName}
         {!user.active && <span className="tag inactive">inactive</span>}
       </h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && !error && (
         <p className="notice" role="status">
           {notice}

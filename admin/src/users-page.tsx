@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import {
   ConsoleCustomerRoleChoicesDocument,
@@ -127,11 +128,7 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
         </form>
       </section>
 
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
 
       <section aria-labelledby="users-title" aria-busy={loading}>
         <h2 id="users-title">
