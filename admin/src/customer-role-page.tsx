@@ -7,6 +7,7 @@ import { SOURCE_LABEL } from "./labels";
 import { useLoaded } from "./loaded";
 import { when } from "./when";
 import { Link } from "./link";
+import { Pager, usePageCursors } from "./pager";
 import { can, type Permissions } from "./permissions";
 
 const MEMBERS_PAGE = 50;
@@ -20,12 +21,12 @@ type Diff = NonNullable<ConsoleSetRoleMappingMutation["setRoleMapping"]["diff"]>
  * what (a dry run the server rolls back) before Save applies exactly that selection.
  */
 export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: string; permissions: Permissions; onSessionEnded: () => void }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePageCursors();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [editing, setEditing] = useState(false);
   const withMapping = can.viewAccessRoles(permissions);
-  const after = cursors[cursors.length - 1] ?? null;
+  const after = pages.after;
 
   const read = useCallback(() => graphql(ConsoleCustomerRoleDocument, { id, page: { first: MEMBERS_PAGE, after }, withMapping }), [id, after, withMapping]);
   const { value: data, reload } = useLoaded(read, onSessionEnded, setError);
@@ -136,18 +137,7 @@ export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: stri
             </tbody>
           </table>
         )}
-        <nav className="pager" aria-label="Pages of members">
-          <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous page
-          </button>
-          <button
-            type="button"
-            disabled={!role.members.pageInfo.hasNextPage}
-            onClick={() => role.members.pageInfo.endCursor && setCursors((c) => [...c, role.members.pageInfo.endCursor])}
-          >
-            Next page
-          </button>
-        </nav>
+        <Pager label="Pages of members" pages={pages} pageInfo={role.members.pageInfo} />
       </section>
     </>
   );

@@ -12,6 +12,7 @@ import {
 import { ORIGIN_LABEL, SOURCE_LABEL } from "./labels";
 import { useLoaded } from "./loaded";
 import { Link } from "./link";
+import { Pager, usePageCursors } from "./pager";
 
 const PAGE_SIZE = 50;
 
@@ -45,12 +46,11 @@ const readRoleChoices = async () => (await graphql(ConsoleCustomerRoleChoicesDoc
 /** Users: search and filters, a page of 50 by cursor (keyset paging, so page 2,000 costs what page 1 does). */
 export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  // The cursors of the pages before this one, so Previous can go back without offsets.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePageCursors();
   const [data, setData] = useState<UsersPageData>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
-  const after = cursors[cursors.length - 1] ?? null;
+  const after = pages.after;
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -78,10 +78,9 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
       origin: String(form.get("origin") ?? "") as Filters["origin"],
       customerRoleId: String(form.get("customerRoleId") ?? ""),
     });
-    setCursors([null]);
+    pages.first();
   }
 
-  const pageNumber = cursors.length;
   return (
     <>
       <h1>Users</h1>
@@ -133,7 +132,7 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
       <section aria-labelledby="users-title" aria-busy={loading}>
         <h2 id="users-title">
           {data ? `${data.totalCount.toLocaleString()} ${data.totalCount === 1 ? "user" : "users"}` : "Users"}
-          {data && data.totalCount > 0 && <span className="hint"> · page {pageNumber}</span>}
+          {data && data.totalCount > 0 && <span className="hint"> · page {pages.pageNumber}</span>}
         </h2>
         {!data ? (
           <p>Loading users…</p>
@@ -177,18 +176,7 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
             </table>
           </div>
         )}
-        <nav className="pager" aria-label="Pages of users">
-          <button type="button" disabled={cursors.length <= 1 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous page
-          </button>
-          <button
-            type="button"
-            disabled={!data?.pageInfo.hasNextPage || loading}
-            onClick={() => data?.pageInfo.endCursor && setCursors((c) => [...c, data.pageInfo.endCursor])}
-          >
-            Next page
-          </button>
-        </nav>
+        <Pager label="Pages of users" pages={pages} pageInfo={data?.pageInfo} busy={loading} />
       </section>
     </>
   );
