@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { graphql, signIn } from "./api";
+import { ErrorMessage } from "./error-message";
 import { ConsoleAcceptInvitationDocument } from "./generated/graphql";
 
 /** The token of the invitation link, read from the URL fragment (which the browser never sends to the server). */
@@ -51,11 +52,7 @@ export function AcceptInvitation({ onSignedIn }: { onSignedIn: () => void }) {
         </p>
       ) : (
         <form onSubmit={submit}>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorMessage message={error} />
           <label htmlFor="new-password">New password</label>
           <input id="new-password" name="password" type="password" autoComplete="new-password" required />
           <label htmlFor="confirm-password">Repeat the password</label>

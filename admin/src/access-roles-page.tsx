@@ -1,9 +1,10 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import { graphql } from "./api";
+import { ConfirmDialog } from "./confirm-dialog";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import {
   ConsoleAccessRolesDocument,
-  type ConsoleAccessRolesQuery,
   ConsoleCreateAppAccessRoleDocument,
   ConsoleCreateDataAccessRoleDocument,
   ConsoleDeleteAppAccessRoleDocument,
@@ -12,10 +13,13 @@ import {
   ConsoleUpdateDataAccessRoleDocument,
   type Permission,
 } from "./generated/graphql";
+import { useLoaded } from "./loaded";
 import { can, type Permissions } from "./permissions";
 
 /** Every permission an app-access role can carry, in the order the API documents them. */
 const ALL_PERMISSIONS: Permission[] = ["CanConfigureCompany", "CanManageUsers", "CanViewUsers", "CanViewAuditLog", "CanProvisionUsersAsSCIM", "CanCreateAppPasswords"];
+
+const readAccessRoles = () => graphql(ConsoleAccessRolesDocument);
 
 type Kind = "data" | "app";
 interface Role {
@@ -27,20 +31,10 @@ interface Role {
 
 /** The platform's roles: data-access roles (which data) and app-access roles (which permissions); created, changed and deleted by configurators. */
 export function AccessRolesPage({ permissions, onSessionEnded }: { permissions: Permissions; onSessionEnded: () => void }) {
-  const [data, setData] = useState<ConsoleAccessRolesQuery>();
   const [error, setError] = useState<string>();
+  const { value: data, reload } = useLoaded(readAccessRoles, onSessionEnded, setError);
   const [notice, setNotice] = useState<string>();
   const editable = can.configure(permissions);
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleAccessRolesDocument), onSessionEnded);
-    if (result.ok) setData(result.value);
-    else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   /** Runs a change; its error stays on screen with the server's message, its success reloads the lists. */
   const change = useCallback(
@@ -52,22 +46,18 @@ export function AccessRolesPage({ permissions, onSessionEnded }: { permissions: 
         return false;
       }
       // The message appears with the lists that show the change, not before them.
-      await load();
+      await reload();
       setError(undefined);
       setNotice(message);
       return true;
     },
-    [load, onSessionEnded],
+    [reload, onSessionEnded],
   );
 
   return (
     <>
       <h1>Access roles</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && !error && (
         <p className="notice" role="status">
           {notice}
@@ -175,9 +165,11 @@ function RoleSection({ kind, title, roles, editable, change }: { kind: Kind; tit
         </table>
       )}
       {deleting && (
-        <ConfirmDelete
-          role={deleting}
-          kind={kind}
+        <ConfirmDialog
+          id="confirm-delete"
+          title={`Delete “${deleting.name}”?`}
+          detail="Every mapping and direct assignment that grants it loses it, and its holders lose what it gave them from their next request on."
+          confirmLabel="Yes, delete"
           onCancel={() => setDeleting(undefined)}
           onConfirm={async () => {
             await change(
@@ -256,23 +248,5 @@ function RoleForm(props: { kind: Kind; idPrefix: string; role: Role; submitLabel
         </button>
       </div>
     </form>
-  );
-}
-
-function ConfirmDelete(props: { role: Role; kind: Kind; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  // Focus starts on the harmless choice.
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-detail">
-      <h3 id="confirm-delete-title">Delete “{props.role.name}”?</h3>
-      <p id="confirm-delete-detail">Every mapping and direct assignment that grants it loses it, and its holders lose what it gave them from their next request on.</p>
-      <button type="button" className="danger" onClick={props.onConfirm}>
-        Yes, delete
-      </button>{" "}
-      <button type="button" ref={cancel} onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
   );
 }

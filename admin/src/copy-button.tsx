@@ -27,3 +27,16 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     </>
   );
 }
+
+/** A value to enter elsewhere (an IdP's form, say), in a list of values: its label, the value with its copy button, and a hint. */
+export function Value({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="value">
+      <dt>{label}</dt>
+      <dd>
+        <code>{value}</code> <CopyButton value={value} label={`Copy ${label}`} />
+        {hint && <div className="hint">{hint}</div>}
+      </dd>
+    </div>
+  );
+}

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import { ConsoleCustomerRoleDocument, type ConsoleCustomerRoleQuery, ConsoleSetRoleMappingDocument, type ConsoleSetRoleMappingMutation } from "./generated/graphql";
 import { SOURCE_LABEL } from "./labels";
+import { useLoaded } from "./loaded";
 import { when } from "./when";
 import { Link } from "./link";
+import { Pager, usePageCursors } from "./pager";
 import { can, type Permissions } from "./permissions";
 
 const MEMBERS_PAGE = 50;
@@ -18,23 +21,15 @@ type Diff = NonNullable<ConsoleSetRoleMappingMutation["setRoleMapping"]["diff"]>
  * what (a dry run the server rolls back) before Save applies exactly that selection.
  */
 export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: string; permissions: Permissions; onSessionEnded: () => void }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [data, setData] = useState<Data>();
+  const pages = usePageCursors();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [editing, setEditing] = useState(false);
   const withMapping = can.viewAccessRoles(permissions);
-  const after = cursors[cursors.length - 1] ?? null;
+  const after = pages.after;
 
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleCustomerRoleDocument, { id, page: { first: MEMBERS_PAGE, after }, withMapping }), onSessionEnded);
-    if (result.ok) setData(result.value);
-    else setError(result.message);
-  }, [id, after, withMapping, onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const read = useCallback(() => graphql(ConsoleCustomerRoleDocument, { id, page: { first: MEMBERS_PAGE, after }, withMapping }), [id, after, withMapping]);
+  const { value: data, reload } = useLoaded(read, onSessionEnded, setError);
 
   const back = (
     <p>
@@ -45,13 +40,7 @@ export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: stri
     return (
       <>
         {back}
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p>Loading customer role…</p>
-        )}
+        {error ? <ErrorMessage message={error} /> : <p>Loading customer role…</p>}
       </>
     );
   }
@@ -61,11 +50,7 @@ export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: stri
     <>
       {back}
       <h1>{role.displayName}</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -103,7 +88,7 @@ export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: stri
                 onCancel={() => setEditing(false)}
                 onSaved={async (message) => {
                   // The message appears with the mapping that shows the change, not before it.
-                  await load();
+                  await reload();
                   setEditing(false);
                   setNotice(message);
                 }}
@@ -152,18 +137,7 @@ export function CustomerRolePage({ id, permissions, onSessionEnded }: { id: stri
             </tbody>
           </table>
         )}
-        <nav className="pager" aria-label="Pages of members">
-          <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous page
-          </button>
-          <button
-            type="button"
-            disabled={!role.members.pageInfo.hasNextPage}
-            onClick={() => role.members.pageInfo.endCursor && setCursors((c) => [...c, role.members.pageInfo.endCursor])}
-          >
-            Next page
-          </button>
-        </nav>
+        <Pager label="Pages of members" pages={pages} pageInfo={role.members.pageInfo} />
       </section>
     </>
   );
@@ -235,11 +209,7 @@ function MappingEditor(props: { data: Data; onSessionEnded: () => void; onCancel
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <div className="button-row">
         <button type="submit" disabled={busy}>
           Preview

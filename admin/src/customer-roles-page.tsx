@@ -1,8 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import { ConsoleCustomerRolesDocument, type ConsoleCustomerRolesQuery, ConsoleUnmappedCustomerRolesDocument, type CustomerRoleWhere } from "./generated/graphql";
 import { Link } from "./link";
+import { Pager, usePageCursors } from "./pager";
 import { can, type Permissions } from "./permissions";
 
 const PAGE_SIZE = 50;
@@ -11,11 +13,11 @@ const PAGE_SIZE = 50;
 export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions: Permissions; onSessionEnded: () => void }) {
   const [search, setSearch] = useState("");
   const [onlyUnmapped, setOnlyUnmapped] = useState(false);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePageCursors();
   const [data, setData] = useState<ConsoleCustomerRolesQuery["customerRoles"]>();
   const [error, setError] = useState<string>();
   const withMapping = can.viewAccessRoles(permissions);
-  const after = cursors[cursors.length - 1] ?? null;
+  const after = pages.after;
 
   const load = useCallback(async () => {
     const page = { first: PAGE_SIZE, after };
@@ -44,7 +46,7 @@ export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions
     const form = new FormData(event.currentTarget);
     setSearch(String(form.get("search") ?? ""));
     setOnlyUnmapped(form.get("unmapped") === "on");
-    setCursors([null]);
+    pages.first();
   }
 
   const unmapped = withMapping ? (data?.nodes.filter((r) => !r.mapping).length ?? 0) : 0;
@@ -73,11 +75,7 @@ export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions
           )}
         </form>
       </section>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{data ? `${data.totalCount.toLocaleString()} customer ${data.totalCount === 1 ? "role" : "roles"}` : "Customer roles"}</h2>
         {unmapped > 0 && (
@@ -128,14 +126,7 @@ export function CustomerRolesPage({ permissions, onSessionEnded }: { permissions
             </tbody>
           </table>
         )}
-        <nav className="pager" aria-label="Pages of customer roles">
-          <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous page
-          </button>
-          <button type="button" disabled={!data?.pageInfo.hasNextPage} onClick={() => data?.pageInfo.endCursor && setCursors((c) => [...c, data.pageInfo.endCursor])}>
-            Next page
-          </button>
-        </nav>
+        <Pager label="Pages of customer roles" pages={pages} pageInfo={data?.pageInfo} />
       </section>
     </>
   );

@@ -1,20 +1,20 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { graphql, startImpersonation } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
-import { ConsoleImpersonationCompaniesDocument, type ConsoleImpersonationCompaniesQuery } from "./generated/graphql";
+import { ConsoleImpersonationCompaniesDocument } from "./generated/graphql";
+import { useLoaded } from "./loaded";
+
+const readCompanies = async () => (await graphql(ConsoleImpersonationCompaniesDocument)).companies;
 
 /**
  * Platform operators: open a 15-minute session as a company user to look into a support case.
  * The reason is required and kept in the company's audit log with the operator's name.
  */
 export function ImpersonatePage({ onStarted, onSessionEnded }: { onStarted: () => void; onSessionEnded: () => void }) {
-  const [companies, setCompanies] = useState<ConsoleImpersonationCompaniesQuery["companies"]>();
   const [error, setError] = useState<string>();
+  const { value: companies } = useLoaded(readCompanies, onSessionEnded, setError);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void attempt(() => graphql(ConsoleImpersonationCompaniesDocument), onSessionEnded).then((r) => (r.ok ? setCompanies(r.value.companies) : setError(r.message)));
-  }, [onSessionEnded]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,11 +33,7 @@ export function ImpersonatePage({ onStarted, onSessionEnded }: { onStarted: () =
   return (
     <>
       <h1>Impersonate a user</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <section aria-labelledby="impersonate-title">
         <h2 id="impersonate-title">Open a session as a company user</h2>
         <p className="hint">The session lasts 15 minutes. Every change you make in it is recorded in the company's audit log with your name, and it cannot generate or revoke app passwords.</p>

@@ -1,5 +1,7 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { graphql } from "./api";
+import { ConfirmDialog } from "./confirm-dialog";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import {
   type ConsoleInvitationFragment,
@@ -8,6 +10,10 @@ import {
   ConsoleResendInvitationDocument,
   ConsoleRevokeInvitationDocument,
 } from "./generated/graphql";
+import { useLoaded } from "./loaded";
+import { when } from "./when";
+
+const readInvitations = async () => (await graphql(ConsoleInvitationsDocument)).invitations;
 
 const STATE_LABELS: Record<ConsoleInvitationFragment["state"], string> = {
   PENDING: "Pending",
@@ -30,21 +36,11 @@ const EMAIL_LABELS: Record<NonNullable<ConsoleInvitationFragment["message"]>["st
  * (a user created without a password, who gets the email). Without SMTP_URL the emails wait here.
  */
 export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) {
-  const [invitations, setInvitations] = useState<ConsoleInvitationFragment[]>();
   const [error, setError] = useState<string>();
+  const { value: invitations, reload } = useLoaded(readInvitations, onSessionEnded, setError);
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<ConsoleInvitationFragment>();
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleInvitationsDocument), onSessionEnded);
-    if (result.ok) setInvitations(result.value.invitations);
-    else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function run(call: () => Promise<unknown>, done: string) {
     setBusy(true);
@@ -57,7 +53,7 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
       return false;
     }
     setNotice(done);
-    await load();
+    await reload();
     return true;
   }
 
@@ -79,11 +75,7 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
       <h1>
         Users <span aria-hidden="true">›</span> Invitations
       </h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -161,8 +153,11 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
           </table>
         )}
         {confirming && (
-          <ConfirmRevoke
-            invitation={confirming}
+          <ConfirmDialog
+            id="confirm-revoke-invitation"
+            title={`Revoke the invitation to ${confirming.email}?`}
+            detail="Its links stop working at once, and an email not yet sent is cancelled. You can invite them again later."
+            confirmLabel="Yes, revoke"
             busy={busy}
             onConfirm={async () => {
               await run(() => graphql(ConsoleRevokeInvitationDocument, { id: confirming.id }), `The invitation to ${confirming.email} was revoked.`);
@@ -174,26 +169,4 @@ export function Invitations({ onSessionEnded }: { onSessionEnded: () => void }) 
       </section>
     </>
   );
-}
-
-function ConfirmRevoke(props: { invitation: ConsoleInvitationFragment; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  // Focus starts on the harmless choice.
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div className="confirm" role="alertdialog" aria-labelledby="confirm-revoke-invitation-title" aria-describedby="confirm-revoke-invitation-detail">
-      <h3 id="confirm-revoke-invitation-title">Revoke the invitation to {props.invitation.email}?</h3>
-      <p id="confirm-revoke-invitation-detail">Its links stop working at once, and an email not yet sent is cancelled. You can invite them again later.</p>
-      <button type="button" className="danger" disabled={props.busy} onClick={props.onConfirm}>
-        Yes, revoke
-      </button>{" "}
-      <button type="button" ref={cancel} onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
-  );
-}
-
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "";
 }

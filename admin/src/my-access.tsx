@@ -1,7 +1,9 @@
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { graphql } from "./api";
-import { attempt, type Me } from "./console";
+import { ErrorMessage } from "./error-message";
+import type { Me } from "./console";
 import { ConsoleMyAccessDocument, type ConsoleMyAccessQuery } from "./generated/graphql";
+import { useLoaded } from "./loaded";
 
 type Access = ConsoleMyAccessQuery["effectiveAccess"];
 type Grant = Access["dataAccessRoles"][number]["grants"][number];
@@ -26,25 +28,14 @@ function why(grant: Grant): string {
  * just mapped sees the roles they hold and why (an `SSO` membership, an upload, a direct grant).
  */
 export function MyAccess({ me, onSessionEnded }: { me: Me; onSessionEnded: () => void }) {
-  const [access, setAccess] = useState<Access>();
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    void (async () => {
-      const result = await attempt(() => graphql(ConsoleMyAccessDocument, { userId: me.id }), onSessionEnded);
-      if (result.ok) setAccess(result.value.effectiveAccess);
-      else setError(result.message);
-    })();
-  }, [me.id, onSessionEnded]);
+  const read = useCallback(async () => (await graphql(ConsoleMyAccessDocument, { userId: me.id })).effectiveAccess, [me.id]);
+  const { value: access } = useLoaded(read, onSessionEnded, setError);
 
   return (
     <>
       <h1>Your access</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {!access && !error && <p>Loading your access…</p>}
       {access && (
         <>

@@ -1,28 +1,21 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { graphql } from "./api";
 import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import { ConsoleCompaniesDocument, type ConsoleCompaniesQuery, ConsoleCreateCompanyDocument, ConsoleSetScimEnabledDocument } from "./generated/graphql";
+import { useLoaded } from "./loaded";
 import { when } from "./when";
 
 type Company = ConsoleCompaniesQuery["companies"][number];
 
+const readCompanies = async () => (await graphql(ConsoleCompaniesDocument)).companies;
+
 /** Platform operators: every company, creating one, and switching its "SCIM identity management" feature. */
 export function PlatformCompanies({ onSessionEnded }: { onSessionEnded: () => void }) {
-  const [companies, setCompanies] = useState<Company[]>();
   const [error, setError] = useState<string>();
+  const { value: companies, reload } = useLoaded(readCompanies, onSessionEnded, setError);
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleCompaniesDocument), onSessionEnded);
-    if (result.ok) setCompanies(result.value.companies);
-    else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,7 +30,7 @@ export function PlatformCompanies({ onSessionEnded }: { onSessionEnded: () => vo
     if (!result.ok) return setError(result.message);
     formElement.reset();
     setMessage(`Company ${result.value.createCompany.slug} created.`);
-    await load();
+    await reload();
   }
 
   async function toggle(company: Company) {
@@ -48,7 +41,7 @@ export function PlatformCompanies({ onSessionEnded }: { onSessionEnded: () => vo
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setMessage(`SCIM ${result.value.setScimEnabled.scimEnabled ? "on" : "off"} for ${company.slug}.`);
-    await load();
+    await reload();
   }
 
   return (

@@ -1,5 +1,6 @@
-import { type ChangeEvent, useRef, useState } from "react";
+import { type ChangeEvent, useState } from "react";
 import { download, graphql } from "./api";
+import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorMessage } from "./error-message";
 import { saveFile } from "./save-file";
 import { attempt } from "./console";
@@ -210,7 +211,6 @@ function ClearUploadedRoles({ onSessionEnded }: { onSessionEnded: () => void }) 
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<string>();
-  const cancel = useRef<HTMLButtonElement>(null);
 
   async function clear() {
     const result = await attempt(() => graphql(ConsoleClearUploadedCustomerRolesDocument), onSessionEnded);
@@ -232,15 +232,13 @@ function ClearUploadedRoles({ onSessionEnded }: { onSessionEnded: () => void }) 
       <ErrorMessage message={error} />
       {message && <p role="status">{message}</p>}
       {confirming ? (
-        <div className="confirm" role="alertdialog" aria-labelledby="clear-confirm-title">
-          <h3 id="clear-confirm-title">Remove every role assignment made by uploads?</h3>
-          <button type="button" className="danger" onClick={() => void clear()}>
-            Yes, clear uploaded roles
-          </button>{" "}
-          <button type="button" ref={cancel} onClick={() => setConfirming(false)} autoFocus>
-            Cancel
-          </button>
-        </div>
+        <ConfirmDialog
+          id="clear-confirm"
+          title="Remove every role assignment made by uploads?"
+          confirmLabel="Yes, clear uploaded roles"
+          onConfirm={() => void clear()}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
           Clear uploaded roles

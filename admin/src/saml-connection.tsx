@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import {
   ConsoleCreateSamlConnectionDocument,
   type ConsoleSamlConnectionFragment,
@@ -7,8 +8,8 @@ import {
   type ConsoleSamlServiceProviderQuery,
   ConsoleUpdateSamlConnectionDocument,
 } from "./generated/graphql";
+import { Value } from "./copy-button";
 import { SamlConnectionForm } from "./saml-connection-form";
-import { Value } from "./sso-integration";
 
 type Run = (call: () => Promise<unknown>) => Promise<boolean>;
 type ServiceProvider = ConsoleSamlServiceProviderQuery["samlServiceProvider"];
@@ -37,11 +38,7 @@ export function AddSamlConnection({ run, busy }: { run: Run; busy: boolean }) {
   }, []);
   return (
     <>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {sp && <ServiceProviderValues sp={sp} withSignIn />}
       <SamlConnectionForm
         idPrefix="new-saml"

@@ -1,8 +1,10 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { graphql } from "./api";
+import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorMessage } from "./error-message";
 import { attempt, type Me } from "./console";
-import { CopyButton } from "./copy-button";
+import { Value } from "./copy-button";
+import { useLoaded } from "./loaded";
 import {
   type ConsoleAppPasswordFragment,
   ConsoleAppPasswordsDocument,
@@ -19,6 +21,8 @@ type Generated = ConsoleGenerateAppPasswordMutation["generateAppPassword"] & {
   replaces?: ConsoleAppPasswordFragment;
 };
 
+const readAppPasswords = async () => (await graphql(ConsoleAppPasswordsDocument)).appPasswords;
+
 export const SECRET_WARNING = "Copy your Client Secret now: it cannot be retrieved later, only revoked.";
 
 /**
@@ -29,21 +33,11 @@ export const SECRET_WARNING = "Copy your Client Secret now: it cannot be retriev
  */
 export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded: () => void }) {
   const origin = window.location.origin;
-  const [passwords, setPasswords] = useState<ConsoleAppPasswordFragment[]>();
   const [error, setError] = useState<string>();
+  const { value: passwords, reload } = useLoaded(readAppPasswords, onSessionEnded, setError);
   const [generated, setGenerated] = useState<Generated>();
   const [confirming, setConfirming] = useState<ConsoleAppPasswordFragment>();
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleAppPasswordsDocument), onSessionEnded);
-    if (result.ok) setPasswords(result.value.appPasswords);
-    else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function generate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,7 +50,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
     if (!result.ok) return setError(result.message);
     formElement.reset();
     setGenerated(result.value.generateAppPassword);
-    await load();
+    await reload();
   }
 
   async function rotate(password: ConsoleAppPasswordFragment) {
@@ -67,7 +61,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
     if (!result.ok) return setError(result.message);
     const rotated = result.value.rotateAppPassword;
     setGenerated({ ...rotated, replaces: rotated.predecessor });
-    await load();
+    await reload();
   }
 
   async function revoke(password: ConsoleAppPasswordFragment) {
@@ -77,7 +71,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
     setBusy(false);
     setConfirming(undefined);
     if (!result.ok) return setError(result.message);
-    await load();
+    await reload();
   }
 
   const hasActive = passwords?.some((p) => p.active) ?? false;
@@ -118,7 +112,7 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
       <section aria-labelledby="app-passwords-title">
         <div className="section-head">
           <h2 id="app-passwords-title">App passwords</h2>
-          <button type="button" onClick={() => void load()} disabled={busy}>
+          <button type="button" onClick={() => void reload()} disabled={busy}>
             Refresh
           </button>
         </div>
@@ -192,21 +186,24 @@ export function ScimIntegration({ me, onSessionEnded }: { me: Me; onSessionEnded
             </tbody>
           </table>
         )}
-        {confirming && <ConfirmRevoke password={confirming} busy={busy} onConfirm={() => revoke(confirming)} onCancel={() => setConfirming(undefined)} />}
+        {confirming && (
+          <ConfirmDialog
+            id="confirm-revoke"
+            title={`Revoke “${confirming.name}”?`}
+            detail={
+              <>
+                Every request with Client ID <code>{confirming.clientId}</code>, or a token issued from it, fails from the next one on. This cannot be undone.
+                {confirming.supersededAt && " Its successor stays active."}
+              </>
+            }
+            confirmLabel="Yes, revoke"
+            busy={busy}
+            onConfirm={() => revoke(confirming)}
+            onCancel={() => setConfirming(undefined)}
+          />
+        )}
       </section>
     </>
-  );
-}
-
-function Value({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="value">
-      <dt>{label}</dt>
-      <dd>
-        <code>{value}</code> <CopyButton value={value} label={`Copy ${label}`} />
-        {hint && <div className="hint">{hint}</div>}
-      </dd>
-    </div>
   );
 }
 
@@ -240,27 +237,6 @@ function NewCredential({ generated, onClose }: { generated: Generated; onClose: 
         I have copied it, close
       </button>
     </section>
-  );
-}
-
-function ConfirmRevoke(props: { password: ConsoleAppPasswordFragment; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  // Focus starts on the harmless choice.
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div className="confirm" role="alertdialog" aria-labelledby="confirm-revoke-title" aria-describedby="confirm-revoke-detail">
-      <h3 id="confirm-revoke-title">Revoke “{props.password.name}”?</h3>
-      <p id="confirm-revoke-detail">
-        Every request with Client ID <code>{props.password.clientId}</code>, or a token issued from it, fails from the next one on. This cannot be undone.
-        {props.password.supersededAt && " Its successor stays active."}
-      </p>
-      <button type="button" className="danger" disabled={props.busy} onClick={props.onConfirm}>
-        Yes, revoke
-      </button>{" "}
-      <button type="button" ref={cancel} onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { graphql, signIn } from "./api";
+import { ErrorMessage } from "./error-message";
 import { ConsoleSsoSignInRouteDocument } from "./generated/graphql";
 
 type SsoRoute = { company: string; signInUrl: string };
@@ -72,11 +73,7 @@ export function SignIn({ message, onSignedIn }: { message?: string; onSignedIn: 
           {message}
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <form onSubmit={submit} noValidate>
         <label htmlFor="userName">Work email or user name</label>
         <input

@@ -1,7 +1,9 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { graphql } from "./api";
+import { ConfirmDialog } from "./confirm-dialog";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
-import { CopyButton } from "./copy-button";
+import { Value } from "./copy-button";
 import {
   ConsoleClaimSsoDomainDocument,
   ConsoleCreateOidcConnectionDocument,
@@ -14,12 +16,15 @@ import {
   ConsoleSsoSettingsDocument,
   ConsoleUpdateOidcConnectionDocument,
 } from "./generated/graphql";
+import { useLoaded } from "./loaded";
 import { type OidcFields, OidcConnectionForm } from "./oidc-connection-form";
 import { AddSamlConnection, SamlConnectionDetails } from "./saml-connection";
 
 type Connection = ConsoleSsoConnectionFragment;
 type Company = ConsoleSsoConnectionsQuery["company"];
 type Run = (call: () => Promise<unknown>) => Promise<boolean>;
+
+const readConnections = () => graphql(ConsoleSsoConnectionsDocument);
 
 const STATUS_TEXT: Record<string, string> = {
   DRAFT: "Draft: run a test sign-in to activate it",
@@ -54,23 +59,12 @@ const ADD_FORMS: { protocol: string; title: string; render: (run: Run, busy: boo
  * company's SSO settings. Every GraphQL error is shown with its message.
  */
 export function SsoIntegration({ onSessionEnded }: { onSessionEnded: () => void }) {
-  const [connections, setConnections] = useState<Connection[]>();
-  const [company, setCompany] = useState<Company>();
   const [error, setError] = useState<string>();
+  const { value, reload } = useLoaded(readConnections, onSessionEnded, setError);
+  const connections = value?.ssoConnections;
+  const company = value?.company;
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleSsoConnectionsDocument), onSessionEnded);
-    if (result.ok) {
-      setConnections(result.value.ssoConnections);
-      setCompany(result.value.company);
-    } else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const run: Run = async (call) => {
     setBusy(true);
@@ -82,7 +76,7 @@ export function SsoIntegration({ onSessionEnded }: { onSessionEnded: () => void 
       setError(result.message);
       return false;
     }
-    await load();
+    await reload();
     return true;
   };
 
@@ -91,11 +85,7 @@ export function SsoIntegration({ onSessionEnded }: { onSessionEnded: () => void 
       <h1>
         Integrations <span aria-hidden="true">›</span> Single sign-on
       </h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -222,8 +212,11 @@ function ConnectionCard({ connection: c, busy, run, onDeleted }: { connection: C
       <p className="hint">The test sign-in shows what the IdP sends and what a sign-in would do, changing nothing; it activates the connection.</p>
       {c.testedAt && <LastTest connection={c} />}
       {confirmDelete && (
-        <ConfirmDelete
-          name={c.name}
+        <ConfirmDialog
+          id="confirm-delete"
+          title={`Delete “${c.name}”?`}
+          detail="Its users can no longer sign in through it, and its email domains are released."
+          confirmLabel="Yes, delete"
           busy={busy}
           onCancel={() => setConfirmDelete(false)}
           onConfirm={async () => {
@@ -284,35 +277,6 @@ function LastTest({ connection: c }: { connection: Connection }) {
         {r.unknownGroups?.length ? `; unknown groups ${r.unknownGroups.join(", ")}` : ""}.
       </p>
       {r.refusal && <p className="error">A real sign-in by this person would be refused: {r.refusal}</p>}
-    </div>
-  );
-}
-
-function ConfirmDelete(props: { name: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-detail">
-      <h3 id="confirm-delete-title">Delete “{props.name}”?</h3>
-      <p id="confirm-delete-detail">Its users can no longer sign in through it, and its email domains are released.</p>
-      <button type="button" className="danger" disabled={props.busy} onClick={props.onConfirm}>
-        Yes, delete
-      </button>{" "}
-      <button type="button" ref={cancel} onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
-  );
-}
-
-export function Value({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="value">
-      <dt>{label}</dt>
-      <dd>
-        <code>{value}</code> <CopyButton value={value} label={`Copy ${label}`} />
-        {hint && <div className="hint">{hint}</div>}
-      </dd>
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt, type Me } from "./console";
 import {
   type ConsoleGrantFragment,
@@ -9,6 +10,7 @@ import {
   type ConsoleUserQuery,
 } from "./generated/graphql";
 import { ORIGIN_LABEL, SOURCE_LABEL } from "./labels";
+import { useLoaded } from "./loaded";
 import { when } from "./when";
 import { Link } from "./link";
 import { can, type Permissions } from "./permissions";
@@ -22,20 +24,11 @@ type User = Data["user"];
  * history and provisioning events. Actions as the permissions allow.
  */
 export function UserPage({ id, me, permissions, onSessionEnded }: { id: string; me: Me; permissions: Permissions; onSessionEnded: () => void }) {
-  const [data, setData] = useState<Data>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const withLogs = can.viewLogs(permissions);
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleUserDocument, { id, target: id, withLogs }), onSessionEnded);
-    if (result.ok) setData(result.value);
-    else setError(result.message);
-  }, [id, withLogs, onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const read = useCallback(() => graphql(ConsoleUserDocument, { id, target: id, withLogs }), [id, withLogs]);
+  const { value: data, reload } = useLoaded(read, onSessionEnded, setError);
 
   if (!data) {
     return (
@@ -43,13 +36,7 @@ export function UserPage({ id, me, permissions, onSessionEnded }: { id: string; 
         <p>
           <Link href="/admin/users">← Users</Link>
         </p>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p>Loading user…</p>
-        )}
+        {error ? <ErrorMessage message={error} /> : <p>Loading user…</p>}
       </>
     );
   }
@@ -64,11 +51,7 @@ export function UserPage({ id, me, permissions, onSessionEnded }: { id: string; 
         {user.userName}
         {!user.active && <span className="tag inactive">inactive</span>}
       </h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {notice && !error && (
         <p className="notice" role="status">
           {notice}
@@ -82,7 +65,7 @@ export function UserPage({ id, me, permissions, onSessionEnded }: { id: string; 
           onSessionEnded={onSessionEnded}
           onDone={async (message) => {
             // The message appears with the page that shows the change, not before it.
-            await load();
+            await reload();
             setError(undefined);
             setNotice(message);
           }}

@@ -1,16 +1,18 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { graphql } from "./api";
+import { ErrorMessage } from "./error-message";
 import { attempt } from "./console";
 import {
   ConsoleCustomerRoleChoicesDocument,
-  type ConsoleCustomerRoleChoicesQuery,
   ConsoleUsersDocument,
   type ConsoleUsersQuery,
   type UserOrigin,
   type UserWhere,
 } from "./generated/graphql";
 import { ORIGIN_LABEL, SOURCE_LABEL } from "./labels";
+import { useLoaded } from "./loaded";
 import { Link } from "./link";
+import { Pager, usePageCursors } from "./pager";
 
 const PAGE_SIZE = 50;
 
@@ -39,16 +41,16 @@ function whereOf(f: Filters): UserWhere {
 
 type UsersPageData = ConsoleUsersQuery["users"];
 
+const readRoleChoices = async () => (await graphql(ConsoleCustomerRoleChoicesDocument)).customerRoles.nodes;
+
 /** Users: search and filters, a page of 50 by cursor (keyset paging, so page 2,000 costs what page 1 does). */
 export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  // The cursors of the pages before this one, so Previous can go back without offsets.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePageCursors();
   const [data, setData] = useState<UsersPageData>();
-  const [roles, setRoles] = useState<ConsoleCustomerRoleChoicesQuery["customerRoles"]["nodes"]>([]);
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
-  const after = cursors[cursors.length - 1] ?? null;
+  const after = pages.after;
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -64,9 +66,8 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
     void load();
   }, [load]);
 
-  useEffect(() => {
-    void attempt(() => graphql(ConsoleCustomerRoleChoicesDocument), onSessionEnded).then((r) => (r.ok ? setRoles(r.value.customerRoles.nodes) : setError(r.message)));
-  }, [onSessionEnded]);
+  // The customer roles to filter by, read once.
+  const roles = useLoaded(readRoleChoices, onSessionEnded, setError).value ?? [];
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -77,10 +78,9 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
       origin: String(form.get("origin") ?? "") as Filters["origin"],
       customerRoleId: String(form.get("customerRoleId") ?? ""),
     });
-    setCursors([null]);
+    pages.first();
   }
 
-  const pageNumber = cursors.length;
   return (
     <>
       <h1>Users</h1>
@@ -127,16 +127,12 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
         </form>
       </section>
 
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
 
       <section aria-labelledby="users-title" aria-busy={loading}>
         <h2 id="users-title">
           {data ? `${data.totalCount.toLocaleString()} ${data.totalCount === 1 ? "user" : "users"}` : "Users"}
-          {data && data.totalCount > 0 && <span className="hint"> · page {pageNumber}</span>}
+          {data && data.totalCount > 0 && <span className="hint"> · page {pages.pageNumber}</span>}
         </h2>
         {!data ? (
           <p>Loading users…</p>
@@ -180,18 +176,7 @@ export function UsersPage({ onSessionEnded }: { onSessionEnded: () => void }) {
             </table>
           </div>
         )}
-        <nav className="pager" aria-label="Pages of users">
-          <button type="button" disabled={cursors.length <= 1 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous page
-          </button>
-          <button
-            type="button"
-            disabled={!data?.pageInfo.hasNextPage || loading}
-            onClick={() => data?.pageInfo.endCursor && setCursors((c) => [...c, data.pageInfo.endCursor])}
-          >
-            Next page
-          </button>
-        </nav>
+        <Pager label="Pages of users" pages={pages} pageInfo={data?.pageInfo} busy={loading} />
       </section>
     </>
   );
