@@ -35,13 +35,14 @@ export function Reports({ onSessionEnded }: { onSessionEnded: () => void }) {
 
 function Downloads({ onSessionEnded }: { onSessionEnded: () => void }) {
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  // What is under way, said while it runs (a large upload or import takes a while).
+  const [busy, setBusy] = useState<string>();
 
-  async function run(call: () => Promise<void>) {
-    setBusy(true);
+  async function run(step: string, call: () => Promise<void>) {
+    setBusy(step);
     setError(undefined);
     const result = await attempt(call, onSessionEnded);
-    setBusy(false);
+    setBusy(undefined);
     if (!result.ok) setError(result.message);
   }
 
@@ -50,15 +51,20 @@ function Downloads({ onSessionEnded }: { onSessionEnded: () => void }) {
       <h2 id="downloads-title">Downloads</h2>
       <p>Keep both before switching SCIM on: they are what to restore from if a mapping or a provisioning run goes wrong.</p>
       <ErrorMessage message={error} />
+      {busy && (
+        <p className="working" role="status">
+          {busy}
+        </p>
+      )}
       <div className="button-row">
-        <button type="button" disabled={busy} onClick={() => void run(() => download("/reports/users-and-roles.csv", "users-and-roles.csv"))}>
+        <button type="button" disabled={busy !== undefined} onClick={() => void run("Preparing the users-and-roles CSV…", () => download("/reports/users-and-roles.csv", "users-and-roles.csv"))}>
           Download users and roles (CSV)
         </button>
         <button
           type="button"
-          disabled={busy}
+          disabled={busy !== undefined}
           onClick={() =>
-            void run(async () => {
+            void run("Exporting the role mapping…", async () => {
               const { exportRoleMappings } = await graphql(ConsoleExportRoleMappingsDocument);
               saveFile(new Blob([JSON.stringify(exportRoleMappings, null, 2)], { type: "application/json" }), "role-mappings.json");
             })
@@ -75,7 +81,8 @@ function MappingImport({ onSessionEnded }: { onSessionEnded: () => void }) {
   const [document, setDocument] = useState<unknown>();
   const [diff, setDiff] = useState<MappingDiff>();
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  // What is under way, said while it runs (a large upload or import takes a while).
+  const [busy, setBusy] = useState<string>();
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     setDiff(undefined);
@@ -94,9 +101,9 @@ function MappingImport({ onSessionEnded }: { onSessionEnded: () => void }) {
   }
 
   async function send(doc: unknown, dryRun: boolean) {
-    setBusy(true);
+    setBusy(dryRun ? "Previewing the import…" : "Applying the import…");
     const result = await attempt(() => graphql(ConsoleImportRoleMappingsDocument, { document: doc, dryRun }), onSessionEnded);
-    setBusy(false);
+    setBusy(undefined);
     if (!result.ok) return setError(result.message);
     setError(undefined);
     setDiff(result.value.importRoleMappings);
@@ -108,6 +115,11 @@ function MappingImport({ onSessionEnded }: { onSessionEnded: () => void }) {
       <p>The company's mapping becomes exactly the file's. You see what changes, and who gains or loses access, before anything is applied.</p>
       <label htmlFor="mapping-file">Role mapping file (JSON)</label> <input id="mapping-file" type="file" accept="application/json,.json" onChange={choose} />
       <ErrorMessage message={error} />
+      {busy && (
+        <p className="working" role="status">
+          {busy}
+        </p>
+      )}
       {diff && (
         <div className="preview" aria-live="polite">
           <h3>{diff.applied ? "Applied" : "Preview: nothing has changed yet"}</h3>
@@ -135,7 +147,7 @@ function MappingImport({ onSessionEnded }: { onSessionEnded: () => void }) {
             </ul>
           )}
           {!diff.applied && document !== undefined && (
-            <button type="button" disabled={busy} onClick={() => void send(document, false)}>
+            <button type="button" disabled={busy !== undefined} onClick={() => void send(document, false)}>
               Apply this mapping
             </button>
           )}
@@ -149,7 +161,8 @@ function UserUpload({ onSessionEnded }: { onSessionEnded: () => void }) {
   const [csv, setCsv] = useState<string>();
   const [result, setResult] = useState<UploadResult>();
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  // What is under way, said while it runs (a large upload or import takes a while).
+  const [busy, setBusy] = useState<string>();
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     setResult(undefined);
@@ -162,9 +175,9 @@ function UserUpload({ onSessionEnded }: { onSessionEnded: () => void }) {
   }
 
   async function send(text: string, dryRun: boolean) {
-    setBusy(true);
+    setBusy(dryRun ? "Checking the file and previewing the upload…" : "Applying the upload…");
     const r = await attempt(() => graphql(ConsoleUploadUsersDocument, { csv: text, dryRun }), onSessionEnded);
-    setBusy(false);
+    setBusy(undefined);
     if (!r.ok) return setError(r.message);
     setError(undefined);
     setResult(r.value.uploadUsers);
@@ -179,6 +192,11 @@ function UserUpload({ onSessionEnded }: { onSessionEnded: () => void }) {
       </p>
       <label htmlFor="upload-file">Users file (CSV)</label> <input id="upload-file" type="file" accept="text/csv,.csv" onChange={choose} />
       <ErrorMessage message={error} />
+      {busy && (
+        <p className="working" role="status">
+          {busy}
+        </p>
+      )}
       {result && (
         <div className="preview" aria-live="polite">
           <h3>{result.applied ? "Applied" : "Preview: nothing has changed yet"}</h3>
@@ -197,7 +215,7 @@ function UserUpload({ onSessionEnded }: { onSessionEnded: () => void }) {
             ))}
           </ul>
           {!result.applied && csv !== undefined && (
-            <button type="button" disabled={busy} onClick={() => void send(csv, false)}>
+            <button type="button" disabled={busy !== undefined} onClick={() => void send(csv, false)}>
               Apply this upload
             </button>
           )}
