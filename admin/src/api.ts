@@ -92,3 +92,16 @@ export async function endImpersonation(): Promise<boolean> {
   const body = (await res.json().catch(() => null)) as { restored?: boolean } | null;
   return Boolean(body?.restored);
 }
+
+/** Runs an API call; a SessionEnded goes to `onSessionEnded`, any other error is returned as its message. */
+export async function attempt<T>(call: () => Promise<T>, onSessionEnded: () => void): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (err) {
+    if (err instanceof SessionEnded) {
+      onSessionEnded();
+      return { ok: false, message: err.message };
+    }
+    return { ok: false, message: (err as Error).message };
+  }
+}

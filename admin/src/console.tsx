@@ -5,7 +5,7 @@ import { AccessRolesPage } from "./access-roles-page";
 import { AuditLog } from "./audit-log";
 import { CustomerRolePage } from "./customer-role-page";
 import { CustomerRolesPage } from "./customer-roles-page";
-import { ConsoleMeDocument, type ConsoleMeQuery } from "./generated/graphql";
+import { ConsoleMeDocument } from "./generated/graphql";
 import { ImpersonatePage } from "./impersonate-page";
 import { ImpersonationBanner } from "./impersonation-banner";
 import { Invitations } from "./invitations";
@@ -18,13 +18,12 @@ import { ProvisioningHealth } from "./provisioning-health";
 import { Reports } from "./reports";
 import { ScimIntegration } from "./scim-integration";
 import { Settings } from "./settings";
+import type { Me, Principal } from "./session";
 import { SignIn } from "./sign-in";
 import { SsoIntegration } from "./sso-integration";
 import { UserPage } from "./user-page";
 import { UsersPage } from "./users-page";
 
-export type Me = ConsoleMeQuery["me"];
-export type Principal = ConsoleMeQuery["principal"];
 
 type State = { kind: "loading" } | { kind: "signed-out"; message?: string } | { kind: "signed-in"; me: Me; principal: Principal };
 
@@ -228,18 +227,5 @@ function Page(props: {
       return <MyAccess me={me} onSessionEnded={onSessionEnded} />;
     default:
       return <ScimIntegration me={me} onSessionEnded={onSessionEnded} />;
-  }
-}
-
-/** Runs an API call; a SessionEnded goes to `onSessionEnded`, any other error is returned as its message. */
-export async function attempt<T>(call: () => Promise<T>, onSessionEnded: () => void): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (err) {
-    if (err instanceof SessionEnded) {
-      onSessionEnded();
-      return { ok: false, message: err.message };
-    }
-    return { ok: false, message: (err as Error).message };
   }
 }

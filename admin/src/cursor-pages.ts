@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { attempt } from "./console";
+import { attempt } from "./api";
 
 interface Connection<T> {
   nodes: T[];

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { graphql } from "./api";
+import { attempt, graphql } from "./api";
 import { ErrorMessage } from "./error-message";
-import { attempt } from "./console";
 import { ConsoleCustomerRoleDocument, type ConsoleCustomerRoleQuery, ConsoleSetRoleMappingDocument, type ConsoleSetRoleMappingMutation } from "./generated/graphql";
 import { SOURCE_LABEL } from "./labels";
 import { useLoaded } from "./loaded";

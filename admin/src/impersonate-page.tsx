@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { graphql, startImpersonation } from "./api";
+import { attempt, graphql, startImpersonation } from "./api";
 import { ErrorMessage } from "./error-message";
-import { attempt } from "./console";
 import { ConsoleImpersonationCompaniesDocument } from "./generated/graphql";
 import { useLoaded } from "./loaded";
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { attempt } from "./console";
+import { attempt } from "./api";
 
 /**
  * What a page shows, read when it opens, again whenever `read` changes (a useCallback over the

@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { graphql } from "./api";
 import { ErrorMessage } from "./error-message";
-import type { Me } from "./console";
+import type { Me } from "./session";
 import { ConsoleMyAccessDocument, type ConsoleMyAccessQuery } from "./generated/graphql";
 import { useLoaded } from "./loaded";
 

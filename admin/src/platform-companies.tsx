@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { graphql } from "./api";
+import { attempt, graphql } from "./api";
 import { ErrorMessage } from "./error-message";
-import { attempt } from "./console";
 import { ConsoleCompaniesDocument, type ConsoleCompaniesQuery, ConsoleCreateCompanyDocument, ConsoleSetScimEnabledDocument } from "./generated/graphql";
 import { useLoaded } from "./loaded";
 import { when } from "./when";

@@ -1,9 +1,8 @@
 import { type ChangeEvent, useState } from "react";
-import { download, graphql } from "./api";
+import { attempt, download, graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorMessage } from "./error-message";
 import { saveFile } from "./save-file";
-import { attempt } from "./console";
 import {
   ConsoleClearUploadedCustomerRolesDocument,
   ConsoleExportRoleMappingsDocument,

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { graphql } from "./api";
+import { attempt, graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorMessage } from "./error-message";
-import { attempt, type Me } from "./console";
+import type { Me } from "./session";
 import { Value } from "./copy-button";
 import { useLoaded } from "./loaded";
 import {

@@ -1,8 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from "react";
-import { graphql } from "./api";
+import { attempt, graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorMessage } from "./error-message";
-import { attempt } from "./console";
 import { Value } from "./copy-button";
 import {
   ConsoleClaimSsoDomainDocument,

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useState } from "react";
-import { graphql } from "./api";
+import { attempt, graphql } from "./api";
 import { ErrorMessage } from "./error-message";
-import { attempt, type Me } from "./console";
+import type { Me } from "./session";
 import {
   type ConsoleGrantFragment,
   ConsoleResetPasswordDocument,

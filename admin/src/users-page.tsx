@@ -1,7 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { graphql } from "./api";
+import { attempt, graphql } from "./api";
 import { ErrorMessage } from "./error-message";
-import { attempt } from "./console";
 import {
   ConsoleCustomerRoleChoicesDocument,
   ConsoleUsersDocument,
