@@ -7,7 +7,7 @@
  * build beside a running server or CLI command cannot hand it half-written files; with nothing
  * changed there is no build at all. The admin console (admin/) is built by Vite into the same
  * folder (dist/admin), which the server serves at /admin, and the CLI is bundled into one file
- * (dist/cli.mjs, see bundle-cli.mjs).
+ * that `npm run cli` runs (dist/cli.cjs, see bundle-cli.mjs).
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
