@@ -16,7 +16,6 @@ import { TENANT_FILTER } from "../domain/tenant.js";
 import type { TokenService } from "./jwt.js";
 import { resolvePrincipal } from "./resolve-principal.js";
 import { OPERATOR_SESSION_COOKIE, SESSION_COOKIE, sessionCookieOf, sessionCookieOptions } from "./session-cookie.js";
-import { parse } from "cookie";
 
 const Begin = z.object({
   companyId: z.string().min(1).max(100),
@@ -58,7 +57,7 @@ export function consoleImpersonationRoute(orm: MikroORM, tokens: TokenService, i
     }
   });
   router.delete("/admin/session/impersonation", (req, res) => {
-    const operatorToken = req.headers.cookie ? parse(req.headers.cookie)[OPERATOR_SESSION_COOKIE] : undefined;
+    const operatorToken = sessionCookieOf(req, OPERATOR_SESSION_COOKIE);
     const { expires: _, ...options } = sessionCookieOptions(req);
     res.clearCookie(OPERATOR_SESSION_COOKIE, options);
     // Back to the operator's own session; an impersonated session opened elsewhere has none to go back to, and just ends.
