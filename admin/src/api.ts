@@ -11,6 +11,9 @@ const CSRF = { "x-rolebridge-csrf": "1" };
 /** The session is gone (expired, signed out elsewhere, or its user deactivated): back to sign-in. */
 export class SessionEnded extends Error {}
 
+/** What the sign-in page says when a session ends under a page. */
+export const SESSION_ENDED = "Your session has ended (it expired or was signed out). Sign in again.";
+
 /** A GraphQL error, with its message as the server wrote it. */
 export class ApiError extends Error {
   constructor(
@@ -64,7 +67,7 @@ export async function signOut(): Promise<void> {
  */
 export async function download(path: string, fileName: string): Promise<void> {
   const res = await fetch(path, { credentials: "same-origin", headers: CSRF });
-  if (res.status === 401) throw new SessionEnded("Your session has ended (it expired or was signed out). Sign in again.");
+  if (res.status === 401) throw new SessionEnded(SESSION_ENDED);
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new ApiError(body?.error?.message ?? `the server answered ${res.status}`);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { endImpersonation, graphql, SessionEnded, signOut } from "./api";
+import { endImpersonation, graphql, SESSION_ENDED, SessionEnded, signOut } from "./api";
 import { AcceptInvitation } from "./accept-invitation";
 import { AccessRolesPage } from "./access-roles-page";
 import { AuditLog } from "./audit-log";
@@ -26,8 +26,6 @@ import { UsersPage } from "./users-page";
 
 
 type State = { kind: "loading" } | { kind: "signed-out"; message?: string } | { kind: "signed-in"; me: Me; principal: Principal };
-
-const SESSION_ENDED = "Your session has ended (it expired or was signed out). Sign in again.";
 
 /** A page of the console: where it lives, its name in the navigation, and who may see it. */
 interface Section {

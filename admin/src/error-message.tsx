@@ -7,3 +7,13 @@ export function ErrorMessage({ message }: { message?: string }) {
     </p>
   );
 }
+
+/** What is under way while a long request runs (a large upload or import), announced politely; nothing when idle. */
+export function Working({ step }: { step?: string }) {
+  if (!step) return null;
+  return (
+    <p className="working" role="status">
+      {step}
+    </p>
+  );
+}

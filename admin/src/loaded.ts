@@ -21,5 +21,6 @@ export function useLoaded<T>(read: () => Promise<T>, onSessionEnded: () => void,
     void reload();
   }, [reload]);
 
-  return { value, reload };
+  // `set`: a change whose answer is the new value (a saved form, say) shows it without reading it again.
+  return { value, reload, set: setValue };
 }

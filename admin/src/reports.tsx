@@ -1,7 +1,7 @@
 import { type ChangeEvent, useState } from "react";
 import { attempt, download, graphql } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage, Working } from "./error-message";
 import { saveFile } from "./save-file";
 import {
   ConsoleClearUploadedCustomerRolesDocument,
@@ -50,11 +50,7 @@ function Downloads({ onSessionEnded }: { onSessionEnded: () => void }) {
       <h2 id="downloads-title">Downloads</h2>
       <p>Keep both before switching SCIM on: they are what to restore from if a mapping or a provisioning run goes wrong.</p>
       <ErrorMessage message={error} />
-      {busy && (
-        <p className="working" role="status">
-          {busy}
-        </p>
-      )}
+      <Working step={busy} />
       <div className="button-row">
         <button type="button" disabled={busy !== undefined} onClick={() => void run("Preparing the users-and-roles CSV…", () => download("/reports/users-and-roles.csv", "users-and-roles.csv"))}>
           Download users and roles (CSV)
@@ -114,11 +110,7 @@ function MappingImport({ onSessionEnded }: { onSessionEnded: () => void }) {
       <p>The company's mapping becomes exactly the file's. You see what changes, and who gains or loses access, before anything is applied.</p>
       <label htmlFor="mapping-file">Role mapping file (JSON)</label> <input id="mapping-file" type="file" accept="application/json,.json" onChange={choose} />
       <ErrorMessage message={error} />
-      {busy && (
-        <p className="working" role="status">
-          {busy}
-        </p>
-      )}
+      <Working step={busy} />
       {diff && (
         <div className="preview" aria-live="polite">
           <h3>{diff.applied ? "Applied" : "Preview: nothing has changed yet"}</h3>
@@ -191,11 +183,7 @@ function UserUpload({ onSessionEnded }: { onSessionEnded: () => void }) {
       </p>
       <label htmlFor="upload-file">Users file (CSV)</label> <input id="upload-file" type="file" accept="text/csv,.csv" onChange={choose} />
       <ErrorMessage message={error} />
-      {busy && (
-        <p className="working" role="status">
-          {busy}
-        </p>
-      )}
+      <Working step={busy} />
       {result && (
         <div className="preview" aria-live="polite">
           <h3>{result.applied ? "Applied" : "Preview: nothing has changed yet"}</h3>

@@ -1,7 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { attempt, graphql } from "./api";
 import { ErrorMessage } from "./error-message";
-import { type ConsoleCompanyFragment, ConsoleCompanySettingsDocument, ConsoleUpdateCompanySettingsDocument, type ScimDeleteMode } from "./generated/graphql";
+import { ConsoleCompanySettingsDocument, ConsoleUpdateCompanySettingsDocument, type ScimDeleteMode } from "./generated/graphql";
+import { useLoaded } from "./loaded";
 
 const POLICY_FLAGS = [
   ["requireLowercase", "Require a lowercase letter"],
@@ -11,25 +12,17 @@ const POLICY_FLAGS = [
   ["disallowUserName", "Must not contain the user name"],
 ] as const;
 
+const readCompany = async () => (await graphql(ConsoleCompanySettingsDocument)).company;
+
 /**
  * The company's settings that decide what SCIM does: what a DELETE does, whether a user holds one
  * customer-supplied role at a time, and the password policy an IdP's password push must meet.
  */
 export function Settings({ onSessionEnded }: { onSessionEnded: () => void }) {
-  const [company, setCompany] = useState<ConsoleCompanyFragment>();
   const [error, setError] = useState<string>();
+  const { value: company, set: setCompany } = useLoaded(readCompany, onSessionEnded, setError);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await attempt(() => graphql(ConsoleCompanySettingsDocument), onSessionEnded);
-    if (result.ok) setCompany(result.value.company);
-    else setError(result.message);
-  }, [onSessionEnded]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

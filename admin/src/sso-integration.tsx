@@ -16,6 +16,7 @@ import {
   ConsoleUpdateOidcConnectionDocument,
 } from "./generated/graphql";
 import { useLoaded } from "./loaded";
+import { when } from "./when";
 import { type OidcFields, OidcConnectionForm } from "./oidc-connection-form";
 import { AddSamlConnection, SamlConnectionDetails } from "./saml-connection";
 
@@ -270,7 +271,7 @@ function LastTest({ connection: c }: { connection: Connection }) {
   const roles = [...(r.customerRoles ?? []), ...(r.createdCustomerRoles ?? [])];
   return (
     <div className="last-test">
-      <h4>Last successful test, {new Date(c.testedAt!).toLocaleString()}</h4>
+      <h4>Last successful test, {when(c.testedAt)}</h4>
       <p>
         Subject <code>{r.subject}</code>: {user}; roles {roles.length ? roles.join(", ") : "none"}
         {r.unknownGroups?.length ? `; unknown groups ${r.unknownGroups.join(", ")}` : ""}.

@@ -16,7 +16,6 @@ import { TENANT_FILTER } from "../domain/tenant.js";
 import type { TokenService } from "./jwt.js";
 import { resolvePrincipal } from "./resolve-principal.js";
 import { OPERATOR_SESSION_COOKIE, SESSION_COOKIE, sessionCookieOf, sessionCookieOptions } from "./session-cookie.js";
-import { parse } from "cookie";
 
 const Begin = z.object({
   companyId: z.string().min(1).max(100),
@@ -47,7 +46,7 @@ export function consoleImpersonationRoute(orm: MikroORM, tokens: TokenService, i
       const scope: Scope = { em: em as Scope["em"], principal: req.principal };
       const session = await impersonation.begin(scope, input.data);
       // The operator's token waits as long as it would have lived anyway: the browser's session.
-      const { expires: _, ...options } = sessionCookieOptions(req);
+      const options = sessionCookieOptions(req);
       res.cookie(OPERATOR_SESSION_COOKIE, operatorToken, options);
       res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(req, session.expiresAt));
       res.set("Cache-Control", "no-store");
@@ -58,8 +57,8 @@ export function consoleImpersonationRoute(orm: MikroORM, tokens: TokenService, i
     }
   });
   router.delete("/admin/session/impersonation", (req, res) => {
-    const operatorToken = req.headers.cookie ? parse(req.headers.cookie)[OPERATOR_SESSION_COOKIE] : undefined;
-    const { expires: _, ...options } = sessionCookieOptions(req);
+    const operatorToken = sessionCookieOf(req, OPERATOR_SESSION_COOKIE);
+    const options = sessionCookieOptions(req);
     res.clearCookie(OPERATOR_SESSION_COOKIE, options);
     // Back to the operator's own session; an impersonated session opened elsewhere has none to go back to, and just ends.
     if (operatorToken) res.cookie(SESSION_COOKIE, operatorToken, options);

@@ -44,7 +44,7 @@ export function consoleSessionRoute(orm: MikroORM, login: LoginService): Router 
     }
   });
   router.delete("/admin/session", (req, res) => {
-    const { expires: _, ...options } = sessionCookieOptions(req);
+    const options = sessionCookieOptions(req);
     res.clearCookie(SESSION_COOKIE, options);
     // Signing out of an impersonated session signs the operator out too.
     res.clearCookie(OPERATOR_SESSION_COOKIE, options);

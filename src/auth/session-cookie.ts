@@ -19,11 +19,11 @@ export const OPERATOR_SESSION_COOKIE = "rolebridge_operator_session";
  */
 export const CSRF_HEADER = "x-rolebridge-csrf";
 
-/** The session token in the request's cookie, if any. */
-export function sessionCookieOf(req: Request): string | undefined {
+/** The session token in the request's cookie `name` (the console's session unless told), if any. */
+export function sessionCookieOf(req: Request, name: string = SESSION_COOKIE): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
-  return parse(header)[SESSION_COOKIE] || undefined;
+  return parse(header)[name] || undefined;
 }
 
 /** Whether the request carries the console's CSRF header. */

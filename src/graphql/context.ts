@@ -35,3 +35,20 @@ export function scopeOf(ctx: GraphQLContext): Scope {
   if (!ctx.principal) throw ctx.authError ?? new DomainError("UNAUTHENTICATED", "authentication required");
   return { em: ctx.em, principal: ctx.principal, provisioning: ctx.provisioning };
 }
+
+/**
+ * What `create` makes for a request, made once per request and shared by every resolver of it
+ * (DataLoaders, above all, which batch only what shares one loader). Keyed by the context object,
+ * so it lives exactly as long as the request.
+ */
+export function perRequest<T>(create: (ctx: GraphQLContext) => T): (ctx: GraphQLContext) => T {
+  const made = new WeakMap<GraphQLContext, T>();
+  return (ctx) => {
+    let value = made.get(ctx);
+    if (value === undefined) {
+      value = create(ctx);
+      made.set(ctx, value);
+    }
+    return value;
+  };
+}

@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { EffectiveAccess } from "../../domain/access-roles/effective-access.service.js";
 import type { UserView } from "../../domain/users/user.view.js";
-import { type GraphQLContext, scopeOf } from "../context.js";
+import { type GraphQLContext, perRequest, scopeOf } from "../context.js";
 import { UserType } from "../users/user.type.js";
 import { EffectiveAccessType } from "./effective-access.type.js";
 
@@ -26,13 +26,6 @@ export class UserEffectiveAccessResolver {
  * One loader per request. Not cached: a mutation earlier in the same document (setRoleMapping,
  * say) may have just changed what a user holds.
  */
-const loaders = new WeakMap<GraphQLContext, DataLoader<UserView, EffectiveAccess, string>>();
-
-function effectiveAccessLoader(ctx: GraphQLContext): DataLoader<UserView, EffectiveAccess, string> {
-  let loader = loaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader((users) => ctx.services.effectiveAccess.forUsers(scopeOf(ctx), users), { cache: false });
-    loaders.set(ctx, loader);
-  }
-  return loader;
-}
+const effectiveAccessLoader = perRequest(
+  (ctx) => new DataLoader<UserView, EffectiveAccess, string>((users) => ctx.services.effectiveAccess.forUsers(scopeOf(ctx), users), { cache: false }),
+);

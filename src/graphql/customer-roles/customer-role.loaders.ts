@@ -5,7 +5,7 @@ import type { MemberNode, RoleHolding } from "../../domain/customer-roles/custom
 import type { MembershipSource } from "../../domain/customer-roles/membership-source.js";
 import type { Page, PageRequest } from "../../domain/paging.js";
 import type { UserView } from "../../domain/users/user.view.js";
-import { type GraphQLContext, scopeOf } from "../context.js";
+import { type GraphQLContext, perRequest, scopeOf } from "../context.js";
 
 /**
  * Per-request DataLoaders for the fields of CustomerRole that fan out: a page of 100
@@ -25,16 +25,7 @@ export interface CustomerRoleLoaders {
   user: DataLoader<string, UserView | null>;
 }
 
-const loadersOf = new WeakMap<GraphQLContext, CustomerRoleLoaders>();
-
-export function customerRoleLoaders(ctx: GraphQLContext): CustomerRoleLoaders {
-  let loaders = loadersOf.get(ctx);
-  if (!loaders) {
-    loaders = createLoaders(ctx);
-    loadersOf.set(ctx, loaders);
-  }
-  return loaders;
-}
+export const customerRoleLoaders: (ctx: GraphQLContext) => CustomerRoleLoaders = perRequest(createLoaders);
 
 function createLoaders(ctx: GraphQLContext): CustomerRoleLoaders {
   const { customerRoles, roleMappings } = ctx.services;

@@ -1,26 +1,20 @@
 import DataLoader from "dataloader";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { AppPasswordType } from "../app-passwords/app-password.type.js";
-import { type GraphQLContext, scopeOf } from "../context.js";
+import { type GraphQLContext, perRequest, scopeOf } from "../context.js";
 import { ProvisioningEventType, toProvisioningEventType } from "./provisioning-event.type.js";
 
-const loaders = new WeakMap<GraphQLContext, DataLoader<string, ProvisioningEventType | null>>();
-
 /** The latest failed SCIM request of each app password in a list, in one query per request. */
-function failureLoader(ctx: GraphQLContext): DataLoader<string, ProvisioningEventType | null> {
-  let loader = loaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (ids) => {
+const failureLoader = perRequest(
+  (ctx) =>
+    new DataLoader<string, ProvisioningEventType | null>(async (ids) => {
       const events = await ctx.services.provisioningLog.latestFailures(scopeOf(ctx), ids);
       return ids.map((id) => {
         const e = events.get(id);
         return e ? toProvisioningEventType(e) : null;
       });
-    });
-    loaders.set(ctx, loader);
-  }
-  return loader;
-}
+    }),
+);
 
 /** Beside lastFailureAt/lastFailureReason, the failed request itself from the provisioning log. */
 @Resolver(() => AppPasswordType)

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { Ctx, Field, ID, Int, ObjectType, Root, FieldResolver, Resolver } from "type-graphql";
 import type { UserView } from "../../domain/users/user.view.js";
-import { type GraphQLContext, scopeOf } from "../context.js";
+import { type GraphQLContext, perRequest, scopeOf } from "../context.js";
 import { JSONObjectScalar } from "../scalars.js";
 import { UserOrigin } from "../enums.js";
 
@@ -161,20 +161,14 @@ export class UserFieldsResolver {
  * `hasPassword` on a page of 1000 users costs one query, not 1000 (type-graphql docs/performance.md).
  * Not cached: a mutation earlier in the same document may have just set or cleared a password.
  */
-const hasPasswordLoaders = new WeakMap<GraphQLContext, DataLoader<string, boolean>>();
-
-function hasPasswordLoader(ctx: GraphQLContext): DataLoader<string, boolean> {
-  let loader = hasPasswordLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(
+const hasPasswordLoader = perRequest(
+  (ctx) =>
+    new DataLoader<string, boolean>(
       async (ids) => {
         const withPassword = await ctx.services.users.idsWithPassword(scopeOf(ctx), ids);
         return ids.map((id) => withPassword.has(id));
       },
       { cache: false },
-    );
-    hasPasswordLoaders.set(ctx, loader);
-  }
-  return loader;
-}
+    ),
+);
 
