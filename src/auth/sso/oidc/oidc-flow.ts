@@ -3,6 +3,7 @@ import * as client from "openid-client";
 import type { SsoConnectionService } from "../../../domain/sso/sso-connection.service.js";
 import { isLoopback } from "../../../domain/sso/sso-connection.service.js";
 import { type SsoConnection, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
+import { oidcCallbackUrl } from "../../../domain/sso/sso-urls.js";
 import type { SsoFlowCookie } from "../sso-flow-state.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart } from "../sso-protocol-flow.js";
 import { connectionOf, ssoRequestOf } from "../sso-request.js";
@@ -10,11 +11,6 @@ import { groupsSentElsewhere, identityOfClaims } from "./oidc-identity.js";
 
 /** How long a discovered configuration (endpoints, keys) is reused before it is fetched again. */
 const DISCOVERY_TTL_MS = 10 * 60_000;
-
-/** The redirect URI of a company's OIDC connections, which the admin registers at the IdP. */
-export function oidcCallbackUrl(baseUrl: string, companySlug: string): string {
-  return `${baseUrl}/sso/${encodeURIComponent(companySlug)}/oidc/callback`;
-}
 
 /**
  * OpenID Connect sign-in with openid-client: the authorization code flow (OpenID Connect Core

@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Company } from "../../../domain/companies/company.entity.js";
-import { serviceProviderEndpoints } from "../../../domain/sso/saml/service-provider.js";
+import { serviceProviderEndpoints } from "../../../domain/sso/sso-urls.js";
 import { SsoConnection, SsoConnectionStatus, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart } from "../sso-protocol-flow.js";
 import { sendRefusal } from "../sso-pages.js";

@@ -11,7 +11,7 @@ import { isUuid } from "../../uuid.js";
 import { SsoConnection, SsoConnectionStatus, SsoProtocol } from "../sso-connection.entity.js";
 import { fetchIdpMetadata, type IdpMetadataFetcher, validMetadataUrl } from "./idp-metadata-fetch.js";
 import { IdpMetadataError, type IdpMetadata, parseIdpMetadata } from "./idp-metadata.js";
-import { type ServiceProviderEndpoints, serviceProviderEndpoints } from "./service-provider.js";
+import { type ServiceProviderEndpoints, serviceProviderEndpoints } from "../sso-urls.js";
 
 /**
  * A SAML connection's settings as an administrator enters them; on update, a field left out is
