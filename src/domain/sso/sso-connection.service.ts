@@ -146,7 +146,8 @@ export class SsoConnectionService {
   }
 }
 
-function touch(connection: SsoConnection): void {
+/** Records a change of the connection: its version (the optimistic-lock counter callers send back) and time. */
+export function touch(connection: SsoConnection): void {
   connection.version++;
   connection.updatedAt = new Date();
 }

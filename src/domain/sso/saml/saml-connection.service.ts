@@ -9,7 +9,7 @@ import type { Scope } from "../../scope.js";
 import { inTransaction } from "../../unit-of-work.js";
 import { isUuid } from "../../uuid.js";
 import { SsoConnection, SsoConnectionStatus, SsoProtocol } from "../sso-connection.entity.js";
-import { snapshot } from "../sso-connection.service.js";
+import { snapshot, touch } from "../sso-connection.service.js";
 import { fetchIdpMetadata, type IdpMetadataFetcher, validMetadataUrl } from "./idp-metadata-fetch.js";
 import { IdpMetadataError, type IdpMetadata, parseIdpMetadata } from "./idp-metadata.js";
 import { type ServiceProviderEndpoints, serviceProviderEndpoints } from "../sso-urls.js";
@@ -126,8 +126,7 @@ export class SamlConnectionService {
       if (metadata) Object.assign(found, metadata.columns);
       Object.assign(found, signing, attributes);
       if (idpChanged && found.status === SsoConnectionStatus.ACTIVE) found.status = SsoConnectionStatus.DRAFT;
-      found.version++;
-      found.updatedAt = new Date();
+      touch(found);
       await em.flush();
       recordAudit(em, scope, { action: "ssoConnection.update", targetType: "SsoConnection", targetId: found.id, before, after: snapshot(found) });
       return found;
