@@ -4,6 +4,7 @@ import { type SsoConnection, SsoProtocol } from "../../domain/sso/sso-connection
 import type { Scope } from "../../domain/scope.js";
 import { oidcCallbackUrl, ssoSignInUrl } from "../../domain/sso/sso-urls.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
+import { baseUrlOf } from "./saml-connection.resolver.js";
 import { CreateOidcConnectionInput, UpdateOidcConnectionInput } from "./sso-connection.inputs.js";
 import { SsoConnectionType } from "./sso-connection.type.js";
 import { SsoDomainType } from "./sso-domain.type.js";
@@ -96,10 +97,6 @@ export class SsoConnectionResolver {
     if (!found) return null;
     return { company: found.companySlug, signInUrl: ssoSignInUrl(baseUrlOf(ctx), found.companySlug) };
   }
-}
-
-function baseUrlOf(ctx: GraphQLContext): string {
-  return ctx.baseUrl ?? ctx.services.config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? "";
 }
 
 /** Connections as the schema shows them, with the URLs an admin copies into the IdP and their claimed domains. */
