@@ -68,8 +68,8 @@ export function ssoRoutes(deps: SsoRouteDependencies): Router {
     const { em } = ssoRequestOf(res);
     try {
       const verified = await deps.limits.attempt({ ip: req.ip }, outcome);
-      if (verified.flow.testerUserId) {
-        const tester = await testerOf(em, company, verified.flow.testerUserId);
+      if (verified.testerUserId) {
+        const tester = await testerOf(em, company, verified.testerUserId);
         const testEm = em.fork();
         testEm.setFilterParams(TENANT_FILTER, { companyId: company.id });
         const report = await deps.signIn.test({ em: testEm, principal: tester }, verified.connection.id, verified.identity);

@@ -107,7 +107,7 @@ export class OidcFlow implements SsoProtocolFlow {
               403,
             );
           }
-          return { connection, identity, flow };
+          return { connection, identity, testerUserId: flow.testerUserId };
         });
       } catch (err) {
         next(err);

@@ -10,7 +10,7 @@ import { startSamlSignIn } from "./authn-request.js";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
 import { groupsSentElsewhere } from "./saml-identity.js";
 import { SamlRefusal, type SamlRefusalReason } from "./saml-refusal.js";
-import { REQUEST_LIFETIME_SECONDS, type SamlRequestStore } from "./saml-request.store.js";
+import type { SamlRequestStore } from "./saml-request.store.js";
 import type { SamlResponseValidator } from "./saml-response.js";
 import { pendingRequestIdOf } from "./pending-request-id.js";
 import { spMetadataXml } from "./sp-metadata.js";
@@ -131,14 +131,7 @@ export class SamlFlow implements SsoProtocolFlow {
             connection,
             identity,
             returnTo: request.returnTo ?? undefined,
-            flow: {
-              companyId: company.id,
-              connectionId: connection.id,
-              state: request.requestId,
-              requestId: request.requestId,
-              expiresAt: Math.floor(Date.now() / 1000) + REQUEST_LIFETIME_SECONDS,
-              ...(request.testerUserId ? { testerUserId: request.testerUserId } : {}),
-            },
+            testerUserId: request.testerUserId ?? undefined,
           };
         });
       } catch (err) {
