@@ -2,10 +2,10 @@ import express, { Router } from "express";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Company } from "../../../domain/companies/company.entity.js";
 import { serviceProviderEndpoints } from "../../../domain/sso/sso-urls.js";
-import { SsoConnection, SsoConnectionStatus, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
+import { type SsoConnection, SsoConnectionStatus, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart } from "../sso-protocol-flow.js";
 import { sendRefusal } from "../sso-pages.js";
-import { connectionOf, ssoRequestOf } from "../sso-request.js";
+import { activeConnection, connectionOf, ssoRequestOf } from "../sso-request.js";
 import { startSamlSignIn } from "./authn-request.js";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
 import { groupsSentElsewhere } from "./saml-identity.js";
@@ -150,13 +150,7 @@ export class SamlFlow implements SsoProtocolFlow {
   private async connectionFor(em: EntityManager, company: Company, samlResponse: string): Promise<SsoConnection> {
     const requestId = pendingRequestIdOf(samlResponse);
     const pending = requestId ? await this.requests.connectionOf(em, company.id, requestId) : null;
-    const connection = pending
-      ? await connectionOf(em, company, pending)
-      : await em.findOne(
-          SsoConnection,
-          { company: company.id, protocol: SsoProtocol.SAML, status: SsoConnectionStatus.ACTIVE },
-          { filters: false, orderBy: { createdAt: "asc", id: "asc" } },
-        );
+    const connection = pending ? await connectionOf(em, company, pending) : await activeConnection(em, company, SsoProtocol.SAML);
     if (!connection || connection.protocol !== SsoProtocol.SAML) {
       throw new SsoProtocolRefusal(`${company.name} has no SAML connection this Response could answer; start the sign-in again from ${company.slug}'s sign-in page`, null, null, 401);
     }
