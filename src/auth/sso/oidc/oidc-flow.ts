@@ -21,7 +21,8 @@ const DISCOVERY_TTL_MS = 10 * 60_000;
  */
 export class OidcFlow implements SsoProtocolFlow {
   readonly protocol = SsoProtocol.OIDC;
-  private readonly discovered = new Map<string, { at: number; config: Promise<client.Configuration> }>();
+  /** Per connection id, the configuration discovered for one version of it. */
+  private readonly discovered = new Map<string, { version: number; at: number; config: Promise<client.Configuration> }>();
 
   constructor(
     private readonly connections: SsoConnectionService,
@@ -118,13 +119,13 @@ export class OidcFlow implements SsoProtocolFlow {
 
   /**
    * The IdP's configuration from its discovery document (OpenID Connect Discovery 1.0 §4), whose
-   * `issuer` openid-client requires to equal the connection's. Kept per connection version, so a
-   * changed connection is discovered again.
+   * `issuer` openid-client requires to equal the connection's. Kept per connection, for the
+   * version it was discovered for: a changed connection is discovered again and replaces it.
    */
   private configuration(em: SsoStart["em"], connection: SsoConnection): Promise<client.Configuration> {
-    const key = `${connection.id}:${connection.version}`;
+    const key = connection.id;
     const cached = this.discovered.get(key);
-    if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
+    if (cached && cached.version === connection.version && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
     const config = (async () => {
       const secret = await this.connections.clientSecretOf({ em }, connection);
       const issuer = new URL(connection.issuer!);
@@ -141,8 +142,11 @@ export class OidcFlow implements SsoProtocolFlow {
       client.enableNonRepudiationChecks(config);
       return config;
     })();
-    this.discovered.set(key, { at: Date.now(), config });
-    config.catch(() => this.discovered.delete(key));
+    const entry = { version: connection.version, at: Date.now(), config };
+    this.discovered.set(key, entry);
+    config.catch(() => {
+      if (this.discovered.get(key) === entry) this.discovered.delete(key);
+    });
     return config;
   }
 }
