@@ -22,8 +22,6 @@ export interface SsoFlowState {
   nonce?: string;
   /** RFC 7636: the PKCE code_verifier. */
   codeVerifier?: string;
-  /** SAML: the AuthnRequest ID the Response must answer (InResponseTo). */
-  requestId?: string;
   /** For a test sign-in, the administrator who started it. */
   testerUserId?: string;
   /** Seconds since the epoch after which the callback is refused. */

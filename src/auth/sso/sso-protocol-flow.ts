@@ -3,7 +3,6 @@ import type { Request, Response, Router } from "express";
 import type { Company } from "../../domain/companies/company.entity.js";
 import type { SsoConnection, SsoProtocol } from "../../domain/sso/sso-connection.entity.js";
 import type { SsoIdentity } from "../../domain/sso/sso-identity.js";
-import type { SsoFlowState } from "./sso-flow-state.js";
 import { DomainError, type DomainErrorCode } from "../../domain/errors.js";
 
 /** A sign-in being started: the connection, its company, and for a test the administrator running it. */
@@ -22,7 +21,8 @@ export interface SsoStart {
 export interface SsoVerified {
   connection: SsoConnection;
   identity: SsoIdentity;
-  flow: SsoFlowState;
+  /** For a test sign-in, the administrator who started it, as the sign-in kept it (OIDC's sealed cookie, SAML's pending request). */
+  testerUserId?: string;
   /** Where the signed-in browser goes, a console path the sign-in kept (SAML's RelayState); the console's start page otherwise. */
   returnTo?: string;
 }

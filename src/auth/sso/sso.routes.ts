@@ -14,7 +14,7 @@ import { Permission } from "../../domain/access-roles/permission.js";
 import { Company } from "../../domain/companies/company.entity.js";
 import { DomainError } from "../../domain/errors.js";
 import type { Principal } from "../../domain/principal.js";
-import { SsoConnection, SsoConnectionStatus } from "../../domain/sso/sso-connection.entity.js";
+import { SsoConnectionStatus } from "../../domain/sso/sso-connection.entity.js";
 import type { SsoSignInService } from "../../domain/sso/sso-sign-in.service.js";
 import { TENANT_FILTER } from "../../domain/tenant.js";
 import type { TokenService } from "../jwt.js";
@@ -25,7 +25,7 @@ import { publicBaseUrl } from "../public-base-url.js";
 import { SESSION_COOKIE, sessionCookieOf, sessionCookieOptions } from "../session-cookie.js";
 import { sendRefusal, sendSignedIn, sendTestResult } from "./sso-pages.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal } from "./sso-protocol-flow.js";
-import { connectionOf, ssoRequestOf } from "./sso-request.js";
+import { activeConnection, connectionOf, ssoRequestOf } from "./sso-request.js";
 
 export interface SsoRouteDependencies {
   orm: MikroORM;
@@ -68,8 +68,8 @@ export function ssoRoutes(deps: SsoRouteDependencies): Router {
     const { em } = ssoRequestOf(res);
     try {
       const verified = await deps.limits.attempt({ ip: req.ip }, outcome);
-      if (verified.flow.testerUserId) {
-        const tester = await testerOf(em, company, verified.flow.testerUserId);
+      if (verified.testerUserId) {
+        const tester = await testerOf(em, company, verified.testerUserId);
         const testEm = em.fork();
         testEm.setFilterParams(TENANT_FILTER, { companyId: company.id });
         const report = await deps.signIn.test({ em: testEm, principal: tester }, verified.connection.id, verified.identity);
@@ -151,9 +151,4 @@ export function ssoRoutes(deps: SsoRouteDependencies): Router {
   }
 
   return router;
-}
-
-/** The connection a plain `/sso/:company` uses: the company's active one (the oldest, when there are several). */
-async function activeConnection(em: EntityManager, company: Company): Promise<SsoConnection | null> {
-  return em.findOne(SsoConnection, { company: company.id, status: SsoConnectionStatus.ACTIVE }, { filters: false, orderBy: { createdAt: "asc", id: "asc" } });
 }

@@ -146,18 +146,36 @@ export class SsoConnectionService {
   }
 }
 
-function touch(connection: SsoConnection): void {
+/** Records a change of the connection: its version (the optimistic-lock counter callers send back) and time. */
+export function touch(connection: SsoConnection): void {
   connection.version++;
   connection.updatedAt = new Date();
 }
 
-/** What the audit history keeps of a connection: everything but the secret. */
+/**
+ * What the audit history keeps of a connection, whatever its protocol: everything but an OIDC
+ * client secret and a SAML metadata document (its URL and what was read from it stay).
+ */
 export function snapshot(c: SsoConnection): Record<string, unknown> {
   return {
     protocol: c.protocol,
     name: c.name,
     status: c.status,
     ...(c.protocol === SsoProtocol.OIDC ? { issuer: c.issuer, clientId: c.clientId, scopes: c.scopes, groupsClaim: c.groupsClaim } : {}),
+    ...(c.protocol === SsoProtocol.SAML
+      ? {
+          idpMetadataUrl: c.idpMetadataUrl ?? null,
+          idpEntityId: c.idpEntityId ?? null,
+          idpSsoUrl: c.idpSsoUrl ?? null,
+          idpCertificateCount: c.idpCertificates.length,
+          wantAssertionsSigned: c.wantAssertionsSigned,
+          wantResponseSigned: c.wantResponseSigned,
+          emailAttribute: c.emailAttribute ?? null,
+          givenNameAttribute: c.givenNameAttribute ?? null,
+          familyNameAttribute: c.familyNameAttribute ?? null,
+          groupsAttribute: c.groupsAttribute ?? null,
+        }
+      : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { type Scope, systemScope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
 import type { UserService } from "../users/user.service.js";
 import { SsoConnection, SsoConnectionStatus } from "./sso-connection.entity.js";
+import { touch } from "./sso-connection.service.js";
 import type { SsoIdentity } from "./sso-identity.js";
 
 /** The user a sign-in found, or the one it created. */
@@ -148,8 +149,7 @@ export class SsoSignInService {
       connection.status = SsoConnectionStatus.ACTIVE;
       connection.testedAt = new Date();
       connection.lastTestResult = report;
-      connection.version++;
-      connection.updatedAt = new Date();
+      touch(connection);
       await tx.flush();
       recordAudit(tx, scope, { action: "ssoConnection.test", targetType: "SsoConnection", targetId: connection.id, before, after: { status: connection.status, ...auditSummary(report) } });
       return report;

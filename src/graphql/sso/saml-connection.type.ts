@@ -1,7 +1,7 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { SamlConnectionView } from "../../domain/sso/saml/saml-connection.service.js";
-import type { ServiceProviderEndpoints } from "../../domain/sso/saml/service-provider.js";
+import type { ServiceProviderEndpoints } from "../../domain/sso/sso-urls.js";
 
 @ObjectType("SamlServiceProvider", {
   description: "rolebridge as a SAML service provider for the company: the values to enter at the IdP.",

@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { oidcCallbackUrl } from "../../auth/sso/oidc/oidc-flow.js";
 import { Permission } from "../../domain/access-roles/permission.js";
 import { type SsoConnection, SsoProtocol } from "../../domain/sso/sso-connection.entity.js";
 import type { Scope } from "../../domain/scope.js";
+import { oidcCallbackUrl, ssoSignInUrl } from "../../domain/sso/sso-urls.js";
 import { type GraphQLContext, scopeOf } from "../context.js";
+import { baseUrlOf } from "./saml-connection.resolver.js";
 import { CreateOidcConnectionInput, UpdateOidcConnectionInput } from "./sso-connection.inputs.js";
 import { SsoConnectionType } from "./sso-connection.type.js";
 import { SsoDomainType } from "./sso-domain.type.js";
@@ -94,12 +95,8 @@ export class SsoConnectionResolver {
   async ssoSignInRoute(@Arg("email", () => String, { description: "The address the person entered." }) email: string, @Ctx() ctx: GraphQLContext): Promise<SsoSignInRouteType | null> {
     const found = await ctx.services.ssoDomains.discover(ctx.em, email.slice(0, 320));
     if (!found) return null;
-    return { company: found.companySlug, signInUrl: `${baseUrlOf(ctx)}/sso/${encodeURIComponent(found.companySlug)}` };
+    return { company: found.companySlug, signInUrl: ssoSignInUrl(baseUrlOf(ctx), found.companySlug) };
   }
-}
-
-function baseUrlOf(ctx: GraphQLContext): string {
-  return ctx.baseUrl ?? ctx.services.config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? "";
 }
 
 /** Connections as the schema shows them, with the URLs an admin copies into the IdP and their claimed domains. */
@@ -110,7 +107,7 @@ function presenter(ctx: GraphQLContext, scope: Scope) {
   })();
   const toType = (c: SsoConnection, slug: string, domains: string[]): SsoConnectionType => {
     const base = baseUrlOf(ctx);
-    const signInUrl = `${base}/sso/${encodeURIComponent(slug)}`;
+    const signInUrl = ssoSignInUrl(base, slug);
     return {
       id: c.id,
       protocol: c.protocol,

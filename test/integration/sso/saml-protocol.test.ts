@@ -8,7 +8,7 @@ import type { SamlConnectionSettings } from "../../../src/auth/sso/saml/saml-con
 import { SamlRefusal, type SamlRefusalReason } from "../../../src/auth/sso/saml/saml-refusal.js";
 import { SamlRequestStore } from "../../../src/auth/sso/saml/saml-request.store.js";
 import { SamlResponseValidator } from "../../../src/auth/sso/saml/saml-response.js";
-import { serviceProviderEndpoints } from "../../../src/domain/sso/saml/service-provider.js";
+import { serviceProviderEndpoints } from "../../../src/domain/sso/sso-urls.js";
 import { spMetadataXml } from "../../../src/auth/sso/saml/sp-metadata.js";
 import { createTestCompany, type TestCompany } from "../../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../../setup/server.js";

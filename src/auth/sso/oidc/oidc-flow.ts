@@ -3,6 +3,7 @@ import * as client from "openid-client";
 import type { SsoConnectionService } from "../../../domain/sso/sso-connection.service.js";
 import { isLoopback } from "../../../domain/sso/sso-connection.service.js";
 import { type SsoConnection, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
+import { oidcCallbackUrl } from "../../../domain/sso/sso-urls.js";
 import type { SsoFlowCookie } from "../sso-flow-state.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart } from "../sso-protocol-flow.js";
 import { connectionOf, ssoRequestOf } from "../sso-request.js";
@@ -10,11 +11,6 @@ import { groupsSentElsewhere, identityOfClaims } from "./oidc-identity.js";
 
 /** How long a discovered configuration (endpoints, keys) is reused before it is fetched again. */
 const DISCOVERY_TTL_MS = 10 * 60_000;
-
-/** The redirect URI of a company's OIDC connections, which the admin registers at the IdP. */
-export function oidcCallbackUrl(baseUrl: string, companySlug: string): string {
-  return `${baseUrl}/sso/${encodeURIComponent(companySlug)}/oidc/callback`;
-}
 
 /**
  * OpenID Connect sign-in with openid-client: the authorization code flow (OpenID Connect Core
@@ -25,7 +21,8 @@ export function oidcCallbackUrl(baseUrl: string, companySlug: string): string {
  */
 export class OidcFlow implements SsoProtocolFlow {
   readonly protocol = SsoProtocol.OIDC;
-  private readonly discovered = new Map<string, { at: number; config: Promise<client.Configuration> }>();
+  /** Per connection id, the configuration discovered for one version of it. */
+  private readonly discovered = new Map<string, { version: number; at: number; config: Promise<client.Configuration> }>();
 
   constructor(
     private readonly connections: SsoConnectionService,
@@ -111,7 +108,7 @@ export class OidcFlow implements SsoProtocolFlow {
               403,
             );
           }
-          return { connection, identity, flow };
+          return { connection, identity, testerUserId: flow.testerUserId };
         });
       } catch (err) {
         next(err);
@@ -122,13 +119,13 @@ export class OidcFlow implements SsoProtocolFlow {
 
   /**
    * The IdP's configuration from its discovery document (OpenID Connect Discovery 1.0 §4), whose
-   * `issuer` openid-client requires to equal the connection's. Kept per connection version, so a
-   * changed connection is discovered again.
+   * `issuer` openid-client requires to equal the connection's. Kept per connection, for the
+   * version it was discovered for: a changed connection is discovered again and replaces it.
    */
   private configuration(em: SsoStart["em"], connection: SsoConnection): Promise<client.Configuration> {
-    const key = `${connection.id}:${connection.version}`;
+    const key = connection.id;
     const cached = this.discovered.get(key);
-    if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
+    if (cached && cached.version === connection.version && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
     const config = (async () => {
       const secret = await this.connections.clientSecretOf({ em }, connection);
       const issuer = new URL(connection.issuer!);
@@ -145,8 +142,11 @@ export class OidcFlow implements SsoProtocolFlow {
       client.enableNonRepudiationChecks(config);
       return config;
     })();
-    this.discovered.set(key, { at: Date.now(), config });
-    config.catch(() => this.discovered.delete(key));
+    const entry = { version: connection.version, at: Date.now(), config };
+    this.discovered.set(key, entry);
+    config.catch(() => {
+      if (this.discovered.get(key) === entry) this.discovered.delete(key);
+    });
     return config;
   }
 }

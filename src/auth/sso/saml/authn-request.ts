@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { completeSettings, samlClient } from "./saml-client.js";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
 import type { SamlRequestStore } from "./saml-request.store.js";
-import type { ServiceProviderEndpoints } from "../../../domain/sso/saml/service-provider.js";
+import type { ServiceProviderEndpoints } from "../../../domain/sso/sso-urls.js";
 
 /**
  * Starts a SAML sign-in: an AuthnRequest by the HTTP-Redirect binding (SAML 2.0 Bindings §3.4),

@@ -1,7 +1,7 @@
 import { SAML, ValidateInResponseTo } from "@node-saml/node-saml";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
 import { SamlRefusal } from "./saml-refusal.js";
-import type { ServiceProviderEndpoints } from "../../../domain/sso/saml/service-provider.js";
+import type { ServiceProviderEndpoints } from "../../../domain/sso/sso-urls.js";
 
 /**
  * How far the IdP's clock may be from ours when NotBefore and NotOnOrAfter are compared. SAML 2.0

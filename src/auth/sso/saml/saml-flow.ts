@@ -1,16 +1,16 @@
 import express, { Router } from "express";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Company } from "../../../domain/companies/company.entity.js";
-import { serviceProviderEndpoints } from "../../../domain/sso/saml/service-provider.js";
-import { SsoConnection, SsoConnectionStatus, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
+import { serviceProviderEndpoints } from "../../../domain/sso/sso-urls.js";
+import { type SsoConnection, SsoConnectionStatus, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart } from "../sso-protocol-flow.js";
 import { sendRefusal } from "../sso-pages.js";
-import { connectionOf, ssoRequestOf } from "../sso-request.js";
+import { activeConnection, connectionOf, ssoRequestOf } from "../sso-request.js";
 import { startSamlSignIn } from "./authn-request.js";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
 import { groupsSentElsewhere } from "./saml-identity.js";
 import { SamlRefusal, type SamlRefusalReason } from "./saml-refusal.js";
-import { REQUEST_LIFETIME_SECONDS, type SamlRequestStore } from "./saml-request.store.js";
+import type { SamlRequestStore } from "./saml-request.store.js";
 import type { SamlResponseValidator } from "./saml-response.js";
 import { pendingRequestIdOf } from "./pending-request-id.js";
 import { spMetadataXml } from "./sp-metadata.js";
@@ -131,14 +131,7 @@ export class SamlFlow implements SsoProtocolFlow {
             connection,
             identity,
             returnTo: request.returnTo ?? undefined,
-            flow: {
-              companyId: company.id,
-              connectionId: connection.id,
-              state: request.requestId,
-              requestId: request.requestId,
-              expiresAt: Math.floor(Date.now() / 1000) + REQUEST_LIFETIME_SECONDS,
-              ...(request.testerUserId ? { testerUserId: request.testerUserId } : {}),
-            },
+            testerUserId: request.testerUserId ?? undefined,
           };
         });
       } catch (err) {
@@ -157,13 +150,7 @@ export class SamlFlow implements SsoProtocolFlow {
   private async connectionFor(em: EntityManager, company: Company, samlResponse: string): Promise<SsoConnection> {
     const requestId = pendingRequestIdOf(samlResponse);
     const pending = requestId ? await this.requests.connectionOf(em, company.id, requestId) : null;
-    const connection = pending
-      ? await connectionOf(em, company, pending)
-      : await em.findOne(
-          SsoConnection,
-          { company: company.id, protocol: SsoProtocol.SAML, status: SsoConnectionStatus.ACTIVE },
-          { filters: false, orderBy: { createdAt: "asc", id: "asc" } },
-        );
+    const connection = pending ? await connectionOf(em, company, pending) : await activeConnection(em, company, SsoProtocol.SAML);
     if (!connection || connection.protocol !== SsoProtocol.SAML) {
       throw new SsoProtocolRefusal(`${company.name} has no SAML connection this Response could answer; start the sign-in again from ${company.slug}'s sign-in page`, null, null, 401);
     }

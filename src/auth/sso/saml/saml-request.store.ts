@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { prepared, sqlOf } from "../../../db/sql.js";
 
 /** How long an AuthnRequest may wait for its Response: a sign-in at the IdP, with MFA, in time. */
-export const REQUEST_LIFETIME_SECONDS = 600;
+const REQUEST_LIFETIME_SECONDS = 600;
 
 /** A pending AuthnRequest, as the ACS takes it back. */
 export interface PendingSamlRequest {

@@ -8,7 +8,7 @@ import type { SsoIdentity } from "../../../domain/sso/sso-identity.js";
 import { samlIdentityOf } from "./saml-identity.js";
 import { SamlRefusal, type SamlRefusalReason } from "./saml-refusal.js";
 import type { PendingSamlRequest, SamlRequestStore } from "./saml-request.store.js";
-import type { ServiceProviderEndpoints } from "../../../domain/sso/saml/service-provider.js";
+import type { ServiceProviderEndpoints } from "../../../domain/sso/sso-urls.js";
 
 const PROTOCOL_NS = "urn:oasis:names:tc:SAML:2.0:protocol";
 const ASSERTION_NS = "urn:oasis:names:tc:SAML:2.0:assertion";

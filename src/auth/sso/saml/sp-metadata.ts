@@ -1,5 +1,5 @@
 import { generateServiceProviderMetadata } from "@node-saml/node-saml";
-import type { ServiceProviderEndpoints } from "../../../domain/sso/saml/service-provider.js";
+import type { ServiceProviderEndpoints } from "../../../domain/sso/sso-urls.js";
 
 /**
  * rolebridge's SP metadata for one company (SAML 2.0 Metadata §2.4.4): its entity ID and its ACS

@@ -1,4 +1,5 @@
 import { DomainError } from "../../errors.js";
+import { isLoopback } from "../sso-connection.service.js";
 
 /** Metadata documents are a few kilobytes; Entra ID's federation metadata, the largest seen, about 20 KB. */
 const MAX_BYTES = 1024 * 1024;
@@ -19,8 +20,7 @@ export function validMetadataUrl(value: string): URL {
   } catch {
     throw DomainError.invalid("idpMetadataUrl", "idpMetadataUrl must be an absolute URL, e.g. https://acme.okta.com/app/…/sso/saml/metadata");
   }
-  const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
     throw DomainError.invalid("idpMetadataUrl", "idpMetadataUrl must use https (http only for an IdP on 127.0.0.1 or localhost)");
   }
   if (url.username || url.password) throw DomainError.invalid("idpMetadataUrl", "idpMetadataUrl must not carry a user name or password");

@@ -9,9 +9,10 @@ import type { Scope } from "../../scope.js";
 import { inTransaction } from "../../unit-of-work.js";
 import { isUuid } from "../../uuid.js";
 import { SsoConnection, SsoConnectionStatus, SsoProtocol } from "../sso-connection.entity.js";
+import { snapshot, touch } from "../sso-connection.service.js";
 import { fetchIdpMetadata, type IdpMetadataFetcher, validMetadataUrl } from "./idp-metadata-fetch.js";
 import { IdpMetadataError, type IdpMetadata, parseIdpMetadata } from "./idp-metadata.js";
-import { type ServiceProviderEndpoints, serviceProviderEndpoints } from "./service-provider.js";
+import { type ServiceProviderEndpoints, serviceProviderEndpoints } from "../sso-urls.js";
 
 /**
  * A SAML connection's settings as an administrator enters them; on update, a field left out is
@@ -95,7 +96,7 @@ export class SamlConnectionService {
         ...attributes,
       });
       await em.flush();
-      recordAudit(em, scope, { action: "ssoConnection.create", targetType: "SsoConnection", targetId: created.id, after: samlSnapshot(created) });
+      recordAudit(em, scope, { action: "ssoConnection.create", targetType: "SsoConnection", targetId: created.id, after: snapshot(created) });
       return created;
     });
     return this.view(scope, baseUrl, connection);
@@ -118,17 +119,16 @@ export class SamlConnectionService {
         : null;
       if (!found) throw DomainError.notFound("SAML connection", id);
       if (expectedVersion != null && expectedVersion !== found.version) throw DomainError.versionMismatch("SAML connection", expectedVersion, found.version);
-      const before = samlSnapshot(found);
+      const before = snapshot(found);
       const signing = validSigning(input, found);
       const idpChanged = metadata !== null && (metadata.columns.idpEntityId !== found.idpEntityId || metadata.columns.idpSsoUrl !== found.idpSsoUrl);
       if (name) found.name = name;
       if (metadata) Object.assign(found, metadata.columns);
       Object.assign(found, signing, attributes);
       if (idpChanged && found.status === SsoConnectionStatus.ACTIVE) found.status = SsoConnectionStatus.DRAFT;
-      found.version++;
-      found.updatedAt = new Date();
+      touch(found);
       await em.flush();
-      recordAudit(em, scope, { action: "ssoConnection.update", targetType: "SsoConnection", targetId: found.id, before, after: samlSnapshot(found) });
+      recordAudit(em, scope, { action: "ssoConnection.update", targetType: "SsoConnection", targetId: found.id, before, after: snapshot(found) });
       return found;
     });
     return this.view(scope, baseUrl, connection);
@@ -224,23 +224,4 @@ function text(value: string | null | undefined, field: string, max: number): str
   if (clean.length > max) throw DomainError.invalid(field, `${field} must be at most ${max} characters`);
   if (/[\u0000-\u001f]/.test(clean)) throw DomainError.invalid(field, `${field} must not contain control characters`);
   return clean;
-}
-
-/** What the audit history keeps of a SAML connection (the metadata document itself is left out; its URL and what was read from it stay). */
-function samlSnapshot(c: SsoConnection): Record<string, unknown> {
-  return {
-    protocol: c.protocol,
-    name: c.name,
-    status: c.status,
-    idpMetadataUrl: c.idpMetadataUrl ?? null,
-    idpEntityId: c.idpEntityId ?? null,
-    idpSsoUrl: c.idpSsoUrl ?? null,
-    idpCertificateCount: c.idpCertificates.length,
-    wantAssertionsSigned: c.wantAssertionsSigned,
-    wantResponseSigned: c.wantResponseSigned,
-    emailAttribute: c.emailAttribute ?? null,
-    givenNameAttribute: c.givenNameAttribute ?? null,
-    familyNameAttribute: c.familyNameAttribute ?? null,
-    groupsAttribute: c.groupsAttribute ?? null,
-  };
 }

@@ -14,9 +14,24 @@ export interface ServiceProviderEndpoints {
   signInUrl: string;
 }
 
+/**
+ * Where a company's single sign-on starts, `GET /sso/:company` under the server's public base URL.
+ * Every protocol's addresses (OIDC's redirect URI, SAML's ACS and metadata) live under it, and an
+ * IdP compares them character for character (RFC 6749 §3.1.2.3, SAML 2.0 Bindings §3.5.5.2), so
+ * they are all built here.
+ */
+export function ssoSignInUrl(baseUrl: string, companySlug: string): string {
+  return `${baseUrl.replace(/\/$/, "")}/sso/${encodeURIComponent(companySlug)}`;
+}
+
+/** The redirect URI of a company's OIDC connections, which the admin registers at the IdP. */
+export function oidcCallbackUrl(baseUrl: string, companySlug: string): string {
+  return `${ssoSignInUrl(baseUrl, companySlug)}/oidc/callback`;
+}
+
 /** The SP endpoints of `companySlug` under the server's public base URL. */
 export function serviceProviderEndpoints(baseUrl: string, companySlug: string): ServiceProviderEndpoints {
-  const company = `${baseUrl.replace(/\/$/, "")}/sso/${encodeURIComponent(companySlug)}`;
+  const company = ssoSignInUrl(baseUrl, companySlug);
   return {
     entityId: `${company}/saml/metadata`,
     acsUrl: `${company}/saml/acs`,
