@@ -27,7 +27,7 @@ export interface SsoVerified {
   returnTo?: string;
 }
 
-const CODE_OF_STATUS: Record<number, DomainErrorCode> = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 400: "BAD_USER_INPUT" };
+const CODE_OF_STATUS: Record<number, DomainErrorCode> = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 400: "BAD_USER_INPUT", 413: "BAD_USER_INPUT" };
 
 /**
  * A refusal by the routes or a protocol, before any identity is trusted (signature, state,

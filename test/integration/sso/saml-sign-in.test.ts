@@ -263,12 +263,15 @@ describe("refused Responses: an error page, an audit event, never a session", ()
     expect(html).toContain("not a base64-encoded SAML 2.0");
   });
 
-  it("a form larger than any Response is a 413 page, read no further", async () => {
+  it("a form larger than any Response is a 413 page, read no further, and audited like every refusal", async () => {
     const browser = new BrowserClient();
+    const before = await auditOf(app, co.company.id, "sso.signInRefused");
     const { status, html } = await postToAcs(browser, "A".repeat(600 * 1024));
     expect(status).toBe(413);
     expect(html).toContain("Single sign-on refused");
+    expect(html).toContain("larger than");
     expect(browser.cookie("rolebridge_session")).toBeUndefined();
+    expect(await auditOf(app, co.company.id, "sso.signInRefused")).toHaveLength(before.length + 1);
   });
 
   it("a Response carrying a DOCTYPE with entities (XXE, entity expansion) is refused, not expanded", async () => {

@@ -4,7 +4,6 @@ import type { Company } from "../../../domain/companies/company.entity.js";
 import { serviceProviderEndpoints } from "../../../domain/sso/sso-urls.js";
 import { type SsoConnection, SsoConnectionStatus, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart } from "../sso-protocol-flow.js";
-import { sendRefusal } from "../sso-pages.js";
 import { activeConnection, connectionOf, ssoRequestOf } from "../sso-request.js";
 import { startSamlSignIn } from "./authn-request.js";
 import type { SamlConnectionSettings } from "./saml-connection-settings.js";
@@ -90,18 +89,27 @@ export class SamlFlow implements SsoProtocolFlow {
     });
 
     const form = express.urlencoded({ extended: false, limit: MAX_FORM_BYTES, parameterLimit: 10 });
-    // A form that cannot be read (too large, badly encoded) is answered with the refusal page, not
-    // the JSON error of the API routes: a person's browser posted it.
+    // A form that cannot be read (too large, badly encoded) is refused like any other answer, with
+    // the refusal page (not the API routes' JSON error: a person's browser posted it) and its audit
+    // event; the ACS route below refuses it.
     const readForm: express.RequestHandler = (req, res, next) =>
       form(req, res, (err?: unknown) => {
-        if (!err) return next();
-        const tooLarge = (err as { status?: number }).status === 413;
-        sendRefusal(res, tooLarge ? 413 : 400, tooLarge ? `the IdP's form is larger than ${MAX_FORM_BYTES}; no SAML Response is` : "the IdP's form could not be read");
+        if (err) res.locals.unreadableForm = (err as { status?: number }).status === 413 ? 413 : 400;
+        next();
       });
     router.post("/acs", readForm, async (req, res, next) => {
       try {
         const { em, company, baseUrl } = ssoRequestOf(res);
         await finish(req, res, company, async () => {
+          const unreadable = res.locals.unreadableForm as 400 | 413 | undefined;
+          if (unreadable) {
+            throw new SsoProtocolRefusal(
+              unreadable === 413 ? `the IdP's form is larger than ${MAX_FORM_BYTES} bytes; no SAML Response is` : "the IdP's form could not be read",
+              null,
+              null,
+              unreadable,
+            );
+          }
           const samlResponse = (req.body as Record<string, unknown> | undefined)?.SAMLResponse;
           if (typeof samlResponse !== "string" || samlResponse === "") {
             throw new SsoProtocolRefusal("the IdP sent no SAMLResponse; start the sign-in again", null, null, 400);
