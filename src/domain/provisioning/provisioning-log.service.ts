@@ -229,10 +229,7 @@ const SUMMARY = `
     select e.* from provisioning_event e where e.company_id = ?::uuid and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz)
   select coalesce((select jsonb_agg(jsonb_build_object('status', s.status, 'count', s.count) order by s.status)
                      from (select w.status, count(*)::int as count from w group by w.status) s), '[]'::jsonb) as by_status,
-         (select count(*) from w join app_password ap on ap.id = w.app_password_id
-           where w.status = 401 and ap.revoked_at is not null and ap.revoked_at <= w.created_at)::int as revoked,
-         (select count(*) from w join app_password ap on ap.id = w.app_password_id
-           where w.status = 401 and (ap.revoked_at is null or ap.revoked_at > w.created_at))::int as wrong_secret,
+         auth.revoked, auth.wrong_secret,
          coalesce((select jsonb_agg(jsonb_build_object('normalization', n.normalization, 'count', n.count) order by n.count desc, n.normalization)
                      from (select x as normalization, count(*)::int as count from w cross join lateral unnest(w.normalizations) as x group by x) n),
                   '[]'::jsonb) as normalizations,
@@ -244,7 +241,11 @@ const SUMMARY = `
     from (select count(*)::int as count, (array_agg(u.id::text order by w.created_at desc))[1:${SAMPLE_LIMIT}] as ids
             from w join user_account u on u.company_id = w.company_id and u.id::text = w.resource_id
            where w.method = 'POST' and w.resource_type = 'User' and w.outcome = 'success'
-             and (coalesce(trim(u.given_name), '') = '' or coalesce(trim(u.family_name), '') = '')) nameless`;
+             and (coalesce(trim(u.given_name), '') = '' or coalesce(trim(u.family_name), '') = '')) nameless,
+         (select count(*) filter (where ap.revoked_at is not null and ap.revoked_at <= w.created_at)::int as revoked,
+                 count(*) filter (where ap.revoked_at is null or ap.revoked_at > w.created_at)::int as wrong_secret
+            from w join app_password ap on ap.id = w.app_password_id
+           where w.status = 401) auth`;
 
 function compileStatus(status: StatusComparison, params: unknown[]): string {
   const ops: [keyof StatusComparison, string][] = [
