@@ -143,38 +143,30 @@ export class ProvisioningLogService {
     const to = until ?? new Date();
     const from = since ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
     if (from.getTime() > to.getTime()) throw DomainError.invalid("since", "since must not be later than until");
-    const [counts] = await scope.em.getConnection().execute<SummaryRow[]>(SUMMARY, [
-      companyId,
-      from.toISOString(),
-      to.toISOString(),
-      companyId,
-      to.toISOString(),
-      companyId,
-      to.toISOString(),
-    ]);
-    const { by_status: byStatus, normalizations, nameless_ids: namelessIds } = counts!;
-    const [lastSuccessId, lastFailureId] = [counts!.last_success_id, counts!.last_failure_id].map((id) => (id ? { id } : undefined));
-    const nameless = { count: counts!.nameless_count, ids: namelessIds };
-    const auth = { revoked: counts!.revoked, wrong_secret: counts!.wrong_secret };
-    const eventIds = [lastSuccessId?.id, lastFailureId?.id].filter((x): x is string => Boolean(x));
+    // The window's end bounds the events counted and the search for the latest success and failure.
+    const end = to.toISOString();
+    const [counts] = await scope.em.getConnection().execute<SummaryRow[]>(SUMMARY, [companyId, from.toISOString(), end, companyId, end, companyId, end]);
+    const c = counts!;
+    const eventIds = [c.last_success_id, c.last_failure_id].filter((x): x is string => Boolean(x));
     const events = new Map((await this.load(scope, eventIds)).map((e) => [e.id, e]));
-    const sampleIds = nameless?.ids ?? [];
+    const event = (id: string | null) => (id ? events.get(id) : undefined) ?? null;
+    const sampleIds = c.nameless_ids ?? [];
     const users = sampleIds.length ? await scope.em.find(User, { id: { $in: sampleIds }, company: companyId }, { populate: ["emails"] }) : [];
-    const successCount = byStatus.filter((s) => s.status < 400).reduce((n, s) => n + s.count, 0);
-    const failureCount = byStatus.filter((s) => s.status >= 400).reduce((n, s) => n + s.count, 0);
+    const successCount = c.by_status.filter((s) => s.status < 400).reduce((n, s) => n + s.count, 0);
+    const failureCount = c.by_status.filter((s) => s.status >= 400).reduce((n, s) => n + s.count, 0);
     return {
       since: from,
       until: to,
       totalRequests: successCount + failureCount,
       successCount,
       failureCount,
-      countsByStatus: byStatus,
-      lastSuccess: (lastSuccessId && events.get(lastSuccessId.id)) ?? null,
-      lastFailure: (lastFailureId && events.get(lastFailureId.id)) ?? null,
-      revokedCredentialRequests: auth?.revoked ?? 0,
-      wrongSecretRequests: auth?.wrong_secret ?? 0,
-      normalizations,
-      usersCreatedWithoutNameCount: nameless?.count ?? 0,
+      countsByStatus: c.by_status,
+      lastSuccess: event(c.last_success_id),
+      lastFailure: event(c.last_failure_id),
+      revokedCredentialRequests: c.revoked,
+      wrongSecretRequests: c.wrong_secret,
+      normalizations: c.normalizations,
+      usersCreatedWithoutNameCount: c.nameless_count,
       usersCreatedWithoutName: inIdOrder(sampleIds, users).map(userViewOfEntity),
     };
   }
@@ -205,7 +197,7 @@ export class ProvisioningLogService {
   }
 }
 
-/** The newest event of one outcome at or before `until` (the company_time index, read backwards). */
+/** The one row of SUMMARY: every aggregate yields a row, on an empty window too. */
 interface SummaryRow {
   by_status: { status: number; count: number }[];
   revoked: number;
@@ -222,7 +214,8 @@ interface SummaryRow {
  * the (company, time) index): by status; 401s attributed to one of the company's app passwords,
  * which was either revoked when it was used or sent with a wrong secret; normalisations; the
  * latest success and failure before the window's end, however old; and users created through
- * SCIM in the window whose givenName or familyName is still empty. Parameters: company, since, until.
+ * SCIM in the window whose givenName or familyName is still empty. Parameters: company, since,
+ * until for the window, then company, until for each of the latest success and failure.
  */
 const SUMMARY = `
   with w as materialized (
