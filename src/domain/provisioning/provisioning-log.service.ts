@@ -143,9 +143,7 @@ export class ProvisioningLogService {
     const to = until ?? new Date();
     const from = since ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
     if (from.getTime() > to.getTime()) throw DomainError.invalid("since", "since must not be later than until");
-    // The window's end bounds the events counted and the search for the latest success and failure.
-    const end = to.toISOString();
-    const [counts] = await scope.em.getConnection().execute<SummaryRow[]>(SUMMARY, [companyId, from.toISOString(), end, companyId, end, companyId, end]);
+    const [counts] = await sqlOf(scope.em).query<SummaryRow>(SUMMARY, [companyId, from.toISOString(), to.toISOString()]);
     const c = counts!;
     const eventIds = [c.last_success_id, c.last_failure_id].filter((x): x is string => Boolean(x));
     const events = new Map((await this.load(scope, eventIds)).map((e) => [e.id, e]));
@@ -214,21 +212,21 @@ interface SummaryRow {
  * the (company, time) index): by status; 401s attributed to one of the company's app passwords,
  * which was either revoked when it was used or sent with a wrong secret; normalisations; the
  * latest success and failure before the window's end, however old; and users created through
- * SCIM in the window whose givenName or familyName is still empty. Parameters: company, since,
- * until for the window, then company, until for each of the latest success and failure.
+ * SCIM in the window whose givenName or familyName is still empty. Parameters: $1 company,
+ * $2 since, $3 until.
  */
 const SUMMARY = `
   with w as materialized (
-    select e.* from provisioning_event e where e.company_id = ?::uuid and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz)
+    select e.* from provisioning_event e where e.company_id = $1::uuid and e.created_at >= $2::timestamptz and e.created_at < $3::timestamptz)
   select coalesce((select jsonb_agg(jsonb_build_object('status', s.status, 'count', s.count) order by s.status)
                      from (select w.status, count(*)::int as count from w group by w.status) s), '[]'::jsonb) as by_status,
          auth.revoked, auth.wrong_secret,
          coalesce((select jsonb_agg(jsonb_build_object('normalization', n.normalization, 'count', n.count) order by n.count desc, n.normalization)
                      from (select x as normalization, count(*)::int as count from w cross join lateral unnest(w.normalizations) as x group by x) n),
                   '[]'::jsonb) as normalizations,
-         (select e.id from provisioning_event e where e.company_id = ?::uuid and e.outcome = 'success' and e.created_at < ?::timestamptz
+         (select e.id from provisioning_event e where e.company_id = $1::uuid and e.outcome = 'success' and e.created_at < $3::timestamptz
            order by e.created_at desc, e.id desc limit 1) as last_success_id,
-         (select e.id from provisioning_event e where e.company_id = ?::uuid and e.outcome = 'failure' and e.created_at < ?::timestamptz
+         (select e.id from provisioning_event e where e.company_id = $1::uuid and e.outcome = 'failure' and e.created_at < $3::timestamptz
            order by e.created_at desc, e.id desc limit 1) as last_failure_id,
          nameless.count as nameless_count, nameless.ids as nameless_ids
     from (select count(*)::int as count, (array_agg(u.id::text order by w.created_at desc))[1:${SAMPLE_LIMIT}] as ids
