@@ -17,6 +17,7 @@ import { DomainError } from "./domain/errors.js";
 import { type Scope, systemScope } from "./domain/scope.js";
 import { translateDatabaseError } from "./domain/unit-of-work.js";
 import { MAX_PAGE_SIZE, type Page } from "./domain/paging.js";
+import type { GeneratedAppPassword } from "./domain/app-passwords/app-password.service.js";
 import type { CreatedAccount } from "./domain/users/account.service.js";
 import type { UserView } from "./domain/users/user.view.js";
 import { createServices, type Services } from "./services.js";
@@ -247,27 +248,9 @@ const COMMANDS: Record<string, Command> = {
     async run(services, v) {
       const company = await services.companies.bySlug(operator(services), s(v.company));
       const g = await services.appPasswords.generate(operator(services, company.id), s(v.name), s(v["user-name"]));
-      const account = g.appPassword.user;
       return {
-        lines: [
-          `App password "${g.appPassword.name}" generated for ${account.userName} in company ${company.slug}`,
-          `Client ID: ${g.appPassword.clientId}`,
-          `Client Secret: ${g.clientSecret}`,
-          `Bearer token (for IdPs that take one secret token): ${g.bearerToken}`,
-          "The Client Secret is shown this once; it is stored only as a hash.",
-        ],
-        json: {
-          appPassword: {
-            id: g.appPassword.id,
-            name: g.appPassword.name,
-            clientId: g.appPassword.clientId,
-            createdAt: g.appPassword.createdAt.toISOString(),
-            owner: { id: account.id, userName: account.userName },
-            company: company.slug,
-          },
-          clientSecret: g.clientSecret,
-          bearerToken: g.bearerToken,
-        },
+        lines: [`App password "${g.appPassword.name}" generated for ${g.appPassword.user.userName} in company ${company.slug}`, ...secretLines(g)],
+        json: secretJson(g, { company: company.slug }),
       };
     },
   },
@@ -321,26 +304,14 @@ const COMMANDS: Record<string, Command> = {
     required: ["client-id"],
     async run(services, v) {
       const r = await services.appPasswords.rotate(operator(services), { clientId: s(v["client-id"]) }, opt(v.name));
-      const account = r.appPassword.user;
       return {
         lines: [
-          `App password "${r.appPassword.name}" issued for ${account.userName} to replace Client ID ${r.predecessor.clientId}`,
-          `Client ID: ${r.appPassword.clientId}`,
-          `Client Secret: ${r.clientSecret}`,
-          `Bearer token (for IdPs that take one secret token): ${r.bearerToken}`,
-          "The Client Secret is shown this once; it is stored only as a hash.",
+          `App password "${r.appPassword.name}" issued for ${r.appPassword.user.userName} to replace Client ID ${r.predecessor.clientId}`,
+          ...secretLines(r),
           `Client ID ${r.predecessor.clientId} keeps working until the first successful request with the new one, which revokes it.`,
         ],
         json: {
-          appPassword: {
-            id: r.appPassword.id,
-            name: r.appPassword.name,
-            clientId: r.appPassword.clientId,
-            createdAt: r.appPassword.createdAt.toISOString(),
-            owner: { id: account.id, userName: account.userName },
-          },
-          clientSecret: r.clientSecret,
-          bearerToken: r.bearerToken,
+          ...secretJson(r),
           predecessor: {
             id: r.predecessor.id,
             name: r.predecessor.name,
@@ -464,6 +435,33 @@ function accountOutput(what: string, company: Company, created: CreatedAccount):
       },
       ...passwordJson(created),
     },
+  };
+}
+
+/** The Client ID and the secret of an app password just issued, printed this once. */
+function secretLines(g: GeneratedAppPassword): string[] {
+  return [
+    `Client ID: ${g.appPassword.clientId}`,
+    `Client Secret: ${g.clientSecret}`,
+    `Bearer token (for IdPs that take one secret token): ${g.bearerToken}`,
+    "The Client Secret is shown this once; it is stored only as a hash.",
+  ];
+}
+
+/** secretLines as JSON: the app password with its owner (and `extra`), and its secret. */
+function secretJson(g: GeneratedAppPassword, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const { appPassword, clientSecret, bearerToken } = g;
+  return {
+    appPassword: {
+      id: appPassword.id,
+      name: appPassword.name,
+      clientId: appPassword.clientId,
+      createdAt: appPassword.createdAt.toISOString(),
+      owner: { id: appPassword.user.id, userName: appPassword.user.userName },
+      ...extra,
+    },
+    clientSecret,
+    bearerToken,
   };
 }
 

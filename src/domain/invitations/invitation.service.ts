@@ -115,7 +115,12 @@ const LOCK_INVITEE = prepared(`select u.id, u.user_name, u.active, u.is_service_
   from user_account u join company c on c.id = u.company_id
  where u.id = $1 and u.company_id = $2 for update of u`);
 
-/** Messages of an invitation still waiting to go out, which a resend or a revocation replaces. */
+/** An unknown invitation token: a guess, as far as anyone can tell, which the caller counts against the address. */
+function invalidLink(): DomainError {
+  return new DomainError("UNAUTHENTICATED", "this invitation link is not valid; ask your administrator for a new invitation", { reason: "INVITATION_INVALID" });
+}
+
+/** Messages of an invitation still waiting to go out, which a resend, a revocation or an acceptance makes moot. */
 const CANCEL_PENDING = prepared(`update outbox_message set status = '${OutboxStatus.CANCELLED}' where invitation_id = $1 and company_id = $2 and status = '${OutboxStatus.PENDING}'`);
 
 /** Writes an invitation and its email to the outbox, in the caller's transaction. */
@@ -237,7 +242,7 @@ export class InvitationService {
       `select i.company_id from invitation_token t join invitation i on i.id = t.invitation_id where t.token_hash = $1`,
       [hash],
     );
-    if (!found) throw new DomainError("UNAUTHENTICATED", "this invitation link is not valid; ask your administrator for a new invitation", { reason: "INVITATION_INVALID" });
+    if (!found) throw invalidLink();
     // The holder of the link acts as the system on this one user; the audit names the user.
     const scope = systemScope(em.fork(), "invitation", found.company_id);
     const passwordHash = await hashPassword(password);
@@ -263,7 +268,7 @@ export class InvitationService {
           for update of i, u`,
         [hash, found.company_id],
       );
-      if (!row) throw new DomainError("UNAUTHENTICATED", "this invitation link is not valid; ask your administrator for a new invitation", { reason: "INVITATION_INVALID" });
+      if (!row) throw invalidLink();
       if (row.accepted_at || row.has_password) throw DomainError.invalid("token", "this invitation was used already: sign in with the password you set", "INVITATION_USED");
       if (row.revoked_at) throw DomainError.invalid("token", "this invitation was revoked; ask your administrator for a new one", "INVITATION_REVOKED");
       if (row.expired) throw DomainError.invalid("token", "this invitation has expired; ask your administrator to send it again", "INVITATION_EXPIRED");
@@ -273,7 +278,7 @@ export class InvitationService {
       }
       checkPasswordPolicy(password, await passwordPolicyOf(sql, found.company_id), row.user_name);
       await sql.query(`update invitation set accepted_at = ${CHANGE_TIME} where id = $1`, [row.invitation_id]);
-      await sql.query(`update outbox_message set status = '${OutboxStatus.CANCELLED}' where invitation_id = $1 and status = '${OutboxStatus.PENDING}'`, [row.invitation_id]);
+      await sql.query(CANCEL_PENDING, [row.invitation_id, found.company_id]);
       await sql.query(`update user_account set password_hash = $3, version = version + 1, updated_at = ${CHANGE_TIME} where id = $1 and company_id = $2`, [
         row.user_id,
         found.company_id,

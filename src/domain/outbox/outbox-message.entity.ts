@@ -12,7 +12,10 @@ export enum OutboxStatus {
   LOGGED = "logged",
   /** Given up after the last retry; lastError says why. */
   FAILED = "failed",
-  /** Its invitation was revoked or sent again before it went out. */
+  /**
+   * Not sent, and never will be: its invitation was sent again, revoked or accepted, or by the time
+   * its turn came had expired or its user was deactivated (lastError says which, then).
+   */
   CANCELLED = "cancelled",
 }
 

@@ -143,38 +143,28 @@ export class ProvisioningLogService {
     const to = until ?? new Date();
     const from = since ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
     if (from.getTime() > to.getTime()) throw DomainError.invalid("since", "since must not be later than until");
-    const [counts] = await scope.em.getConnection().execute<SummaryRow[]>(SUMMARY, [
-      companyId,
-      from.toISOString(),
-      to.toISOString(),
-      companyId,
-      to.toISOString(),
-      companyId,
-      to.toISOString(),
-    ]);
-    const { by_status: byStatus, normalizations, nameless_ids: namelessIds } = counts!;
-    const [lastSuccessId, lastFailureId] = [counts!.last_success_id, counts!.last_failure_id].map((id) => (id ? { id } : undefined));
-    const nameless = { count: counts!.nameless_count, ids: namelessIds };
-    const auth = { revoked: counts!.revoked, wrong_secret: counts!.wrong_secret };
-    const eventIds = [lastSuccessId?.id, lastFailureId?.id].filter((x): x is string => Boolean(x));
+    const [counts] = await sqlOf(scope.em).query<SummaryRow>(SUMMARY, [companyId, from.toISOString(), to.toISOString()]);
+    const c = counts!;
+    const eventIds = [c.last_success_id, c.last_failure_id].filter((x): x is string => Boolean(x));
     const events = new Map((await this.load(scope, eventIds)).map((e) => [e.id, e]));
-    const sampleIds = nameless?.ids ?? [];
+    const event = (id: string | null) => (id ? events.get(id) : undefined) ?? null;
+    const sampleIds = c.nameless_ids ?? [];
     const users = sampleIds.length ? await scope.em.find(User, { id: { $in: sampleIds }, company: companyId }, { populate: ["emails"] }) : [];
-    const successCount = byStatus.filter((s) => s.status < 400).reduce((n, s) => n + s.count, 0);
-    const failureCount = byStatus.filter((s) => s.status >= 400).reduce((n, s) => n + s.count, 0);
+    const successCount = c.by_status.filter((s) => s.status < 400).reduce((n, s) => n + s.count, 0);
+    const failureCount = c.by_status.filter((s) => s.status >= 400).reduce((n, s) => n + s.count, 0);
     return {
       since: from,
       until: to,
       totalRequests: successCount + failureCount,
       successCount,
       failureCount,
-      countsByStatus: byStatus,
-      lastSuccess: (lastSuccessId && events.get(lastSuccessId.id)) ?? null,
-      lastFailure: (lastFailureId && events.get(lastFailureId.id)) ?? null,
-      revokedCredentialRequests: auth?.revoked ?? 0,
-      wrongSecretRequests: auth?.wrong_secret ?? 0,
-      normalizations,
-      usersCreatedWithoutNameCount: nameless?.count ?? 0,
+      countsByStatus: c.by_status,
+      lastSuccess: event(c.last_success_id),
+      lastFailure: event(c.last_failure_id),
+      revokedCredentialRequests: c.revoked,
+      wrongSecretRequests: c.wrong_secret,
+      normalizations: c.normalizations,
+      usersCreatedWithoutNameCount: c.nameless_count,
       usersCreatedWithoutName: inIdOrder(sampleIds, users).map(userViewOfEntity),
     };
   }
@@ -205,7 +195,7 @@ export class ProvisioningLogService {
   }
 }
 
-/** The newest event of one outcome at or before `until` (the company_time index, read backwards). */
+/** The one row of SUMMARY: every aggregate yields a row, on an empty window too. */
 interface SummaryRow {
   by_status: { status: number; count: number }[];
   revoked: number;
@@ -222,29 +212,31 @@ interface SummaryRow {
  * the (company, time) index): by status; 401s attributed to one of the company's app passwords,
  * which was either revoked when it was used or sent with a wrong secret; normalisations; the
  * latest success and failure before the window's end, however old; and users created through
- * SCIM in the window whose givenName or familyName is still empty. Parameters: company, since, until.
+ * SCIM in the window whose givenName or familyName is still empty. Parameters: $1 company,
+ * $2 since, $3 until.
  */
 const SUMMARY = `
   with w as materialized (
-    select e.* from provisioning_event e where e.company_id = ?::uuid and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz)
+    select e.* from provisioning_event e where e.company_id = $1::uuid and e.created_at >= $2::timestamptz and e.created_at < $3::timestamptz)
   select coalesce((select jsonb_agg(jsonb_build_object('status', s.status, 'count', s.count) order by s.status)
                      from (select w.status, count(*)::int as count from w group by w.status) s), '[]'::jsonb) as by_status,
-         (select count(*) from w join app_password ap on ap.id = w.app_password_id
-           where w.status = 401 and ap.revoked_at is not null and ap.revoked_at <= w.created_at)::int as revoked,
-         (select count(*) from w join app_password ap on ap.id = w.app_password_id
-           where w.status = 401 and (ap.revoked_at is null or ap.revoked_at > w.created_at))::int as wrong_secret,
+         auth.revoked, auth.wrong_secret,
          coalesce((select jsonb_agg(jsonb_build_object('normalization', n.normalization, 'count', n.count) order by n.count desc, n.normalization)
                      from (select x as normalization, count(*)::int as count from w cross join lateral unnest(w.normalizations) as x group by x) n),
                   '[]'::jsonb) as normalizations,
-         (select e.id from provisioning_event e where e.company_id = ?::uuid and e.outcome = 'success' and e.created_at < ?::timestamptz
+         (select e.id from provisioning_event e where e.company_id = $1::uuid and e.outcome = 'success' and e.created_at < $3::timestamptz
            order by e.created_at desc, e.id desc limit 1) as last_success_id,
-         (select e.id from provisioning_event e where e.company_id = ?::uuid and e.outcome = 'failure' and e.created_at < ?::timestamptz
+         (select e.id from provisioning_event e where e.company_id = $1::uuid and e.outcome = 'failure' and e.created_at < $3::timestamptz
            order by e.created_at desc, e.id desc limit 1) as last_failure_id,
          nameless.count as nameless_count, nameless.ids as nameless_ids
     from (select count(*)::int as count, (array_agg(u.id::text order by w.created_at desc))[1:${SAMPLE_LIMIT}] as ids
             from w join user_account u on u.company_id = w.company_id and u.id::text = w.resource_id
            where w.method = 'POST' and w.resource_type = 'User' and w.outcome = 'success'
-             and (coalesce(trim(u.given_name), '') = '' or coalesce(trim(u.family_name), '') = '')) nameless`;
+             and (coalesce(trim(u.given_name), '') = '' or coalesce(trim(u.family_name), '') = '')) nameless,
+         (select count(*) filter (where ap.revoked_at is not null and ap.revoked_at <= w.created_at)::int as revoked,
+                 count(*) filter (where ap.revoked_at is null or ap.revoked_at > w.created_at)::int as wrong_secret
+            from w join app_password ap on ap.id = w.app_password_id
+           where w.status = 401) auth`;
 
 function compileStatus(status: StatusComparison, params: unknown[]): string {
   const ops: [keyof StatusComparison, string][] = [

@@ -34,8 +34,9 @@ export async function requireBreakGlassAdministrator(sql: Sql, companyId: string
 
 /**
  * While the company enforces SSO, refuses a change that would take `user`, a break-glass account,
- * out of the way in (deactivating, deleting, clearing its password) unless another break-glass
- * administrator keeps one. Costs a statement only for break-glass users.
+ * out of the way in (deactivating, deleting, clearing its password, unmarking it) unless another
+ * break-glass administrator keeps one. Costs statements only for break-glass users. The company
+ * row is locked, as enforcing SSO locks it, so the two cannot both pass on a stale view of each other.
  */
 export async function requireOtherBreakGlassIfEnforced(
   sql: Sql,
@@ -45,7 +46,7 @@ export async function requireOtherBreakGlassIfEnforced(
   field: string,
 ): Promise<void> {
   if (!user.breakGlass) return;
-  const [company] = await sql.query<{ sso_enforced: boolean }>(`select sso_enforced from company where id = $1`, [companyId]);
+  const [company] = await sql.query<{ sso_enforced: boolean }>(`select sso_enforced from company where id = $1 for update`, [companyId]);
   if (company?.sso_enforced) await requireBreakGlassAdministrator(sql, companyId, user.id, `${what} ${user.userName} while SSO is enforced`, field);
 }
 
@@ -64,10 +65,7 @@ export class SsoEnforcementService {
       const user = isUuid(userId) ? await selectUser(sql, companyId, userId, { withRoles: false, forUpdate: true }) : undefined;
       if (!user) throw DomainError.notFound("User", userId);
       if (user.breakGlass === breakGlass) return user;
-      if (!breakGlass) {
-        const [company] = await sql.query<{ sso_enforced: boolean }>(`select sso_enforced from company where id = $1 for update`, [companyId]);
-        if (company?.sso_enforced) await requireBreakGlassAdministrator(sql, companyId, user.id, `Unmarking ${user.userName} while SSO is enforced`, "breakGlass");
-      }
+      if (!breakGlass) await requireOtherBreakGlassIfEnforced(sql, companyId, user, "Unmarking", "breakGlass");
       await sql.query(
         `update user_account set break_glass = $3, version = version + 1, updated_at = ${CHANGE_TIME} where id = $1 and company_id = $2`,
         [user.id, companyId, breakGlass],

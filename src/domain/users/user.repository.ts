@@ -2,6 +2,7 @@ import { prepared, type PreparedStatement, type Sql, timestampOf } from "../../d
 import { Permission } from "../access-roles/permission.js";
 import { permissionsExpression } from "../access-roles/permissions.query.js";
 import { CHANGE_TIME } from "../change-time.js";
+import { OutboxStatus } from "../outbox/outbox-message.entity.js";
 import type { RecordsClause } from "../unit-of-work.js";
 import type { ScimDeleteMode } from "../companies/company.entity.js";
 import { type PageRequest, type RowPage, selectPageRows, type SortSpec } from "../paging.js";
@@ -314,7 +315,7 @@ function invitationInsert(user: string, param: number): string {
        returning id, company_id)
      , invitation_message as (
        insert into outbox_message (id, company_id, invitation_id, recipient, status, attempts, next_attempt_at, message_id, created_at)
-       select $${param + 1}, i.company_id, i.id, $${param + 2}, 'pending', 0, ${CHANGE_TIME}, $${param + 3}, ${CHANGE_TIME}
+       select $${param + 1}, i.company_id, i.id, $${param + 2}, '${OutboxStatus.PENDING}', 0, ${CHANGE_TIME}, $${param + 3}, ${CHANGE_TIME}
          from invitation_row i)`;
 }
 
