@@ -112,7 +112,8 @@ export function ssoRoutes(deps: SsoRouteDependencies): Router {
       if (!connection) {
         throw new SsoProtocolRefusal(requested ? `the SSO connection ${requested} does not exist` : `${company.name} has no active single sign-on connection`, null, null, 404);
       }
-      // A disabled connection refuses everyone; a draft one only runs tests, which is how it becomes active.
+      // Only an active connection signs people in; a draft or disabled one runs an administrator's
+      // test, whose success is how it becomes active (again).
       if (!test && connection.status !== SsoConnectionStatus.ACTIVE) {
         throw new SsoProtocolRefusal(`the SSO connection "${connection.name}" is ${connection.status}; sign in with a password, or ask an administrator`, connection, null, 403);
       }

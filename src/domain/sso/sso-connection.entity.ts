@@ -15,7 +15,7 @@ export enum SsoConnectionStatus {
   DRAFT = "draft",
   /** Tested successfully; users sign in through it. */
   ACTIVE = "active",
-  /** Switched off by an admin; refuses every sign-in, tests included. */
+  /** Switched off by an admin; refuses every sign-in but an administrator's test, whose success activates it again. */
   DISABLED = "disabled",
 }
 

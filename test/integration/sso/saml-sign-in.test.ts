@@ -300,4 +300,17 @@ describe("refused Responses: an error page, an audit event, never a session", ()
     const start = await new BrowserClient().request(`${app.url}/sso/${co.company.slug}?connection=${connectionId}`);
     expect(start.status).toBe(403);
   });
+
+  it("an administrator's test sign-in through a disabled connection succeeds and activates it again, as with OIDC", async () => {
+    const { ssoConnection } = await q(`query($id: ID!) { ssoConnection(id: $id) { status } }`, { id: connectionId });
+    expect(ssoConnection.status).toBe("DISABLED");
+    const browser = new BrowserClient();
+    browser.setCookie(app.url, "rolebridge_session", co.adminToken);
+    const request = await startAt(browser, `/sso/${co.company.slug}?connection=${connectionId}&test=1`);
+    const answer = await postToAcs(browser, idp.response({ inResponseTo: request.id, acsUrl: sp.acsUrl, audience: sp.entityId, ...JANE }), request.relayState);
+    expect(answer.status).toBe(200);
+    expect(answer.html).toContain("Test sign-in succeeded");
+    const after = await q(`query($id: ID!) { ssoConnection(id: $id) { status } }`, { id: connectionId });
+    expect(after.ssoConnection.status).toBe("ACTIVE");
+  });
 });

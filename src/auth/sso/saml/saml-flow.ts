@@ -115,9 +115,6 @@ export class SamlFlow implements SsoProtocolFlow {
             throw new SsoProtocolRefusal("the IdP sent no SAMLResponse; start the sign-in again", null, null, 400);
           }
           const connection = await this.connectionFor(em, company, samlResponse);
-          if (connection.status === SsoConnectionStatus.DISABLED) {
-            throw new SsoProtocolRefusal(`the SSO connection "${connection.name}" is disabled; sign in with a password, or ask an administrator`, connection, null, 403);
-          }
           const sp = serviceProviderEndpoints(baseUrl, company.slug);
           let verified;
           try {
@@ -126,6 +123,11 @@ export class SamlFlow implements SsoProtocolFlow {
             throw this.refusal(err, connection);
           }
           const { request, identity } = verified;
+          // Disabled while the person was at the IdP: refused, unless it is an administrator's test
+          // sign-in, whose success is how a connection becomes active again (as with OIDC).
+          if (connection.status === SsoConnectionStatus.DISABLED && !request.testerUserId) {
+            throw new SsoProtocolRefusal(`the SSO connection "${connection.name}" is disabled; sign in with a password, or ask an administrator`, connection, null, 403);
+          }
           if (groupsSentElsewhere(identity.received, connection.groupsAttribute ?? null)) {
             throw new SsoProtocolRefusal(
               `the IdP sent a link to the user's groups instead of the "${connection.groupsAttribute}" attribute (Entra ID does so above 150 groups), so the roles cannot be set; ` +
