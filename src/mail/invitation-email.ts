@@ -1,3 +1,4 @@
+import escapeHtml from "escape-html";
 import type { OutgoingInvitation } from "../domain/outbox/outbox-delivery.js";
 
 /** An email ready for the transport. */
@@ -40,8 +41,4 @@ export function invitationEmail(mail: OutgoingInvitation, baseUrl: string): Invi
 <p><a href="${escapeHtml(link)}">Set your password</a>, then sign in.</p>
 <p>The link works once and until ${escapeHtml(expires)}. If you did not expect this email, ignore it.</p>`;
   return { to: mail.recipient, subject, text, html, link };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }

@@ -1,3 +1,4 @@
+import escapeHtml from "escape-html";
 import type { Response } from "express";
 import type { SsoSignInReport } from "../../domain/sso/sso-sign-in.service.js";
 
@@ -11,10 +12,6 @@ const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:2rem 1re
 main{max-width:44rem;margin:0 auto;background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:1.5rem;overflow-wrap:anywhere}
 h1{font-size:1.4rem;margin-top:0}.refusal{color:#a40e26}dt{font-weight:600;margin-top:.6rem}dd{margin:0}
 pre{background:#f6f8fa;padding:.75rem;overflow:auto;max-height:24rem;font-size:.85rem}a{color:#0550ae}`;
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" type="image/svg+xml" href="/admin/favicon.svg"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
