@@ -1,11 +1,10 @@
-import path from "node:path";
 import { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ormConfig } from "../../src/db/mikro-orm.config.js";
 import { createLogger } from "../../src/http/logger.js";
 import { OutboxWorker } from "../../src/mail/outbox-worker.js";
-import { type Build, buildApp, spawnNode } from "../setup/build.js";
+import { type Build, buildApp, type CliResult, runBuiltCli } from "../setup/build.js";
 import { cloneTemplateDatabase } from "../setup/db.js";
 import { SmtpInbox } from "../support/smtp-inbox.js";
 
@@ -21,26 +20,12 @@ let orm: MikroORM;
 let inbox: SmtpInbox;
 let worker: OutboxWorker;
 
-type CliResult = { code: number | string; stdout: string; stderr: string; json: any };
-
-async function cli(...args: string[]): Promise<CliResult> {
-  const run = spawnNode(path.join(build.dir, "src", "cli.js"), args, { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
-  try {
-    const code = await run.exited(60_000);
-    let json: any;
-    try {
-      json = JSON.parse(run.stdout());
-    } catch {
-      json = undefined;
-    }
-    return { code, stdout: run.stdout(), stderr: run.stderr(), json };
-  } finally {
-    run.kill();
-  }
+function cli(...args: string[]): Promise<CliResult> {
+  return runBuiltCli(build, args, databaseUrl);
 }
 
 beforeAll(async () => {
-  [build, databaseUrl] = await Promise.all([buildApp(), cloneTemplateDatabase()]);
+  [build, databaseUrl] = await Promise.all([buildApp({ cli: true }), cloneTemplateDatabase()]);
   db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   inbox = new SmtpInbox();

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/domain/users/password.js";
-import { type Build, buildApp, spawnNode } from "../setup/build.js";
+import { type Build, buildApp, type CliResult, runBuiltCli } from "../setup/build.js";
 import { cloneTemplateDatabase } from "../setup/db.js";
 
 /** The built CLI as a child process against this file's own database, as an operator runs it. */
@@ -11,27 +10,13 @@ let build: Build;
 let databaseUrl: string;
 let db: pg.Client;
 
-type CliResult = { code: number | string; stdout: string; stderr: string; json: any };
-
 function cli(...args: string[]): Promise<CliResult> {
   return runCli(args);
 }
 
 /** The CLI with `input` piped to its stdin, or against another database. */
-async function runCli(args: string[], opts: { input?: string; databaseUrl?: string } = {}): Promise<CliResult> {
-  const run = spawnNode(path.join(build.dir, "cli.cjs"), args, { DATABASE_URL: opts.databaseUrl ?? databaseUrl, LOG_LEVEL: "silent" }, { input: opts.input });
-  try {
-    const code = await run.exited(60_000);
-    let json: any;
-    try {
-      json = JSON.parse(run.stdout());
-    } catch {
-      json = undefined;
-    }
-    return { code, stdout: run.stdout(), stderr: run.stderr(), json };
-  } finally {
-    run.kill();
-  }
+function runCli(args: string[], opts: { input?: string; databaseUrl?: string } = {}): Promise<CliResult> {
+  return runBuiltCli(build, args, opts.databaseUrl ?? databaseUrl, { input: opts.input });
 }
 
 async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {

@@ -127,3 +127,31 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
 function shellQuote(word: string): string {
   return `'${word.replaceAll("'", `'\\''`)}'`;
 }
+
+/** What a CLI command answered: its exit code, its output, and that output as JSON when it is. */
+export interface CliResult {
+  code: number | string;
+  stdout: string;
+  stderr: string;
+  json: any;
+}
+
+/**
+ * The bundled CLI (`npm run cli`, from a `buildApp({ cli: true })` build) as an operator runs it: a
+ * child process on `databaseUrl`, with `input` piped to its stdin when given.
+ */
+export async function runBuiltCli(build: Build, args: string[], databaseUrl: string, opts: { input?: string } = {}): Promise<CliResult> {
+  const run = spawnNode(path.join(build.dir, "cli.cjs"), args, { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" }, { input: opts.input });
+  try {
+    const code = await run.exited(60_000);
+    let json: any;
+    try {
+      json = JSON.parse(run.stdout());
+    } catch {
+      json = undefined;
+    }
+    return { code, stdout: run.stdout(), stderr: run.stderr(), json };
+  } finally {
+    run.kill();
+  }
+}
