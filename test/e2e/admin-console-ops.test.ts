@@ -1,6 +1,5 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { USERS_AND_ROLES_CSV_HEADER } from "../../src/http/reports.route.js";
@@ -9,7 +8,7 @@ import { buildConsole, type Build } from "../setup/build.js";
 import { createPlatformOperator, createUserWithRoles, TEST_PASSWORD } from "../setup/fixtures.js";
 import { createScimTenant } from "../setup/scim-client.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
-import { launchChromium } from "../support/chromium.js";
+import { journeyScreenshots, launchChromium } from "../support/chromium.js";
 
 /**
  * An administrator's operating journeys in a real browser: rotating the SCIM credential while the
@@ -17,7 +16,7 @@ import { launchChromium } from "../support/chromium.js";
  * quotes, and the users-and-roles CSV as a real download. Screenshots go to
  * test-output/admin-console-ops/.
  */
-const SCREENSHOTS = fileURLToPath(new URL("../../test-output/admin-console-ops/", import.meta.url));
+const { dir: SCREENSHOTS, shot } = journeyScreenshots("admin-console-ops");
 
 let app: TestApp;
 let built: Build;
@@ -28,7 +27,6 @@ beforeAll(async () => {
   built = await buildConsole();
   app = await startTestApp({ env: { ADMIN_CONSOLE_DIR: built.dir } });
   setup = await setUpServiceAccount(app, "entra-provisioning");
-  await mkdir(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -37,7 +35,6 @@ afterAll(async () => {
   await built?.remove();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 interface Session {
   context: BrowserContext;

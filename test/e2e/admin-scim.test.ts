@@ -1,11 +1,8 @@
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { basic, generateAppPassword, scimProbe, setUpServiceAccount, type ServiceAccountSetup } from "../integration/auth/auth-helpers.js";
 import { buildConsole, type Build } from "../setup/build.js";
-import { launchChromium } from "../support/chromium.js";
+import { journeyScreenshots, launchChromium } from "../support/chromium.js";
 import { TEST_PASSWORD } from "../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
 
@@ -14,7 +11,7 @@ import { startTestApp, type TestApp } from "../setup/server.js";
  * password, copy it into the IdP (here: a SCIM request with it), close the panel, revoke it, and
  * the IdP's next request is refused. Screenshots go to test-output/admin-console/.
  */
-const SCREENSHOTS = fileURLToPath(new URL("../../test-output/admin-console/", import.meta.url));
+const { dir: SCREENSHOTS, shot } = journeyScreenshots("admin-console");
 
 let app: TestApp;
 let built: Build;
@@ -25,7 +22,6 @@ beforeAll(async () => {
   built = await buildConsole();
   app = await startTestApp({ env: { ADMIN_CONSOLE_DIR: built.dir } });
   setup = await setUpServiceAccount(app, "okta-provisioning");
-  await mkdir(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -34,7 +30,6 @@ afterAll(async () => {
   await built?.remove();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 it("sign in, generate an app password shown once, use it for SCIM, close the panel, revoke it: SCIM refuses it next", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -1,12 +1,9 @@
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildConsole, type Build } from "../setup/build.js";
 import { createPlatformOperator, createTestCompany, createUserWithRoles, TEST_PASSWORD, type TestCompany } from "../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
-import { launchChromium } from "../support/chromium.js";
+import { journeyScreenshots, launchChromium } from "../support/chromium.js";
 import { insertUsers, ok } from "../integration/graphql/customer-roles.fixtures.js";
 
 /**
@@ -15,7 +12,7 @@ import { insertUsers, ok } from "../integration/graphql/customer-roles.fixtures.
  * find a user by search and deactivate them; what a viewer and an impersonated session see.
  * Screenshots go to test-output/admin-users/.
  */
-const SCREENSHOTS = fileURLToPath(new URL("../../test-output/admin-users/", import.meta.url));
+const { dir: SCREENSHOTS, shot } = journeyScreenshots("admin-users");
 
 let app: TestApp;
 let built: Build;
@@ -35,7 +32,6 @@ beforeAll(async () => {
   await ok(app, co.adminToken, `mutation($u: [ID!]!) { createCustomerRole(input: { displayName: "Sales (EMEA)", memberIds: $u }) { id } }`, { u: [memberId] });
   await ok(app, co.adminToken, `mutation { createCustomerRole(input: { displayName: "Engineering" }) { id } }`);
   await ok(app, co.adminToken, `mutation { createUser(input: { userName: "grace.hopper@navy.example", name: { givenName: "Grace", familyName: "Hopper" } }) { id } }`);
-  await mkdir(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -44,7 +40,6 @@ afterAll(async () => {
   await built?.remove();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 async function openPage(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });

@@ -1,10 +1,7 @@
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildConsole, type Build } from "../setup/build.js";
-import { launchChromium } from "../support/chromium.js";
+import { journeyScreenshots, launchChromium } from "../support/chromium.js";
 import { createTestCompany, TEST_PASSWORD, tokenFor, type TestCompany } from "../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
 
@@ -14,7 +11,7 @@ import { startTestApp, type TestApp } from "../setup/server.js";
  * script error, a Content-Security-Policy violation (a console error in Chromium) or a failed
  * request fails the journey. Screenshots go to test-output/graphql-explorer/.
  */
-const SCREENSHOTS = fileURLToPath(new URL("../../test-output/graphql-explorer/", import.meta.url));
+const { dir: SCREENSHOTS, shot } = journeyScreenshots("graphql-explorer");
 
 let app: TestApp;
 let built: Build;
@@ -25,7 +22,6 @@ beforeAll(async () => {
   built = await buildConsole();
   app = await startTestApp({ env: { ADMIN_CONSOLE_DIR: built.dir } });
   co = await createTestCompany(app);
-  await mkdir(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -34,7 +30,6 @@ afterAll(async () => {
   await built?.remove();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 /** A page that records every script error, CSP violation and failed or refused request. */
 async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {

@@ -1,6 +1,3 @@
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLogger } from "../../src/http/logger.js";
@@ -8,7 +5,7 @@ import { OutboxWorker } from "../../src/mail/outbox-worker.js";
 import { buildConsole, type Build } from "../setup/build.js";
 import { createTestCompany, TEST_PASSWORD, type TestCompany } from "../setup/fixtures.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
-import { launchChromium } from "../support/chromium.js";
+import { journeyScreenshots, launchChromium } from "../support/chromium.js";
 import { SmtpInbox } from "../support/smtp-inbox.js";
 
 /**
@@ -17,7 +14,7 @@ import { SmtpInbox } from "../support/smtp-inbox.js";
  * link in a browser of their own, sets a password and lands signed in; the administrator sees the
  * invitation accepted, and revokes another. Screenshots go to test-output/invitations/.
  */
-const SCREENSHOTS = fileURLToPath(new URL("../../test-output/invitations/", import.meta.url));
+const { dir: SCREENSHOTS, shot } = journeyScreenshots("invitations");
 const NEW_PASSWORD = "Welcome-Aboard-2026";
 
 let app: TestApp;
@@ -35,7 +32,6 @@ beforeAll(async () => {
   worker = new OutboxWorker(app.orm, { SMTP_URL: inbox.url, MAIL_FROM: "rolebridge <no-reply@rolebridge.test>", NODE_ENV: "test" }, () => app.url, createLogger("silent"));
   worker.start();
   co = await createTestCompany(app);
-  await mkdir(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -46,7 +42,6 @@ afterAll(async () => {
   await built?.remove();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];

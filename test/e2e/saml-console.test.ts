@@ -1,15 +1,13 @@
-import { mkdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildConsole, type Build } from "../setup/build.js";
 import { createTestCompany, createUserWithRoles, TEST_PASSWORD, type TestCompany } from "../setup/fixtures.js";
 import { gql } from "../setup/graphql-client.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
-import { launchChromium } from "../support/chromium.js";
+import { journeyScreenshots, launchChromium } from "../support/chromium.js";
 import { TestSamlIdp } from "../support/saml-idp.js";
 import { SSO_KEY } from "../integration/sso/sso-fixtures.js";
 
@@ -21,7 +19,7 @@ import { SSO_KEY } from "../integration/sso/sso-fixtures.js";
  * process that reads the AuthnRequest and answers with the HTTP-POST binding's self-submitting
  * form, signed by test/support/saml-idp.ts. Screenshots go to test-output/saml/.
  */
-const SCREENSHOTS = fileURLToPath(new URL("../../test-output/saml/", import.meta.url));
+const { dir: SCREENSHOTS, shot } = journeyScreenshots("saml");
 
 let app: TestApp;
 let built: Build;
@@ -62,7 +60,6 @@ beforeAll(async () => {
   const res = await gql(app.url, `mutation { createCustomerRole(input: { displayName: "Sales" }) { id } }`, {}, co.adminToken);
   expect(res.errors).toBeUndefined();
   await createUserWithRoles(app, co.company, "jane@acme.example", [], { allowSsoLogin: true, autoAssignRoles: true });
-  await mkdir(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -72,7 +69,6 @@ afterAll(async () => {
   await built?.remove();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 async function newPage(viewport: { width: number; height: number }, errors: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport });

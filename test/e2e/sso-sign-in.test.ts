@@ -1,13 +1,10 @@
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildConsole, type Build } from "../setup/build.js";
 import { createTestCompany, createUserWithRoles, TEST_PASSWORD, type TestCompany } from "../setup/fixtures.js";
 import { gql } from "../setup/graphql-client.js";
 import { startTestApp, type TestApp } from "../setup/server.js";
-import { launchChromium } from "../support/chromium.js";
+import { journeyScreenshots, launchChromium } from "../support/chromium.js";
 import { startTestIdp, type TestIdp } from "../support/oidc-idp.js";
 import { SSO_KEY } from "../integration/sso/sso-fixtures.js";
 
@@ -18,7 +15,7 @@ import { SSO_KEY } from "../integration/sso/sso-fixtures.js";
  * process), and lands in the console with the roles the mapping gives their IdP groups.
  * Screenshots go to test-output/sso/.
  */
-const SCREENSHOTS = fileURLToPath(new URL("../../test-output/sso/", import.meta.url));
+const { dir: SCREENSHOTS, shot } = journeyScreenshots("sso");
 
 let app: TestApp;
 let built: Build;
@@ -47,7 +44,6 @@ beforeAll(async () => {
   await createUserWithRoles(app, co.company, "jane@acme.example", [], { allowSsoLogin: true, autoAssignRoles: true });
   idp.accounts.set("okta-jane", { email: "jane@acme.example", email_verified: true, preferred_username: "jane@acme.example", given_name: "Jane", groups: ["Sales", "Everyone"] });
   idp.signInAs("okta-jane");
-  await mkdir(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -57,7 +53,6 @@ afterAll(async () => {
   await built?.remove();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 async function newPage(viewport: { width: number; height: number }, errors: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport });

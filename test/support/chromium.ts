@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 /** Debian's chromium: playwright cannot download browsers here (.ci/run installs the package). */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -11,4 +14,19 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
+}
+
+/**
+ * Where a journey keeps its screenshots, `test-output/<journey>/` (git-ignored), and `shot`, which
+ * saves the whole page there under `<name>.png`, making the folder on first use.
+ */
+export function journeyScreenshots(journey: string): { dir: string; shot: (page: Page, name: string) => Promise<Buffer> } {
+  const dir = fileURLToPath(new URL(`../../test-output/${journey}/`, import.meta.url));
+  return {
+    dir,
+    async shot(page, name) {
+      await mkdir(dir, { recursive: true });
+      return page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+    },
+  };
 }
