@@ -130,9 +130,20 @@ function print(rows: Row[], counts: StatementCounts): void {
   console.log(`\n${lines.join("\n")}\n`);
   const sameWork = rows.filter((r) => r.sameWork);
   if (sameWork.length) {
-    console.log("Against raw SQL sending the same statements as the SCIM request (authenticate, BEGIN, lock and read, the change with its audit and provisioning rows, COMMIT):\n");
-    console.log(["| operation | SCIM ops/s | same-work SQL ops/s | same-work SQL p50 ms | ops/s SCIM/same-work SQL |", "|---|---:|---:|---:|---:|",
-      ...sameWork.map((r) => `| ${OPERATION_LABELS[r.key]} | ${f(rate(r.scim), 0)} | ${f(rate(r.sameWork!), 0)} | ${f(r.sameWork!.p50, 2)} | ${f(rate(r.scim) / rate(r.sameWork!), 3)} |`)].join("\n"));
+    console.log(
+      "Against raw SQL sending the same statements as the SCIM request, prepared as the app's are (authenticate, BEGIN, lock and read, the change with its audit and provisioning rows, COMMIT); " +
+        "its own ratio to the minimal SQL is the most any server doing this work could reach:\n",
+    );
+    console.log(
+      [
+        "| operation | SCIM ops/s | same-work SQL ops/s | same-work SQL p50 ms | ops/s SCIM/same-work SQL | ops/s same-work SQL/minimal SQL |",
+        "|---|---:|---:|---:|---:|---:|",
+        ...sameWork.map(
+          (r) =>
+            `| ${OPERATION_LABELS[r.key]} | ${f(rate(r.scim), 0)} | ${f(rate(r.sameWork!), 0)} | ${f(r.sameWork!.p50, 2)} | ${f(rate(r.scim) / rate(r.sameWork!), 3)} | ${f(rate(r.sameWork!) / rate(r.raw), 3)} |`,
+        ),
+      ].join("\n"),
+    );
     console.log();
   }
   console.log(
