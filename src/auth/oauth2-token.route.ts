@@ -17,6 +17,7 @@ import type { TokenService } from "./jwt.js";
 import { type BasicCredentials, parseBasicAuthorization } from "./basic.js";
 import { authenticateAppPassword } from "./app-password-authentication.js";
 import { type AuthAttemptLimits, AttemptsRefused } from "./attempt-limits.js";
+import { whileClientWaits } from "./client-gone.js";
 import { sqlOf } from "../db/sql.js";
 
 /** The scopes rolebridge issues; "scim" (the SCIM API) is the only one, and the default. */
@@ -121,12 +122,12 @@ async function issue(services: TokenEndpointServices, req: Request, res: Respons
   try {
     // Within the brute-force limits of the Client ID and the client's address; a client that went
     // away while its attempt waits for a slot stops waiting.
-    const gone = new AbortController();
-    res.once("close", () => gone.abort());
-    principal = await services.authAttempts.attempt(
-      { ip: req.ip, clientId: client.clientId },
-      () => authenticateAppPassword(sqlOf(services.orm.em), services.credentialChecks, client.clientId, client.secret),
-      gone.signal,
+    principal = await whileClientWaits(res, (signal) =>
+      services.authAttempts.attempt(
+        { ip: req.ip, clientId: client.clientId },
+        () => authenticateAppPassword(sqlOf(services.orm.em), services.credentialChecks, client.clientId, client.secret),
+        signal,
+      ),
     );
   } catch (err) {
     if (err instanceof DomainError && err.code === "UNAUTHENTICATED") throw invalidClient(err.message);

@@ -7,6 +7,7 @@ import type { Principal } from "../domain/principal.js";
 import { authenticateAppPassword, authenticateIssuedToken, CredentialRefused } from "./app-password-authentication.js";
 import type { AuthAttemptLimits } from "./attempt-limits.js";
 import { parseBasicAuthorization } from "./basic.js";
+import { whileClientWaits } from "./client-gone.js";
 import type { CredentialChecks } from "./credential-checks.js";
 import { classifyBearer, parseBearerAuthorization } from "./bearer.js";
 import type { TokenService } from "./jwt.js";
@@ -38,12 +39,8 @@ export function resolveScimPrincipal(orm: MikroORM, tokens: TokenService, checks
     const header = req.headers.authorization;
     if (!header) return next();
     try {
-      const appPassword = (clientId: string, secret: string) => {
-        // A client that went away while its attempt waits for a slot stops waiting.
-        const gone = new AbortController();
-        res.once("close", () => gone.abort());
-        return limits.attempt({ ip: req.ip, clientId }, () => authenticateAppPassword(sqlOf(orm.em), checks, clientId, secret), gone.signal);
-      };
+      const appPassword = (clientId: string, secret: string) =>
+        whileClientWaits(res, (signal) => limits.attempt({ ip: req.ip, clientId }, () => authenticateAppPassword(sqlOf(orm.em), checks, clientId, secret), signal));
       req.principal = await authenticate(sqlOf(orm.em), tokens, appPassword, header);
     } catch (err) {
       // The credential could not be checked because the database is unreachable: 503, so the IdP
