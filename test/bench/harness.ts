@@ -95,9 +95,9 @@ export interface ServerProcess {
   pid: number;
   /**
    * The child's monotonic clock (µs, the clock of its --cpu-prof timestamps) and its CPU time
-   * (user + system, µs), read by the child itself when asked.
+   * (user + system, and each, µs), read by the child itself when asked.
    */
-  probe(label: string): Promise<{ hrtimeUs: number; cpuUs: number }>;
+  probe(label: string): Promise<{ hrtimeUs: number; cpuUs: number; userUs: number; systemUs: number }>;
   /** SIGTERM, then waits for the exit (SIGKILL after 20 s); resolves with how it ended. Never throws. */
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -165,7 +165,7 @@ export async function startServerProcess(databaseUrl: string, { poolMax, nodeArg
           exited.then(() => Promise.reject(new Error("the server process exited before answering a probe"))),
         ]);
         const cpu = m.cpuUs as { user: number; system: number };
-        return { hrtimeUs: m.hrtimeUs as number, cpuUs: cpu.user + cpu.system };
+        return { hrtimeUs: m.hrtimeUs as number, cpuUs: cpu.user + cpu.system, userUs: cpu.user, systemUs: cpu.system };
       },
       stop,
     };
