@@ -108,12 +108,16 @@ const SERVER_STOP_MS = 20_000;
 
 /**
  * Starts the real app in a child process (server-process.ts) over `databaseUrl`, which must be
- * migrated already. `nodeArgs` go before the entry (`--cpu-prof`, …). The child's stderr is this
+ * migrated already (`server`: the app, or the framework-free server of framework-free.ts). `nodeArgs`
+ * go before the entry (`--cpu-prof`, …). The child's stderr is this
  * process's; it is killed if this process exits first (the hard time limit included).
  */
-export async function startServerProcess(databaseUrl: string, { poolMax, nodeArgs = [] }: { poolMax: number; nodeArgs?: string[] }): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  { poolMax, nodeArgs = [], server = "app" }: { poolMax: number; nodeArgs?: string[]; server?: "app" | "framework-free" },
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DB_POOL_MAX: String(poolMax) },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DB_POOL_MAX: String(poolMax), BENCH_SERVER: server },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const killOnExit = () => child.kill("SIGKILL");

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- users`: the real app, in a child process of its own (server-process.ts), over
  * a real PostgreSQL (DATABASE_URL's server, or an embedded one in a temporary directory); 16
- * concurrent clients in this process over 10,000 seeded users, each SCIM operation next to the
+ * concurrent clients in this process over 13,000 seeded users, each SCIM operation next to the
  * same work as minimal raw SQL through pg on the same database. Before the timed phases, a second
  * short-lived server child behind a statement-counting proxy gives the statements each operation
  * sends (statements.ts). Prints ops/s, p50, p99, statements and the server's CPU per operation,
@@ -19,10 +19,11 @@ import type pg from "pg";
 import { openPool, runLoad, setUpScimTenant, startBenchDatabase, startServerProcess, withHardLimit, type LoadStats, type ServerProcess } from "./harness.js";
 import { countStatements, type StatementCount, type StatementCounts } from "./statements.js";
 import { measureCursorPaging, printCursorPaging } from "./users-cursor.js";
-import { OPERATION_LABELS, UsersFixture, scimClient, seedUsers, type OperationKey } from "./users-ops.js";
+import { OPERATION_LABELS, type Scim, UsersFixture, scimClient, seedUsers, type OperationKey } from "./users-ops.js";
 
 const CLIENTS = 16;
-const USERS = 10_000;
+/** Enough for every DELETE of the four sides (SCIM, minimal SQL, same-work SQL, framework-free) to take a user of its own. */
+const USERS = 13_000;
 /** The server's connection pool (the ORM's and DB_POOL_MAX). */
 const SERVER_POOL = 20;
 /** Operations per measured phase, and a time bound per phase, whichever comes first. */
@@ -46,6 +47,8 @@ interface Row {
   raw: LoadStats;
   /** Raw SQL sending the same statements as the SCIM request (PATCH and DELETE; users-ops.ts). */
   sameWork?: LoadStats;
+  /** The same SCIM request served by the framework-free server (framework-free.ts), for PATCH and DELETE. */
+  frameworkFree?: LoadStats;
   /** Server CPU (user + system) per successful SCIM operation, ms. */
   serverCpuMs: number;
 }
@@ -86,6 +89,15 @@ async function main(): Promise<void> {
     await runLoad(CLIENTS, 200, 5, fixture.scimOperation("get", scim));
     await runLoad(CLIENTS, 200, 5, () => pool.query("select 1 from user_account where id = $1", [fixture.pick(fixture.ids)]));
 
+    // The framework-free server of the changes (framework-free.ts), in a process of its own too.
+    let frameworkFree: Scim | undefined;
+    if (PHASES.some((key) => fixture.sameWorkOperation(key, pool, clientId))) {
+      const ffServer = await startServerProcess(db.databaseUrl, { poolMax: SERVER_POOL, server: "framework-free" });
+      cleanup.push(() => ffServer.stop());
+      frameworkFree = scimClient(ffServer.origin, authorization);
+      await runLoad(CLIENTS, 200, 5, fixture.scimOperation("patch", frameworkFree));
+    }
+
     const rows: Row[] = [];
     for (const key of PHASES) {
       console.log(`measuring ${OPERATION_LABELS[key]}…`);
@@ -93,7 +105,8 @@ async function main(): Promise<void> {
       const raw = await runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, fixture.rawOperation(key, pool));
       const sameWorkOperation = fixture.sameWorkOperation(key, pool, clientId);
       const sameWork = sameWorkOperation && (await runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, sameWorkOperation));
-      rows.push({ key, scim: stats, raw, sameWork, serverCpuMs: cpuMs / Math.max(1, stats.ops) });
+      const ff = sameWorkOperation && frameworkFree && (await runLoad(CLIENTS, OPS_PER_PHASE, PHASE_SECONDS, fixture.scimOperation(key, frameworkFree)));
+      rows.push({ key, scim: stats, raw, sameWork, frameworkFree: ff, serverCpuMs: cpuMs / Math.max(1, stats.ops) });
     }
     if (rows.length) print(rows, counts);
     if (CURSOR_PHASE) {
@@ -131,16 +144,17 @@ function print(rows: Row[], counts: StatementCounts): void {
   const sameWork = rows.filter((r) => r.sameWork);
   if (sameWork.length) {
     console.log(
-      "Against raw SQL sending the same statements as the SCIM request, prepared as the app's are (authenticate, BEGIN, lock and read, the change with its audit and provisioning rows, COMMIT); " +
-        "its own ratio to the minimal SQL is the most any server doing this work could reach:\n",
+      "The same work without the stack: raw SQL sending the SCIM request's statements, prepared as the app's are (authenticate, BEGIN, lock and read, the change with its audit and provisioning rows, COMMIT), " +
+        "and a framework-free node:http + pg server doing that work for the same SCIM request (framework-free.ts). Their ratios to the minimal SQL are what this work reaches without Express, GraphQL and the ORM:\n",
     );
+    const ff = (r: Row) => (r.frameworkFree ? rate(r.frameworkFree) : NaN);
     console.log(
       [
-        "| operation | SCIM ops/s | same-work SQL ops/s | same-work SQL p50 ms | ops/s SCIM/same-work SQL | ops/s same-work SQL/minimal SQL |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| operation | SCIM ops/s | same-work SQL ops/s | framework-free server ops/s | ops/s SCIM/same-work SQL | ops/s same-work SQL/minimal SQL | ops/s framework-free/minimal SQL |",
+        "|---|---:|---:|---:|---:|---:|---:|",
         ...sameWork.map(
           (r) =>
-            `| ${OPERATION_LABELS[r.key]} | ${f(rate(r.scim), 0)} | ${f(rate(r.sameWork!), 0)} | ${f(r.sameWork!.p50, 2)} | ${f(rate(r.scim) / rate(r.sameWork!), 3)} | ${f(rate(r.sameWork!) / rate(r.raw), 3)} |`,
+            `| ${OPERATION_LABELS[r.key]} | ${f(rate(r.scim), 0)} | ${f(rate(r.sameWork!), 0)} | ${f(ff(r), 0)} | ${f(rate(r.scim) / rate(r.sameWork!), 3)} | ${f(rate(r.sameWork!) / rate(r.raw), 3)} | ${f(ff(r) / rate(r.raw), 3)} |`,
         ),
       ].join("\n"),
     );
@@ -162,6 +176,7 @@ function print(rows: Row[], counts: StatementCounts): void {
       ["SCIM", r.scim],
       ["SQL", r.raw],
       ["same-work SQL", r.sameWork],
+      ["framework-free server", r.frameworkFree],
     ] as const) {
       if (s?.errors) console.log(`errors: ${OPERATION_LABELS[r.key]} (${side}): ${s.errors}, first: ${s.firstError}`);
     }

@@ -2,7 +2,8 @@
  * The app under test in a process of its own (`node dist/test/bench/server-process.js`), started
  * by harness.ts's startServerProcess, so the load generator's CPU and event loop are not charged
  * to the server. It serves the app exactly as the in-process harness does (serve.ts) over the
- * already migrated database named by DATABASE_URL, with DB_POOL_MAX connections (default 20).
+ * already migrated database named by DATABASE_URL, with DB_POOL_MAX connections (default 20);
+ * with BENCH_SERVER=framework-free, the framework-free server of framework-free.ts instead.
  *
  * stdout: one JSON line `{"port": n}` once listening on 127.0.0.1; then one JSON line per probe.
  * stdin: each line is a probe; the answer is `{"probe": <line>, "hrtimeUs": n, "cpuUs": {user, system}}`,
@@ -15,6 +16,7 @@ import "reflect-metadata";
 import { createInterface } from "node:readline";
 import { MikroORM } from "@mikro-orm/postgresql";
 import { ormConfig } from "../../src/db/mikro-orm.config.js";
+import { serveFrameworkFree } from "./framework-free.js";
 import { serveApp, type ServedApp } from "./serve.js";
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -43,8 +45,12 @@ input.on("line", (line) => {
 });
 input.on("close", () => void shutdown());
 
-orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrl, poolMax }));
-served = await serveApp(orm, databaseUrl, poolMax);
+if (process.env.BENCH_SERVER === "framework-free") {
+  served = await serveFrameworkFree(databaseUrl, poolMax);
+} else {
+  orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrl, poolMax }));
+  served = await serveApp(orm, databaseUrl, poolMax);
+}
 if (stopping) await shutdown(true);
 else send({ port: served.port });
 
