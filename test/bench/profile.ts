@@ -76,9 +76,8 @@ export async function runProfile(operation = "get"): Promise<void> {
       console.log(
         `server main thread busy ${f(summary.busyMs, 0)} ms of ${f(summary.wallMs, 0)} ms wall: ${f((100 * summary.busyMs) / summary.wallMs)} % (${summary.samples} samples)`,
       );
-      // A sample is taken of the thread wherever it is, also inside a system call while the
-      // machine runs another process (PostgreSQL woken by the write): the process's own CPU time
-      // says how much of "busy" was computing.
+      // The process's own CPU time (all threads, user and system) beside the sampled busy time of
+      // its main thread: whether the server is CPU-bound, and what a request costs it.
       const user = (end.userUs - start.userUs) / 1000;
       const system = (end.systemUs - start.systemUs) / 1000;
       console.log(
