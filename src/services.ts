@@ -19,7 +19,6 @@ import { SigningKeyService } from "./domain/signing-keys/signing-key.service.js"
 import { ProvisioningLogService } from "./domain/provisioning/provisioning-log.service.js";
 import { ProvisioningEventBatch } from "./domain/provisioning/provisioning-event.batch.js";
 import { sqlOf } from "./db/sql.js";
-import type { UserPatchApplier } from "./graphql/users/user-patch.js";
 import { applyScimUserPatch } from "./scim/users/user-patch-applier.js";
 import { AuditLogService } from "./domain/audit/audit-log.service.js";
 import { UsersAndRolesReportService } from "./domain/reports/users-and-roles.report.js";
@@ -66,8 +65,11 @@ export interface Services {
   provisioningLog: ProvisioningLogService;
   /** ProvisioningEvents of reads and refused requests, written in batches off the request path. */
   provisioningEvents: ProvisioningEventBatch;
-  /** How `patchUser` applies a PATCH: the SCIM facade's RFC 7644 semantics and IdP dialects. */
-  userPatch: UserPatchApplier;
+  /**
+   * How `patchUser` applies a PATCH: the SCIM facade's RFC 7644 semantics and IdP dialects (a
+   * UserPatchApplier, as the GraphQL layer that calls it names the shape).
+   */
+  userPatch: typeof applyScimUserPatch;
   auditLog: AuditLogService;
   usersAndRolesReport: UsersAndRolesReportService;
   roleMappingBackup: RoleMappingBackupService;
