@@ -30,7 +30,8 @@ const poolMax = Number(process.env.DB_POOL_MAX ?? 20);
 
 let stopping = false;
 let orm: MikroORM | undefined;
-let served: ServedApp | undefined;
+/** The app (serve.ts) or the framework-free server; only its port and stop are used here. */
+let served: Omit<ServedApp, "services"> | undefined;
 
 // Our own handlers only: nothing else may exit on the signal before the profile and the pool are closed.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -157,7 +157,9 @@ describe("concurrent changes of one resource", () => {
       // The PATCH waits on the row lock to read the user (asked on another connection: inside a
       // transaction pg_stat_activity is a snapshot; the statement's text is cut at 1 kB there, so
       // it is known by its start). The test's timeout bounds the wait.
-      for (let waiting = 0; waiting === 0; await new Promise((r) => setTimeout(r, 20))) {
+      let waiting = 0;
+      while (waiting === 0) {
+        await new Promise((r) => setTimeout(r, 20));
         [{ waiting }] = await sql<{ waiting: number }>(
           "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'select u.id, u.user_name,%'",
         );
