@@ -181,11 +181,24 @@ export async function seedUsers(pool: pg.Pool, companyId: string, count: number)
   return { ids: rows.map((r) => r.id), names: rows.map((r) => r.user_name) };
 }
 
-/** The least SQL that creates the same user: the row and its email, in one transaction. */
-async function rawCreate(pool: pg.Pool, companyId: string, userName: string): Promise<void> {
+/** BEGIN, `work` on one pooled connection, COMMIT; ROLLBACK when it throws. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("begin");
+    await work(client);
+    await client.query("commit");
+  } catch (err) {
+    await client.query("rollback");
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The least SQL that creates the same user: the row and its email, in one transaction. */
+async function rawCreate(pool: pg.Pool, companyId: string, userName: string): Promise<void> {
+  await inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `insert into user_account (id, company_id, user_name, given_name, family_name, active, extension_attributes, allow_sso_login, auto_assign_roles, created_at, updated_at)
        values (gen_random_uuid(), $1, $2, 'Bench', 'User', true, '{}'::jsonb, true, true, now(), now()) returning id`,
@@ -196,13 +209,7 @@ async function rawCreate(pool: pg.Pool, companyId: string, userName: string): Pr
       rows[0]!.id,
       userName,
     ]);
-    await client.query("commit");
-  } catch (err) {
-    await client.query("rollback");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function rawGet(pool: pg.Pool, companyId: string, id: string): Promise<void> {
@@ -257,9 +264,7 @@ async function sameWorkChange(pool: pg.Pool, companyId: string, clientId: string
     values: [clientId],
   });
   const actor = credential[0]!;
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
+  await inTransaction(pool, async (client) => {
     const { rows } = await client.query({
       name: "same-work-lock",
       text: `select u.*, (select coalesce(json_agg(e order by e.position), '[]') from user_email e where e.company_id = u.company_id and e.user_id = u.id) as emails
@@ -293,11 +298,5 @@ async function sameWorkChange(pool: pg.Pool, companyId: string, clientId: string
         change.active === false ? 204 : 200,
       ],
     });
-    await client.query("commit");
-  } catch (err) {
-    await client.query("rollback");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
