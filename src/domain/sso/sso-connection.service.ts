@@ -5,6 +5,7 @@ import { requirePermission } from "../authorization.js";
 import { DomainError } from "../errors.js";
 import type { Scope } from "../scope.js";
 import { inTransaction } from "../unit-of-work.js";
+import { samlConnectionFields } from "./saml/saml-connection-fields.js";
 import { isUuid } from "../uuid.js";
 import { SsoConnection, SsoConnectionStatus, SsoProtocol } from "./sso-connection.entity.js";
 import type { SsoSecretBox } from "./sso-secret-box.js";
@@ -165,15 +166,8 @@ export function snapshot(c: SsoConnection): Record<string, unknown> {
     ...(c.protocol === SsoProtocol.SAML
       ? {
           idpMetadataUrl: c.idpMetadataUrl ?? null,
-          idpEntityId: c.idpEntityId ?? null,
-          idpSsoUrl: c.idpSsoUrl ?? null,
+          ...samlConnectionFields(c),
           idpCertificateCount: c.idpCertificates.length,
-          wantAssertionsSigned: c.wantAssertionsSigned,
-          wantResponseSigned: c.wantResponseSigned,
-          emailAttribute: c.emailAttribute ?? null,
-          givenNameAttribute: c.givenNameAttribute ?? null,
-          familyNameAttribute: c.familyNameAttribute ?? null,
-          groupsAttribute: c.groupsAttribute ?? null,
         }
       : {}),
   };

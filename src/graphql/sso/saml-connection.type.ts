@@ -1,6 +1,7 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { SamlConnectionView } from "../../domain/sso/saml/saml-connection.service.js";
+import { samlConnectionFields } from "../../domain/sso/saml/saml-connection-fields.js";
 import type { ServiceProviderEndpoints } from "../../domain/sso/sso-urls.js";
 
 @ObjectType("SamlServiceProvider", {
@@ -91,15 +92,8 @@ export function toSamlConnectionType({ connection: c, serviceProvider }: SamlCon
     name: c.name,
     version: c.version,
     idpMetadataUrl: c.idpMetadataUrl ?? null,
-    idpEntityId: c.idpEntityId ?? null,
-    idpSsoUrl: c.idpSsoUrl ?? null,
+    ...samlConnectionFields(c),
     idpCertificates: c.idpCertificates.flatMap(certificateOf),
-    wantAssertionsSigned: c.wantAssertionsSigned,
-    wantResponseSigned: c.wantResponseSigned,
-    emailAttribute: c.emailAttribute ?? null,
-    givenNameAttribute: c.givenNameAttribute ?? null,
-    familyNameAttribute: c.familyNameAttribute ?? null,
-    groupsAttribute: c.groupsAttribute ?? null,
     serviceProvider: toSamlServiceProviderType(serviceProvider),
   };
 }

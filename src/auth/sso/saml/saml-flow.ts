@@ -3,6 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Company } from "../../../domain/companies/company.entity.js";
 import { serviceProviderEndpoints } from "../../../domain/sso/sso-urls.js";
 import { type SsoConnection, SsoConnectionStatus, SsoProtocol } from "../../../domain/sso/sso-connection.entity.js";
+import { samlConnectionFields } from "../../../domain/sso/saml/saml-connection-fields.js";
 import { type SsoFinish, type SsoProtocolFlow, SsoProtocolRefusal, type SsoStart } from "../sso-protocol-flow.js";
 import { activeConnection, connectionOf, ssoRequestOf } from "../sso-request.js";
 import { startSamlSignIn } from "./authn-request.js";
@@ -25,15 +26,8 @@ export function samlSettingsOf(connection: SsoConnection): SamlConnectionSetting
   return {
     id: connection.id,
     companyId: connection.company.id,
-    idpEntityId: connection.idpEntityId ?? null,
-    idpSsoUrl: connection.idpSsoUrl ?? null,
     idpCertificates: connection.idpCertificates,
-    wantAssertionsSigned: connection.wantAssertionsSigned,
-    wantResponseSigned: connection.wantResponseSigned,
-    emailAttribute: connection.emailAttribute ?? null,
-    givenNameAttribute: connection.givenNameAttribute ?? null,
-    familyNameAttribute: connection.familyNameAttribute ?? null,
-    groupsAttribute: connection.groupsAttribute ?? null,
+    ...samlConnectionFields(connection),
   };
 }
 
